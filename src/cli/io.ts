@@ -1,0 +1,27 @@
+// The process boundary, passed to every command so tests can run commands in-process.
+import type { Readable, Writable } from "node:stream";
+
+export interface CliIO {
+  stdin: Readable & { isTTY?: boolean };
+  stdout: Writable & { isTTY?: boolean; columns?: number; rows?: number };
+  stderr: Writable;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+}
+
+export type Command = (argv: readonly string[], io: CliIO) => Promise<number>;
+
+/** A problem the user can fix (bad file, bad value): shown as one message, exit code 1. */
+export class UserError extends Error {
+  override name = "UserError";
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+export function writeLine(stream: Writable, text = ""): void {
+  stream.write(`${text}\n`);
+}

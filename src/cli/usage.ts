@@ -1,0 +1,23 @@
+export const USAGE = `sigmoid-trainer — learn and drill the derivative of the sigmoid, σ′(x) = σ(x)(1 − σ(x))
+
+Usage:
+  sigmoid-trainer                         the interactive trainer (plain mode when not a TTY)
+  sigmoid-trainer learn|practice|review|quiz|explore
+                                          open the trainer at that screen
+      --plain  --json  --seed N  --count N  --skill ID  --lang ja|en
+      --content DIR (repeatable)  --data-dir DIR  --no-color  --ascii  --screen-reader
+  sigmoid-trainer calc [--json] [X ...]   σ(x) and σ′(x); X read from stdin lines when none given
+  sigmoid-trainer check --quantity sigmoid|derivative (--x X | --formula) --answer A
+                        [--digits N] [--json]
+                                          grade an answer: exit 0 correct, 1 not correct, 2 invalid
+  sigmoid-trainer validate [DIR ...]      check content files; exit 1 on problems
+  sigmoid-trainer schema                  JSON Schema of the content files
+  sigmoid-trainer stats [--json]          progress so far
+  sigmoid-trainer export [--format json|csv]
+  sigmoid-trainer reset [--skill ID] [--yes]
+  sigmoid-trainer report FILE... [--format md|csv|json]
+
+  --help, -h      this text          --version, -v   the version
+
+Data lives in --data-dir, else $SIGMOID_TRAINER_HOME, else the XDG state directory.
+`;

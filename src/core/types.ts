@@ -1,0 +1,48 @@
+// Shared vocabulary of the core. These ids and names are part of the public JSON contract
+// (DESIGN.md §3): rename nothing here without a migration.
+import type { Localized } from "./i18n";
+
+export type Verdict = "correct" | "imprecise" | "incorrect" | "invalid";
+
+/** Mistake ids named by the contract; templates and packs may add their own string ids. */
+export type KnownMistakeId =
+  | "sigmoid-instead-of-derivative"
+  | "derivative-instead-of-sigmoid"
+  | "complement"
+  | "squared-sigmoid"
+  | "sign-error"
+  | "power-of-ten";
+export type MistakeId = KnownMistakeId | (string & {});
+
+/** The numbers that define one variant of an exercise, e.g. { x: 2 } or { sigma: 0.7 }. */
+export type Params = Readonly<Record<string, number>>;
+
+/** A value some common mistake produces for a given question. */
+export interface MistakeValue {
+  id: MistakeId;
+  value: number;
+}
+
+/** What the grader needs to know about a numeric question. */
+export interface NumericQuestion {
+  expected: number;
+  /** Significant figures required (default 3). */
+  digits: number;
+  /** Values of the mistakes to diagnose, checked at the same tolerance as the answer. */
+  mistakes: readonly MistakeValue[];
+}
+
+export interface CheckResult {
+  verdict: Verdict;
+  expected: number;
+  /** The number the answer was read as; null when it could not be read. */
+  parsed: number | null;
+  /** How the answer was read, echoed to the learner before the verdict (e.g. "1.5×10^-3"). */
+  readAs: string | null;
+  diagnosis: MistakeId | null;
+  message: Localized;
+  /** 1-based character position of the problem in the typed answer, for `invalid`. */
+  position: number | null;
+  /** For `imprecise`: the significant figures the question needs. */
+  digitsNeeded: number | null;
+}
