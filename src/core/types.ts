@@ -17,6 +17,9 @@ export type MistakeId = KnownMistakeId | (string & {});
 /** The numbers that define one variant of an exercise, e.g. { x: 2 } or { sigma: 0.7 }. */
 export type Params = Readonly<Record<string, number>>;
 
+/** A parameter's possible values: an explicit list, or a range stepped from min to max inclusive. */
+export type ParamSpec = { choices: readonly number[] } | { min: number; max: number; step: number };
+
 /** A value some common mistake produces for a given question. */
 export interface MistakeValue {
   id: MistakeId;

@@ -1,0 +1,106 @@
+// The course model the loader produces from content/*.yaml. Everything downstream (engine,
+// plain mode, screens, reports) reads these types, never the YAML.
+import type { Localized } from "../core/i18n";
+import type { QuantityId } from "../core/quantities";
+import type { MistakeId, ParamSpec } from "../core/types";
+
+export type { ParamSpec };
+
+/** Where a thing was written, for messages (1-based line and column). */
+export interface SourcePos {
+  file: string;
+  line: number;
+  col: number;
+}
+
+export interface ChoiceCheck {
+  kind: "choice";
+  question: Localized;
+  choices: readonly Localized[];
+  /** Index into choices. */
+  answer: number;
+  explanation: Localized;
+}
+
+export interface ExerciseCheck {
+  kind: "exercise";
+  /** Id of an exercise template, asked with a fixed seed so everyone sees the same numbers. */
+  exercise: string;
+}
+
+export type StepCheck = ChoiceCheck | ExerciseCheck;
+
+export interface Step {
+  id: string;
+  title: Localized;
+  text: Localized;
+  /** Formulas in the LaTeX subset (src/core/latex), shown after the text, in order. */
+  formulas: readonly string[];
+  /** The rule this step uses, named (e.g. chain rule), when it uses one. */
+  rule: Localized | null;
+  check: StepCheck | null;
+  pos: SourcePos;
+}
+
+export interface Lesson {
+  id: string;
+  title: Localized;
+  steps: readonly Step[];
+  pos: SourcePos;
+}
+
+export interface Chapter {
+  id: string;
+  title: Localized;
+  lessons: readonly string[];
+}
+
+export interface Skill {
+  id: string;
+  title: Localized;
+}
+
+export interface ExercisePart {
+  quantity: QuantityId;
+  digits: number;
+  prompt: Localized;
+  /**
+   * For a `derivative` part that follows a `sigmoid` part: also grade against s(1 − s)
+   * computed from the learner's own s, so one slip is not punished twice.
+   */
+  carryFrom: number | null;
+}
+
+export interface ExerciseTemplate {
+  /** Stable id: progress is keyed by it, so it never changes when text is fixed. */
+  id: string;
+  skill: string;
+  /** Lesson step this drills, for "where does the group struggle". */
+  step: string | null;
+  params: Readonly<Record<string, ParamSpec>>;
+  /** Intermediate values given to the learner with the prompt (e.g. e_neg_x), by name. */
+  given: readonly string[];
+  /** One part, or several sharing the params (errors carried forward between them). */
+  parts: readonly ExercisePart[];
+  /**
+   * Hints in stages: nudge, rule, intermediate value. Text may use {name} or {name:N}
+   * placeholders (N significant figures) for params and intermediates.
+   */
+  hints: readonly Localized[];
+  /** Worked solution with placeholders, shown after a wrong answer or the last hint. */
+  solution: Localized;
+  /** Replaces the default sentence for a mistake id, for this template only. */
+  feedback: Readonly<Record<MistakeId, Localized>>;
+  pos: SourcePos;
+}
+
+export interface Course {
+  id: string;
+  /** Changes when content changes; seeds and result files are tied to it. */
+  version: string;
+  title: Localized;
+  chapters: readonly Chapter[];
+  skills: readonly Skill[];
+  lessons: ReadonlyMap<string, Lesson>;
+  exercises: ReadonlyMap<string, ExerciseTemplate>;
+}
