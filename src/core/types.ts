@@ -37,7 +37,8 @@ export interface NumericQuestion {
 
 export interface CheckResult {
   verdict: Verdict;
-  expected: number;
+  /** The right answer: a number, or for a formula answer the reference formula as text. */
+  expected: number | string;
   /** The number the answer was read as; null when it could not be read. */
   parsed: number | null;
   /** How the answer was read, echoed to the learner before the verdict (e.g. "1.5×10^-3"). */
