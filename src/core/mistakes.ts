@@ -1,0 +1,194 @@
+// The built-in library of the typical mistakes with the sigmoid and its derivative. Each has a
+// short name and one feedback sentence per language that names the mistake and says how to
+// tell next time (DESIGN.md §8), quoting the learner's own numbers where it helps.
+import type { Localized } from "./i18n";
+import { formatShortest, formatSignificant } from "./number-format";
+import type { KnownMistakeId, MistakeId, Params } from "./types";
+
+/** What a message may quote. Everything but digits and expected is optional. */
+export interface MistakeContext {
+  /** Significant figures the question asks for; quoted numbers are rounded to these. */
+  digits: number;
+  expected: number;
+  /** The value this mistake produces for the question. */
+  mistakeValue?: number;
+  /** The learner's answer as read. */
+  answer?: number;
+  /** The variant's params, e.g. { x: 2 }. */
+  params?: Params;
+  /** The quantity asked for, e.g. "sigmoid" or "derivative". */
+  quantity?: string;
+}
+
+export type CatalogueId = KnownMistakeId | "value-instead-of-derivative";
+
+export interface MistakeEntry {
+  id: CatalogueId;
+  name: Localized;
+  message(ctx: MistakeContext): Localized;
+}
+
+/** A parameter for a formula: σ(−2), not σ(-2). */
+function arg(value: number): string {
+  return formatShortest(value).replace(/^-/, "−");
+}
+
+function num(ctx: MistakeContext, value: number): string {
+  return formatSignificant(value, ctx.digits).replace(/^-/, "−");
+}
+
+/** "σ(2)" when x is known, "σ(x)" otherwise. */
+function at(ctx: MistakeContext): string {
+  const x = ctx.params?.x;
+  return x === undefined ? "x" : arg(x);
+}
+
+/** " ≈ 0.881" when the mistake's value is known. */
+function approx(ctx: MistakeContext): string {
+  return ctx.mistakeValue === undefined ? "" : ` ≈ ${num(ctx, ctx.mistakeValue)}`;
+}
+
+const ALWAYS_POSITIVE = new Set(["sigmoid", "derivative", "derivative-from-output", "max-slope"]);
+const ASKED_FOR_DERIVATIVE = new Set(["derivative", "derivative-from-output", "backprop-local-gradient", "max-slope"]);
+
+const ENTRIES: readonly MistakeEntry[] = [
+  {
+    id: "sigmoid-instead-of-derivative",
+    name: { ja: "σ′ の代わりに σ", en: "σ instead of σ′" },
+    message: (ctx) => {
+      const x = at(ctx);
+      return {
+        ja: `それは曲線の高さ σ(${x})${approx(ctx)} です。σ′(${x}) は傾きで、σ(${x})(1 − σ(${x})) で求めます。σ の傾きが 0.25 を超えることはありません。`,
+        en: `That is σ(${x})${approx(ctx)}, the height of the curve; σ′(${x}) is its slope, σ(${x})(1 − σ(${x})). The slope of σ is never above 0.25.`,
+      };
+    },
+  },
+  {
+    id: "derivative-instead-of-sigmoid",
+    name: { ja: "σ の代わりに σ′", en: "σ′ instead of σ" },
+    message: (ctx) => {
+      const x = at(ctx);
+      const xv = ctx.params?.x;
+      const negX = xv === undefined ? "−x" : arg(-xv);
+      const tell =
+        xv === undefined
+          ? { ja: "σ(0) = 0.5 で、x が大きいほど σ(x) は 1 に近づきます。", en: "σ(0) = 0.5, and σ(x) nears 1 as x grows." }
+          : xv > 0
+            ? { ja: `x > 0 なら σ(x) は必ず 0.5 より大きくなります。`, en: "For x > 0, σ(x) is always above 0.5." }
+            : xv < 0
+              ? { ja: `x < 0 なら σ(x) は 0 と 0.5 の間です。`, en: "For x < 0, σ(x) is between 0 and 0.5." }
+              : { ja: "σ(0) はちょうど 0.5 です。", en: "σ(0) is exactly 0.5." };
+      return {
+        ja: `それは曲線の傾き σ′(${x})${approx(ctx)} です。σ(${x}) は高さで、1/(1 + e^(${negX})) です。${tell.ja}`,
+        en: `That is σ′(${x})${approx(ctx)}, the slope of the curve; σ(${x}) is its height, 1/(1 + e^(${negX})). ${tell.en}`,
+      };
+    },
+  },
+  {
+    id: "complement",
+    name: { ja: "1 − σ(x) と取り違え", en: "1 − σ(x) by mistake" },
+    message: (ctx) => {
+      const x = at(ctx);
+      const negX = ctx.params?.x === undefined ? "−x" : arg(-ctx.params.x);
+      if (ctx.quantity !== undefined && ASKED_FOR_DERIVATIVE.has(ctx.quantity)) {
+        return {
+          ja: `それは 1 − σ(${x})${approx(ctx)} だけです。σ′(${x}) = σ(${x})(1 − σ(${x})) は2つの因子の積なので、σ(${x}) も掛けてください。`,
+          en: `That is only 1 − σ(${x})${approx(ctx)}. σ′(${x}) = σ(${x})(1 − σ(${x})) is a product of two factors: multiply by σ(${x}) too.`,
+        };
+      }
+      return {
+        ja: `それは 1 − σ(${x}) = σ(${negX})${approx(ctx)}、反対側の値です。σ(x) が 0.5 より大きくなるのは x > 0 のときです。`,
+        en: `That is 1 − σ(${x}) = σ(${negX})${approx(ctx)}, the value on the other side. σ(x) is above 0.5 exactly when x > 0.`,
+      };
+    },
+  },
+  {
+    id: "squared-sigmoid",
+    name: { ja: "σ(1 − σ) の代わりに σ²", en: "σ² instead of σ(1 − σ)" },
+    message: (ctx) => {
+      const x = at(ctx);
+      return {
+        ja: `それは σ(${x})²${approx(ctx)} です。σ′(${x}) = σ(${x})(1 − σ(${x})) の2つ目の因子は σ(${x}) ではなく 1 − σ(${x}) です。x = 0 ではどちらも 0.25 になるので、別の x で確かめましょう。`,
+        en: `That is σ(${x})²${approx(ctx)}. In σ′(${x}) = σ(${x})(1 − σ(${x})) the second factor is 1 − σ(${x}), not σ(${x}) again. Both give 0.25 at x = 0, so test with another x.`,
+      };
+    },
+  },
+  {
+    id: "sign-error",
+    name: { ja: "符号の誤り", en: "sign error" },
+    message: (ctx) =>
+      ctx.quantity === undefined || ALWAYS_POSITIVE.has(ctx.quantity)
+        ? {
+            ja: "大きさは合っていますが、符号が逆です。σ(x) も σ′(x) も常に正です。連鎖律では −u^(−2) と −e^(−x) の2つのマイナスが打ち消し合います。",
+            en: "The size is right but the sign is wrong. σ(x) and σ′(x) are always positive; in the chain rule the minus signs of −u^(−2) and −e^(−x) cancel.",
+          }
+        : {
+            ja: "大きさは合っていますが、符号が逆です。式のマイナス記号を1つずつ確かめ、答えが正か負かを先に考えましょう。",
+            en: "The size is right but the sign is wrong. Check each minus sign, and decide first whether the answer is positive or negative.",
+          },
+  },
+  {
+    id: "power-of-ten",
+    name: { ja: "小数点の位置の誤り", en: "decimal point moved" },
+    message: (ctx) => {
+      const ratio = ctx.answer !== undefined && ctx.expected !== 0 ? Math.abs(ctx.answer / ctx.expected) : undefined;
+      const k = ratio === undefined || ratio === 0 ? 0 : Math.round(Math.log10(ratio));
+      const factor = k === 0 ? null : Math.abs(k) <= 3 ? String(10 ** Math.abs(k)) : `10^${Math.abs(k)}`;
+      const way = k > 0 ? { ja: "大きすぎます", en: "too large" } : { ja: "小さすぎます", en: "too small" };
+      return factor === null
+        ? {
+            ja: "数字の並びは合っていますが、小数点の位置がずれています。書く前に大きさを見積もりましょう: σ(x) は 0 と 1 の間、σ′(x) は 0.25 以下です。",
+            en: "The digits are right but the decimal point is in the wrong place. Estimate the size before writing: σ(x) is between 0 and 1, σ′(x) at most 0.25.",
+          }
+        : {
+            ja: `数字の並びは合っていますが、${factor} 倍${way.ja}（小数点の位置のずれ）。書く前に大きさを見積もりましょう: σ(x) は 0 と 1 の間、σ′(x) は 0.25 以下です。`,
+            en: `The digits are right but the value is ${factor} times ${way.en}: the decimal point moved. Estimate the size before writing: σ(x) is between 0 and 1, σ′(x) at most 0.25.`,
+          };
+    },
+  },
+  {
+    id: "value-instead-of-derivative",
+    name: { ja: "導関数の代わりに関数の値", en: "value instead of derivative" },
+    message: (ctx) => ({
+      ja: `それは関数の値${approx(ctx)}で、導関数（傾き）ではありません。σ の傾きは s = σ(x) を使って s(1 − s) です。`,
+      en: `That is the function's value${approx(ctx)}, not its derivative (the slope). For σ the slope is s(1 − s) with s = σ(x).`,
+    }),
+  },
+];
+
+export const MISTAKES: ReadonlyMap<string, MistakeEntry> = new Map(ENTRIES.map((entry) => [entry.id, entry]));
+
+/** Ids that have their own message (content packs may use others, which get the fallback). */
+export const CATALOGUE_IDS: readonly CatalogueId[] = ENTRIES.map((entry) => entry.id);
+
+export function mistakeName(id: MistakeId): Localized {
+  return MISTAKES.get(id)?.name ?? { ja: id, en: id };
+}
+
+/** The feedback sentence for a diagnosed mistake; unknown ids get a generic sentence that names them. */
+export function mistakeMessage(id: MistakeId, ctx: MistakeContext): Localized {
+  const entry = MISTAKES.get(id);
+  if (entry) return entry.message(ctx);
+  return {
+    ja: `よくある間違い（${id}）と同じ値です。解き方の各段階を見直してください。`,
+    en: `This matches a common mistake (${id}). Go through your steps once more.`,
+  };
+}
+
+/**
+ * Fills {x}, {expected}, {answer} and {value} (the mistake's value) in a message a content
+ * author wrote for one template; other braces are left as they are.
+ */
+export function fillPlaceholders(text: string, ctx: MistakeContext): string {
+  const values: Record<string, string | undefined> = {
+    x: ctx.params?.x === undefined ? undefined : arg(ctx.params.x),
+    expected: num(ctx, ctx.expected),
+    answer: ctx.answer === undefined ? undefined : formatShortest(ctx.answer),
+    value: ctx.mistakeValue === undefined ? undefined : num(ctx, ctx.mistakeValue),
+  };
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+export function localizedWith(text: Localized, ctx: MistakeContext): Localized {
+  return { ja: fillPlaceholders(text.ja, ctx), en: fillPlaceholders(text.en, ctx) };
+}
