@@ -1,0 +1,114 @@
+// Durable file primitives: whole-file reads, single-write appends, exclusive creation, all
+// fsynced, with the directory fsynced whenever an entry in it was created or renamed.
+import { join } from "node:path";
+import { errorCode, type FileSystem } from "./fs-layer";
+
+/** Reads a regular file completely. A character device (e.g. /dev/full) reads as empty: its size is 0. */
+export function readWholeFile(fs: FileSystem, path: string): Buffer {
+  const fd = fs.openSync(path, "r");
+  try {
+    const stat = fs.fstatSync(fd);
+    if (stat.isDirectory()) throw Object.assign(new Error(`${path} is a directory`), { code: "EISDIR" });
+    const buffer = Buffer.alloc(stat.size);
+    let filled = 0;
+    while (filled < buffer.length) {
+      const n = fs.readSync(fd, buffer, filled, buffer.length - filled, filled);
+      if (n === 0) break;
+      filled += n;
+    }
+    return buffer.subarray(0, filled);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export function fsyncDir(fs: FileSystem, dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(dir, "r");
+    fs.fsyncSync(fd);
+  } catch (error) {
+    // Some file systems refuse fsync on a directory (EINVAL); the data itself is already synced.
+    if (errorCode(error) !== "EINVAL" && errorCode(error) !== "EISDIR") throw error;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/**
+ * Appends `text` to the file with one write() on an O_APPEND descriptor, then fsyncs.
+ * O_APPEND makes each write land whole at the end, so several processes appending lines to
+ * the same file interleave whole lines. If the file does not end with a newline (a writer died
+ * mid-line), a newline goes first so this text is not glued onto the torn line.
+ */
+export function appendDurably(fs: FileSystem, dir: string, file: string, text: string): void {
+  const path = join(dir, file);
+  const { O_RDWR, O_APPEND, O_CREAT } = fs.constants;
+  let fd: number;
+  let created = false;
+  try {
+    fd = fs.openSync(path, O_RDWR | O_APPEND);
+  } catch (error) {
+    if (errorCode(error) !== "ENOENT") throw error;
+    fs.mkdirSync(dir, { recursive: true });
+    fd = fs.openSync(path, O_RDWR | O_APPEND | O_CREAT, 0o600);
+    created = true;
+  }
+  try {
+    let data = Buffer.from(text, "utf8");
+    const size = fs.fstatSync(fd).size;
+    if (size > 0) {
+      const last = Buffer.alloc(1);
+      if (fs.readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== 0x0a) data = Buffer.concat([Buffer.from("\n"), data]);
+    }
+    const written = fs.writeSync(fd, data);
+    if (written < data.length) {
+      // A regular file takes a short write when the disk fills up mid-line. End the torn line
+      // so the next writer starts on a fresh one; the loader reports and skips the torn part.
+      try {
+        fs.writeSync(fd, "\n");
+      } catch {
+        // Nothing more can be written: the loader will find the torn line.
+      }
+      throw Object.assign(new Error(`only ${written} of ${data.length} bytes could be written to ${path}`), { code: "ENOSPC" });
+    }
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (created) fsyncDir(fs, dir);
+}
+
+/** Writes a new file that must not exist yet (O_EXCL), fsynced, and its directory entry too. */
+export function writeNewFile(fs: FileSystem, path: string, dir: string, data: Buffer | string): void {
+  const { O_WRONLY, O_CREAT, O_EXCL } = fs.constants;
+  const fd = fs.openSync(path, O_WRONLY | O_CREAT | O_EXCL, 0o600);
+  try {
+    const buffer = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+    let done = 0;
+    while (done < buffer.length) done += fs.writeSync(fd, buffer, done, buffer.length - done);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fsyncDir(fs, dir);
+}
+
+/** A name next to `path` that does not exist yet: `<path>.<tag>-<time>` (then -2, -3 ...). */
+export function freshName(fs: FileSystem, path: string, tag: string, now: Date): string {
+  const stamp = now.toISOString().replace(/[:.]/g, "-");
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? `${path}.${tag}-${stamp}` : `${path}.${tag}-${stamp}-${n}`;
+    if (!exists(fs, candidate)) return candidate;
+  }
+}
+
+export function exists(fs: FileSystem, path: string): boolean {
+  try {
+    fs.statSync(path);
+    return true;
+  } catch (error) {
+    if (errorCode(error) === "ENOENT") return false;
+    throw error;
+  }
+}

@@ -1,0 +1,53 @@
+// "Comes back in 3 days": when a template's card is due again, in words, in both languages.
+import type { Card } from "ts-fsrs";
+import type { Localized } from "../core/i18n";
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+export interface NextReview {
+  due: Date;
+  /** "in 3 days" / "3日後" */
+  interval: Localized;
+  /** A sentence to show after an answer: "Comes back in 3 days." / "3日後にもう一度出題します。" */
+  sentence: Localized;
+}
+
+export function nextReviewFor(cards: Readonly<Record<string, Card>>, templateId: string, now: Date): NextReview | null {
+  const card = cards[templateId];
+  if (!card) return null;
+  const interval = humanizeInterval(card.due.getTime() - now.getTime());
+  return {
+    due: card.due,
+    interval,
+    sentence: {
+      ja: `${interval.ja}にもう一度出題します。`,
+      en: `Comes back ${interval.en}.`,
+    },
+  };
+}
+
+/** Rounds to the largest unit that fits: minutes, hours, days, then about-months and about-years. */
+export function humanizeInterval(ms: number): Localized {
+  // Compare rounded values, so 59.7 minutes reads "in 1 hour", not "in 60 minutes".
+  if (ms < MINUTE) return { ja: "1分以内", en: "in under a minute" };
+  const minutes = Math.round(ms / MINUTE);
+  if (minutes < 60) return unit(minutes, "分後", "minute");
+  const hours = Math.round(ms / HOUR);
+  if (hours < 24) return unit(hours, "時間後", "hour");
+  const days = Math.round(ms / DAY);
+  if (days < 45) return unit(days, "日後", "day");
+  const months = Math.round(days / 30.44);
+  if (months < 12) return { ja: `約${months}か月後`, en: `in about ${plural(months, "month")}` };
+  const years = Math.round(days / 365.25);
+  return { ja: `約${years}年後`, en: `in about ${plural(years, "year")}` };
+}
+
+function unit(n: number, ja: string, en: string): Localized {
+  return { ja: `${n}${ja}`, en: `in ${plural(n, en)}` };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}

@@ -1,0 +1,45 @@
+// Rebuilds the state from journal events, in journal order.
+import { attemptOf, type JournalEvent } from "./events";
+import { buildSchedule } from "./schedule";
+import { type Attempt, DEFAULT_SETTINGS, type ProgressData, type Settings } from "./types";
+
+export function replay(events: readonly JournalEvent[]): ProgressData {
+  let attempts: Attempt[] = [];
+  // Ids are unique per attempt; a line written twice (a migration repeated by two processes) counts once.
+  const seen = new Set<string>();
+  let lessons: Record<string, number> = {};
+  const settings: Settings = { ...DEFAULT_SETTINGS };
+  for (const event of events) {
+    switch (event.type) {
+      case "attempt":
+        if (seen.has(event.id)) break;
+        seen.add(event.id);
+        attempts.push(attemptOf(event));
+        break;
+      case "lesson":
+        lessons[event.lessonId] = event.step;
+        break;
+      case "setting":
+        if (event.key === "lang") settings.lang = event.value;
+        else settings.ascii = event.value;
+        break;
+      case "reset":
+        attempts = forget(attempts, event.skill);
+        if (event.skill === null) lessons = {};
+        break;
+      case "repaired":
+      case "migrated":
+        break;
+    }
+  }
+  const { cards, ratings } = buildSchedule(attempts);
+  return { attempts, lessons, settings, cards, ratings };
+}
+
+/**
+ * Attempts left after a reset: none, or all but one skill's. Settings survive a reset (it is
+ * progress that is forgotten, not the learner's language).
+ */
+export function forget(attempts: readonly Attempt[], skill: string | null): Attempt[] {
+  return skill === null ? [] : attempts.filter((a) => a.skill !== skill);
+}
