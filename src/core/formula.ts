@@ -41,16 +41,28 @@ const SUPERSCRIPTS: Readonly<Record<string, string>> = {
 };
 
 // After NFKC: dash look-alikes (Unicode minus, hyphens, en/em dashes) are minus; the dot and
-// cross signs people use for multiplication are *, the division sign is /.
+// cross signs people use for multiplication are *, the division signs are /. The same
+// characters as the number reader (read-answer.ts) accepts, so both kinds of answer agree.
 const LOOKALIKES: Readonly<Record<string, string>> = {
   "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
-  "\u00b7": "*", "\u22c5": "*", "\u2219": "*", "\u2022": "*", "\u30fb": "*", "\u00d7": "*", "\u2715": "*", "\u2217": "*",
-  "\u00f7": "/", "\u2215": "/",
+  "\u2796": "-", "\u02d7": "-", "\u2795": "+",
+  "\u00b7": "*", "\u22c5": "*", "\u2219": "*", "\u2022": "*", "\u30fb": "*", "\u00d7": "*", "\u2715": "*",
+  "\u2716": "*", "\u2a2f": "*", "\u2217": "*",
+  "\u00f7": "/", "\u2215": "/", "\u2044": "/",
 };
 
-// Invisible characters pasted along with text (zero-width spaces, joiners, BOM, soft hyphen,
-// bidi marks) are all in the Unicode "format" category.
-const INVISIBLE = /^\p{Cf}$/u;
+// Invisible characters that ride along with pasted text: the format category (zero-width
+// space and joiners, BOM, soft hyphen, bidi marks), variation selectors and Hangul fillers.
+const FORMAT_CHARACTER = /^\p{Cf}$/u;
+const INVISIBLE_RANGES: readonly (readonly [number, number])[] = [
+  [0x034f, 0x034f], [0x115f, 0x1160], [0x180b, 0x180d], [0x180f, 0x180f], [0x3164, 0x3164],
+  [0xffa0, 0xffa0], [0xfe00, 0xfe0f], [0xe0100, 0xe01ef],
+];
+
+function isInvisible(ch: string): boolean {
+  const code = ch.codePointAt(0) ?? 0;
+  return FORMAT_CHARACTER.test(ch) || INVISIBLE_RANGES.some(([low, high]) => code >= low && code <= high);
+}
 
 function normalize(codePoints: readonly string[]): SourceChar[] {
   const out: SourceChar[] = [];
@@ -70,7 +82,7 @@ function normalize(codePoints: readonly string[]): SourceChar[] {
       continue;
     }
     i++;
-    if (INVISIBLE.test(raw)) continue;
+    if (isInvisible(raw)) continue;
     for (const ch of raw.normalize("NFKC")) out.push({ ch: LOOKALIKES[ch] ?? ch, pos });
   }
   return out;
