@@ -2,7 +2,7 @@
 // Numbas does it) or incorrect. The tolerance itself lives in tolerance.ts; this file only
 // decides what the learner's own precision means.
 import type { ReadNumber } from "./read-answer";
-import { RELATIVE_SLACK, roundToSignificant, withinTolerance } from "./tolerance";
+import { roundToSignificant, withinTolerance } from "./tolerance";
 
 export type NumericVerdict = "correct" | "imprecise" | "incorrect";
 
@@ -14,9 +14,14 @@ export interface Grade {
   digitsGiven: number;
 }
 
-/** The same number up to the last bits of a double (the reference may be 0.21000000000000002). */
+/**
+ * The same number up to the last few bits of a double: the reference for 0.7 · (1 − 0.7) is
+ * 0.21000000000000002, and a learner typing 0.21 has typed exactly that. Not a tolerance: a
+ * value 1e-12 away from the reference is a different number.
+ */
+const SAME_NUMBER_ULPS = 8;
 export function sameNumber(a: number, b: number): boolean {
-  return a === b || Math.abs(a - b) <= RELATIVE_SLACK * Math.max(Math.abs(a), Math.abs(b));
+  return a === b || Math.abs(a - b) <= SAME_NUMBER_ULPS * Number.EPSILON * Math.max(Math.abs(a), Math.abs(b));
 }
 
 /**

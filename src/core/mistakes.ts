@@ -49,6 +49,12 @@ function approx(ctx: MistakeContext): string {
 }
 
 const ALWAYS_POSITIVE = new Set(["sigmoid", "derivative", "derivative-from-output", "max-slope"]);
+/** Quantities whose mistake values are σ(x)-based numbers a message may quote as σ(x), σ(x)². */
+const QUOTES_SIGMA = new Set(["sigmoid", "derivative", "derivative-from-output", "max-slope", "derivative-formula"]);
+function quotesSigma(ctx: MistakeContext): boolean {
+  return ctx.quantity === undefined || QUOTES_SIGMA.has(ctx.quantity);
+}
+
 const ASKED_FOR_DERIVATIVE = new Set(["derivative", "derivative-from-output", "backprop-local-gradient", "max-slope"]);
 
 const ENTRIES: readonly MistakeEntry[] = [
@@ -57,6 +63,12 @@ const ENTRIES: readonly MistakeEntry[] = [
     name: { ja: "σ′ の代わりに σ", en: "σ instead of σ′" },
     message: (ctx) => {
       const x = at(ctx);
+      if (!quotesSigma(ctx)) {
+        return {
+          ja: "傾き σ′ = σ(1 − σ) を使うべきところで σ（曲線の高さ）を使っています。σ の傾きが 0.25 を超えることはありません。",
+          en: "You used σ, the height of the curve, where its slope σ′ = σ(1 − σ) belongs. The slope of σ is never above 0.25.",
+        };
+      }
       return {
         ja: `それは曲線の高さ σ(${x})${approx(ctx)} です。σ′(${x}) は傾きで、σ(${x})(1 − σ(${x})) で求めます。σ の傾きが 0.25 を超えることはありません。`,
         en: `That is σ(${x})${approx(ctx)}, the height of the curve; σ′(${x}) is its slope, σ(${x})(1 − σ(${x})). The slope of σ is never above 0.25.`,
@@ -107,6 +119,12 @@ const ENTRIES: readonly MistakeEntry[] = [
     name: { ja: "σ(1 − σ) の代わりに σ²", en: "σ² instead of σ(1 − σ)" },
     message: (ctx) => {
       const x = at(ctx);
+      if (!quotesSigma(ctx)) {
+        return {
+          ja: "σ(1 − σ) を使うべきところで σ² を使っています。2つ目の因子は σ ではなく 1 − σ です。",
+          en: "You used σ² where σ(1 − σ) belongs: the second factor is 1 − σ, not σ again.",
+        };
+      }
       return {
         ja: `それは σ(${x})²${approx(ctx)} です。σ′(${x}) = σ(${x})(1 − σ(${x})) の2つ目の因子は σ(${x}) ではなく 1 − σ(${x}) です。x = 0 ではどちらも 0.25 になるので、別の x で確かめましょう。`,
         en: `That is σ(${x})²${approx(ctx)}. In σ′(${x}) = σ(${x})(1 − σ(${x})) the second factor is 1 − σ(${x}), not σ(${x}) again. Both give 0.25 at x = 0, so test with another x.`,
@@ -117,7 +135,12 @@ const ENTRIES: readonly MistakeEntry[] = [
     id: "sign-error",
     name: { ja: "符号の誤り", en: "sign error" },
     message: (ctx) =>
-      ctx.quantity === undefined || ALWAYS_POSITIVE.has(ctx.quantity)
+      ctx.quantity === "gradient-descent-step"
+        ? {
+            ja: "符号が逆で、坂を上る向きに進んでいます。勾配降下法では w から 学習率 × 勾配 を引きます。",
+            en: "The sign is wrong: that step goes uphill. Gradient descent subtracts learning rate × gradient from w.",
+          }
+        : ctx.quantity === undefined || ALWAYS_POSITIVE.has(ctx.quantity)
         ? {
             ja: "大きさは合っていますが、符号が逆です。σ(x) も σ′(x) も常に正です。連鎖律では −u^(−2) と −e^(−x) の2つのマイナスが打ち消し合います。",
             en: "The size is right but the sign is wrong. σ(x) and σ′(x) are always positive; in the chain rule the minus signs of −u^(−2) and −e^(−x) cancel.",
@@ -149,10 +172,16 @@ const ENTRIES: readonly MistakeEntry[] = [
   {
     id: "value-instead-of-derivative",
     name: { ja: "導関数の代わりに関数の値", en: "value instead of derivative" },
-    message: (ctx) => ({
-      ja: `それは関数の値${approx(ctx)}で、導関数（傾き）ではありません。σ の傾きは s = σ(x) を使って s(1 − s) です。`,
-      en: `That is the function's value${approx(ctx)}, not its derivative (the slope). For σ the slope is s(1 − s) with s = σ(x).`,
-    }),
+    message: (ctx) =>
+      ctx.quantity === "relu-derivative"
+        ? {
+            ja: `それは ReLU(x) = max(0, x) の値${approx(ctx)}で、傾きではありません。ReLU の傾きは x > 0 なら 1、x < 0 なら 0 です。`,
+            en: `That is the value of ReLU(x) = max(0, x)${approx(ctx)}, not its slope. The slope of ReLU is 1 for x > 0 and 0 for x < 0.`,
+          }
+        : {
+            ja: `それは関数の値${approx(ctx)}で、導関数（傾き）ではありません。値はグラフの高さ、導関数はその点での傾きです。`,
+            en: `That is the function's value${approx(ctx)}, not its derivative. The value is the height of the graph; the derivative is its slope there.`,
+          },
   },
 ];
 

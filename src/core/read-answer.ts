@@ -344,7 +344,7 @@ class Parser {
 
   private exponentFollows(offset: number): boolean {
     const ch = this.peek(offset);
-    return isDigit(ch) || (isSign(ch) && isDigit(this.peek(offset + 1)));
+    return isDigit(ch) || isSign(ch);
   }
 
   /** After × (or x, *): the "10" and the caret of 1.5×10^-3. */
