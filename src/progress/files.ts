@@ -108,7 +108,8 @@ export function exists(fs: FileSystem, path: string): boolean {
     fs.statSync(path);
     return true;
   } catch (error) {
-    if (errorCode(error) === "ENOENT") return false;
+    // ENOTDIR: a parent is a file, so this path cannot exist either.
+    if (errorCode(error) === "ENOENT" || errorCode(error) === "ENOTDIR") return false;
     throw error;
   }
 }

@@ -35,7 +35,8 @@ export const RECENT_MISTAKE_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
  * Up to `count` picks (repeating templates only when there are fewer templates than `count`):
- * at most half due reviews (oldest due first), at most a quarter recent mistakes (latest first),
+ * at most half due reviews (oldest due first, daily cap applied), at most a quarter recent
+ * mistakes (answered wrong or imprecisely in the last week, due ones first, then the latest),
  * the rest new templates in course order; a short category leaves its room to the others, then
  * to the least recently practised. The final order is shuffled with `seed`, so the same inputs
  * always give the same session.
@@ -48,15 +49,17 @@ export function practiceQueue(options: PracticeOptions): Pick[] {
   const lastAttempt = new Map<string, Attempt>();
   for (const a of progress.attempts) lastAttempt.set(a.templateId, a);
 
-  const due = reviewQueue(progress.cards, progress.ratings, now, options.reviewCap ?? DEFAULT_DAILY_REVIEW_CAP)
-    .map((item) => item.templateId)
-    .filter((id) => byId.has(id));
-  const dueSet = new Set(due);
+  const queue = reviewQueue(progress.cards, progress.ratings, now, options.reviewCap ?? DEFAULT_DAILY_REVIEW_CAP).filter((item) =>
+    byId.has(item.templateId),
+  );
+  const dueNow = new Set(queue.map((item) => item.templateId));
+  // A recent mistake is offered as a mistake whether or not its card is due: due ones first, then the latest.
   const mistakes = [...lastAttempt.values()]
-    .filter((a) => byId.has(a.templateId) && !dueSet.has(a.templateId) && a.verdict !== "correct")
-    .filter((a) => now.getTime() - Date.parse(a.at) <= RECENT_MISTAKE_MS)
-    .sort((a, b) => Date.parse(b.at) - Date.parse(a.at))
+    .filter((a) => byId.has(a.templateId) && a.verdict !== "correct" && now.getTime() - Date.parse(a.at) <= RECENT_MISTAKE_MS)
+    .sort((a, b) => Number(dueNow.has(b.templateId)) - Number(dueNow.has(a.templateId)) || Date.parse(b.at) - Date.parse(a.at))
     .map((a) => a.templateId);
+  const mistakeSet = new Set(mistakes);
+  const due = queue.map((item) => item.templateId).filter((id) => !mistakeSet.has(id));
   const fresh = templates.filter((t) => !lastAttempt.has(t.id) && !progress.cards[t.id]).map((t) => t.id);
 
   const chosen: { id: string; reason: PickReason }[] = [];
