@@ -81,6 +81,14 @@ function needsOpenUnit(name: string, value: number, what: string): string[] {
   return value > 0 && value < 1 ? [] : [`${name} must be between 0 and 1 (exclusive; ${what}), got ${value}`];
 }
 
+/**
+ * σ(x) is exactly 1 in doubles from x ≈ 36.7 on, though the true value never is: such an x
+ * asks a question whose answer cannot be told from 1 (and −σ(x)² from −1).
+ */
+function saturates(x: number): string[] {
+  return sigmoid(x) === 1 ? [`x = ${x} is so large that σ(x) is 1 to double precision; use x below 36`] : [];
+}
+
 /** A mistake that appears only when it gives another value than the right answer. */
 export const VALUE_INSTEAD_OF_DERIVATIVE = "value-instead-of-derivative";
 
@@ -116,7 +124,7 @@ const sigmoidQuantity: Quantity = {
   params: ["x"],
   answer: "number",
   intermediateNames: SIGMOID_INTERMEDIATES,
-  paramProblems: () => [],
+  paramProblems: (params) => saturates(param(params, "x")),
   expected: (params) => sigmoid(param(params, "x")),
   mistakes(params) {
     const x = param(params, "x");
@@ -209,7 +217,7 @@ const outerDerivative: Quantity = {
   params: ["x"],
   answer: "number",
   intermediateNames: ["e_neg_x", "u", "u_squared", "expected"],
-  paramProblems: () => [],
+  paramProblems: (params) => saturates(param(params, "x")),
   expected: (params) => outerValue(param(params, "x")),
   mistakes(params) {
     const outer = outerValue(param(params, "x"));

@@ -282,5 +282,11 @@ describe("param problems", () => {
       "lr must be positive (a learning rate), got 0",
     ]);
     expect(getQuantity("logit").expected({ p: 1 })).toBeNaN();
+    // σ(40) is exactly 1 as a double although the true value is not.
+    expect(getQuantity("sigmoid").paramProblems({ x: 40 })).toEqual([
+      "x = 40 is so large that σ(x) is 1 to double precision; use x below 36",
+    ]);
+    expect(getQuantity("outer-derivative").paramProblems({ x: 40 })).toHaveLength(1);
+    expect(getQuantity("sigmoid").paramProblems({ x: 30 })).toEqual([]);
   });
 });
