@@ -1,6 +1,91 @@
-import type { Command } from "../io";
-import { UserError } from "../io";
+// `sigmoid-trainer calc [--json] [X ...]`: σ(x) and σ′(x) for each X, from the arguments or,
+// when there are none, one X a line from stdin. Values are written in their shortest
+// round-trip form, so every digit shown is the double itself and reads back exactly.
+// Every X is read before anything is printed: a bad one stops the command with exit 2 and
+// no partial table, so a script never mistakes half an answer for a whole one.
+import { createInterface } from "node:readline";
+import { langFromEnv, type Lang } from "../../core/i18n";
+import { readAnswer } from "../../core/read-answer";
+import { sigmoid, sigmoidDerivative } from "../../core/sigmoid";
+import { parseCommandArgs } from "../args";
+import { type CliIO, type Command, UserError, writeLine } from "../io";
 
-export const run: Command = async () => {
-  throw new UserError("calc is not built yet");
+interface Row {
+  x: number;
+  sigmoid: number;
+  derivative: number;
+}
+
+/** Where an X came from, for the error message: an argument, or a line of stdin. */
+interface Source {
+  text: string;
+  line?: number;
+}
+
+export const run: Command = async (argv, io) => {
+  const { values, positionals } = parseCommandArgs(argv, { json: { type: "boolean" } }, "calc");
+  const lang = langFromEnv(io.env);
+  const sources = positionals.length > 0 ? positionals.map((text) => ({ text })) : await readLines(io);
+  const rows = sources.flatMap((source) => {
+    const x = readX(source, lang);
+    return x === null ? [] : [{ x, sigmoid: sigmoid(x), derivative: sigmoidDerivative(x) }];
+  });
+  if (values.json === true) writeLine(io.stdout, JSON.stringify(rows));
+  else if (rows.length > 0) io.stdout.write(table(rows));
+  return 0;
 };
+
+async function readLines(io: CliIO): Promise<Source[]> {
+  if (io.stdin.isTTY) {
+    writeLine(io.stderr, "calc: type one x a line; end with Ctrl-D (Ctrl-Z then Enter on Windows).");
+  }
+  const sources: Source[] = [];
+  let line = 0;
+  for await (const text of createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
+    line++;
+    sources.push({ text, line });
+  }
+  return sources;
+}
+
+/** The X as a double; null for a blank stdin line (skipped); a UserError (exit 2) for anything unreadable. */
+function readX(source: Source, lang: Lang): number | null {
+  const read = readAnswer(source.text);
+  if (read.ok) return read.value;
+  if (read.code === "empty" && source.line !== undefined) return null;
+  // The reader's sentence ends with its own "(position N)."; ours says the position up front.
+  const reason = read.message[lang].replace(/\s*\(position \d+\)\.$/, "").replace(/（\d+文字目）。$/, "");
+  const where = source.line === undefined ? "" : lang === "ja" ? `${source.line}行目: ` : `line ${source.line}: `;
+  const message =
+    lang === "ja"
+      ? `calc: ${where}「${source.text}」は数として読めません（${read.position}文字目）: ${reason}`
+      : `calc: ${where}"${source.text}" is not a number (character ${read.position}): ${reason}`;
+  throw new UserError(message, 2);
+}
+
+function table(rows: readonly Row[]): string {
+  const header = ["x", "σ(x)", "σ′(x)"];
+  const columns = [rows.map((r) => r.x), rows.map((r) => r.sigmoid), rows.map((r) => r.derivative)].map(alignOnPoint);
+  const widths = columns.map((column, k) => Math.max(header[k]!.length, ...column.map((text) => text.length)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((text, k) => text.padEnd(widths[k]!))
+      .join("  ")
+      .trimEnd();
+  return `${[line(header), ...rows.map((_, i) => line(columns.map((column) => column[i]!)))].join("\n")}\n`;
+}
+
+/**
+ * Shortest round-trip texts, padded so that their decimal points (or where the point would
+ * be) line up down the column: signs and magnitudes can be compared at a glance.
+ */
+function alignOnPoint(values: readonly number[]): string[] {
+  const texts = values.map(String);
+  const split = texts.map((text) => {
+    const point = text.search(/[.e]/);
+    return point < 0 ? [text, ""] : [text.slice(0, point), text.slice(point)];
+  });
+  const whole = Math.max(0, ...split.map(([left]) => left!.length));
+  const fraction = Math.max(0, ...split.map(([, right]) => right!.length));
+  return split.map(([left, right]) => `${left!.padStart(whole)}${right!.padEnd(fraction)}`);
+}
