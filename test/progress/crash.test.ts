@@ -74,7 +74,7 @@ describe("two trainers writing at once", () => {
     const N = 300;
     const writers = [startWriter(bundle, dir, N, "a"), startWriter(bundle, dir, N, "b"), startWriter(bundle, dir, N, "c")];
     const results = await Promise.all(writers.map((w) => w.done));
-    writers.forEach((w, i) => expect(results[i]!.code, w.stderr()).toBe(0));
+    for (const [i, w] of writers.entries()) expect(results[i]!.code, w.stderr()).toBe(0);
     const { warnings, warn } = collectWarnings();
     const state = createProgressStore({ dataDir: dir, warn }).getState();
     expect(warnings).toEqual([]);
