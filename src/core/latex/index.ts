@@ -1,0 +1,40 @@
+/** The course's LaTeX subset: parse, lay out in 2-D for the terminal, or write on one line. */
+import { type LayoutOptions, layoutFormula } from "./layout";
+import { parseLatex } from "./parse";
+import { displayWidth } from "./width";
+
+export { type LayoutOptions, layoutFormula } from "./layout";
+export { type LinearOptions, linearFormula } from "./linear";
+export {
+  type FunctionName,
+  type GreekName,
+  type LatexError,
+  type LatexNode,
+  type LatexRow,
+  latexSource,
+  type OperatorName,
+  type ParseResult,
+  parseLatex,
+} from "./parse";
+export { codePointWidth, displayWidth } from "./width";
+
+/**
+ * A formula's source laid out for the terminal. A source outside the subset (which `validate`
+ * reports) is shown as written, cut into lines of at most maxWidth cells, rather than hidden.
+ */
+export function renderFormula(source: string, options: LayoutOptions = {}): string[] {
+  const parsed = parseLatex(source);
+  if (parsed.ok) return layoutFormula(parsed.node, options);
+  const maxWidth = options.maxWidth === undefined ? Number.POSITIVE_INFINITY : Math.max(1, Math.floor(options.maxWidth));
+  const lines: string[] = [];
+  let line = "";
+  for (const char of source) {
+    if (line !== "" && displayWidth(line + char) > maxWidth) {
+      lines.push(line);
+      line = "";
+    }
+    line += char;
+  }
+  lines.push(line);
+  return lines;
+}
