@@ -10,6 +10,8 @@ type Loader = () => Promise<{ run: Command }>;
 const COMMANDS: Record<string, Loader> = {
   calc: () => import("./commands/calc"),
   check: () => import("./commands/check"),
+  validate: () => import("./commands/validate"),
+  schema: () => import("./commands/schema"),
 };
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {

@@ -1,0 +1,11 @@
+// `sigmoid-trainer schema`: the JSON Schema of the content files, generated from the same zod
+// schema the loader uses, for editors (e.g. `# yaml-language-server: $schema=content.schema.json`).
+import { contentJsonSchema } from "../../content/schema";
+import { parseCommandArgs } from "../args";
+import { type Command, writeLine } from "../io";
+
+export const run: Command = async (argv, io) => {
+  parseCommandArgs(argv, {}, "schema");
+  writeLine(io.stdout, JSON.stringify(contentJsonSchema(), null, 2));
+  return 0;
+};

@@ -1,0 +1,130 @@
+// One question from a template and a seed: the variant's params (drawn by src/core/variants,
+// re-drawn away from traps), each part's answer and mistake values, and the texts with their
+// placeholders filled. The same template and seed give the same question on every machine;
+// progress is keyed by the template's id, never by its text.
+import type { Localized } from "../core/i18n";
+import { formatShortest, formatSignificant } from "../core/number-format";
+import type { AnswerKind, QuantityId } from "../core/quantities";
+import type { MistakeId, MistakeValue, Params } from "../core/types";
+import { drawVariant } from "../core/variants";
+import type { ExerciseTemplate } from "./model";
+import { renderPlaceholders } from "./placeholders";
+
+/** Placeholders a feedback text may keep for the checker to fill when it grades an answer. */
+export const FEEDBACK_RUNTIME_NAMES: readonly string[] = ["answer", "value"];
+
+/** Given values are shown with at least this many significant figures. */
+const MIN_GIVEN_DIGITS = 4;
+
+export interface QuestionPart {
+  quantity: QuantityId;
+  answer: AnswerKind;
+  digits: number;
+  /** The right answer (NaN for a formula part without an x param). */
+  expected: number;
+  /** Finite values of the typical mistakes, for the checker's diagnosis. */
+  mistakes: MistakeValue[];
+  carryFrom: number | null;
+  prompt: Localized;
+  /** Params, intermediates and `expected` of this part. */
+  values: Record<string, number>;
+}
+
+export interface GivenValue {
+  name: string;
+  value: number;
+  /** The value as shown with the prompt. */
+  text: string;
+}
+
+export interface QuestionInstance {
+  /** The template's id: the key progress is stored under. */
+  templateId: string;
+  skill: string;
+  seed: number;
+  params: Params;
+  /** Params and the intermediates of every part (a later part's value wins; `expected` is the last part's). */
+  values: Record<string, number>;
+  given: GivenValue[];
+  parts: QuestionPart[];
+  hints: Localized[];
+  solution: Localized;
+  /** Per mistake id; {answer} and {value} are left for the checker to fill. */
+  feedback: Readonly<Partial<Record<MistakeId, Localized>>>;
+}
+
+export type InstantiateResult = { ok: true; question: QuestionInstance } | { ok: false; problem: string };
+
+/** A number in a sentence: a Unicode minus, a power of ten for tiny and huge values. */
+function show(value: number, digits: number | null): string {
+  const text = digits === null ? formatShortest(value) : formatSignificant(value, digits);
+  return text.replace(/^-/, "−");
+}
+
+/**
+ * Fills `{name}` and `{name:N}`. Without N, a param is written exactly as drawn and any other
+ * value to `defaultDigits` significant figures. Names not in `values` are kept as written
+ * (validation has rejected unknown names, so only the checker's runtime names remain).
+ */
+export function fillText(
+  text: Localized,
+  values: Readonly<Record<string, number>>,
+  params: Params,
+  defaultDigits: number,
+): Localized {
+  const fill = (source: string) =>
+    renderPlaceholders(source, (name, digits) => {
+      const value = values[name];
+      if (value === undefined) return digits === null ? `{${name}}` : `{${name}:${digits}}`;
+      if (digits === null && Object.hasOwn(params, name)) return show(value, null);
+      return show(value, digits ?? defaultDigits);
+    });
+  return { ja: fill(text.ja), en: fill(text.en) };
+}
+
+export function instantiate(template: ExerciseTemplate, seed: number): InstantiateResult {
+  const drawn = drawVariant(template, seed);
+  if (!drawn.ok) return { ok: false, problem: drawn.problem };
+  const { variant } = drawn;
+  const params = variant.params;
+  const values: Record<string, number> = { ...params };
+  for (const part of variant.parts) Object.assign(values, part.intermediates);
+  const firstDigits = template.parts[0]?.digits ?? 3;
+
+  const parts: QuestionPart[] = variant.parts.map((part, index) => {
+    const spec = template.parts[index]!;
+    const partValues = { ...params, ...part.intermediates };
+    return {
+      quantity: part.quantity,
+      answer: part.answer,
+      digits: part.digits,
+      expected: part.expected,
+      mistakes: part.mistakes,
+      carryFrom: spec.carryFrom,
+      prompt: fillText(spec.prompt, partValues, params, part.digits),
+      values: partValues,
+    };
+  });
+  const givenDigits = Math.max(MIN_GIVEN_DIGITS, firstDigits + 1);
+  const given = template.given.flatMap((name): GivenValue[] => {
+    const value = values[name];
+    return value === undefined ? [] : [{ name, value, text: show(value, givenDigits) }];
+  });
+  const feedback = {} as Record<MistakeId, Localized>;
+  for (const [id, text] of Object.entries(template.feedback)) feedback[id] = fillText(text, values, params, firstDigits);
+  return {
+    ok: true,
+    question: {
+      templateId: template.id,
+      skill: template.skill,
+      seed,
+      params,
+      values,
+      given,
+      parts,
+      hints: template.hints.map((hint) => fillText(hint, values, params, firstDigits)),
+      solution: fillText(template.solution, values, params, firstDigits),
+      feedback,
+    },
+  };
+}

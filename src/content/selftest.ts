@@ -1,0 +1,250 @@
+// Self-tests of every exercise template, as PrairieLearn does for its elements: for many seeded
+// variants the right answer written in several notations must be graded correct, values just
+// outside the tolerance must not, and each typical mistake must be diagnosed as itself. What
+// fails is a problem at the template's file:line:col, so an author (or a change to the checker)
+// cannot ship a question whose grading is wrong.
+import { checkNumeric } from "../core/check";
+import { checkFormula } from "../core/check-formula";
+import { formatSignificant } from "../core/number-format";
+import { getQuantity } from "../core/quantities";
+import { halfUnit, withinTolerance } from "../core/tolerance";
+import type { MistakeValue, NumericQuestion, Params } from "../core/types";
+import { describeParams, enumerateParams, type VariantSpec, variantProblems } from "../core/variants";
+import { instantiate, type QuestionPart } from "./instantiate";
+import type { Course, ExerciseTemplate } from "./model";
+import type { Problem } from "./problems";
+
+export const DEFAULT_SEEDS = 50;
+/** A params space this small is also tested combination by combination. */
+const EXHAUSTIVE_LIMIT = 200;
+
+/** Distance of the "just outside" answers from the expected value, in half units of the last digit. */
+export const OUTSIDE_FACTOR = 1.5;
+
+export interface SelfTestResult {
+  variantsTested: number;
+  problems: Problem[];
+}
+
+const FULL_WIDTH: Record<string, string> = { ".": "．", "-": "−" };
+
+/** Digits and the decimal point as a Japanese input method types them in full-width mode. */
+export function toFullWidth(text: string): string {
+  return [...text].map((c) => (c >= "0" && c <= "9" ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : (FULL_WIDTH[c] ?? c))).join("");
+}
+
+/** Plain decimal to `digits` significant figures without a power of ten (toPrecision may use one). */
+function plainDecimal(value: number, digits: number): string {
+  const text = value.toPrecision(digits);
+  if (!text.includes("e")) return text;
+  const exponent = Math.floor(Math.log10(Math.abs(Number(text))));
+  const decimals = Math.max(0, digits - 1 - exponent);
+  return decimals <= 100 ? Number(text).toFixed(decimals) : text;
+}
+
+/** An exact fraction a/b with b ≤ 64 equal to `value`, if there is one (e.g. 1/4). */
+export function exactFraction(value: number): string | null {
+  if (!Number.isFinite(value) || Number.isInteger(value)) return null;
+  for (let den = 2; den <= 64; den++) {
+    const num = Math.round(value * den);
+    if (num / den === value) return `${num}/${den}`;
+  }
+  return null;
+}
+
+/** The right answer written the ways a learner may write it; every one must be graded correct. */
+export function correctNotations(expected: number, digits: number): string[] {
+  const plain = plainDecimal(expected, digits);
+  const notations = [plain, plainDecimal(expected, digits + 2)];
+  if (expected !== 0) {
+    const scientific = expected.toExponential(digits - 1).replace("e+", "e");
+    notations.push(scientific, scientific.replace(/e(.*)$/, "×10^$1"));
+  }
+  const fraction = exactFraction(expected);
+  if (fraction) notations.push(fraction);
+  notations.push(toFullWidth(plain));
+  return [...new Set(notations)];
+}
+
+/** Values just outside the tolerance on either side, typed with enough figures not to round back in. */
+export function outsideNotations(expected: number, digits: number): string[] {
+  const step = OUTSIDE_FACTOR * halfUnit(expected, digits);
+  return [expected + step, expected - step].map((v) => plainDecimal(v, digits + 3));
+}
+
+/** Correct ways to write σ′ as a formula, and the typical wrong ones with their mistake ids. */
+export const FORMULA_SPELLINGS: readonly string[] = [
+  "s(1-s)",
+  "s*(1 - s)",
+  "s - s^2",
+  "σ(x)(1 − σ(x))",
+  "sigma(x)*(1-sigma(x))",
+  "e^(-x)/(1+e^(-x))^2",
+  "exp(-x)/(1+exp(-x))^2",
+];
+export const FORMULA_MISTAKE_SPELLINGS: readonly { input: string; id: string }[] = [
+  { input: "s", id: "sigmoid-instead-of-derivative" },
+  { input: "s^2", id: "squared-sigmoid" },
+  { input: "1 - s", id: "complement" },
+  { input: "-s(1-s)", id: "sign-error" },
+];
+
+interface Failure {
+  what: string;
+  example: string;
+}
+
+/** The first earlier mistake (in diagnosis order) the typed value would match, if not `target` itself. */
+function collidesWithEarlier(mistakes: readonly MistakeValue[], target: MistakeValue, typed: number, digits: number): boolean {
+  for (const m of mistakes) {
+    if (m === target) return false;
+    if (m.id !== target.id && withinTolerance(typed, m.value, digits)) return true;
+  }
+  return false;
+}
+
+function testNumericPart(part: QuestionPart, params: Params, fail: (failure: Failure) => void): void {
+  const question: NumericQuestion = { expected: part.expected, digits: part.digits, mistakes: part.mistakes };
+  const where = describeParams(params);
+  for (const input of correctNotations(part.expected, part.digits)) {
+    const result = checkNumeric(question, input);
+    if (result.verdict !== "correct") {
+      fail({ what: "the right answer in some notation is not graded correct", example: `"${input}" at ${where} was graded ${result.verdict}` });
+    }
+  }
+  for (const input of outsideNotations(part.expected, part.digits)) {
+    const result = checkNumeric(question, input);
+    if (result.verdict === "correct" || result.verdict === "invalid") {
+      fail({ what: "a value just outside the tolerance is not graded wrong", example: `"${input}" at ${where} was graded ${result.verdict}` });
+    }
+  }
+  const seen = new Set<number>();
+  for (const mistake of part.mistakes) {
+    if (seen.has(mistake.value)) continue;
+    seen.add(mistake.value);
+    const input = formatSignificant(mistake.value, part.digits);
+    const typed = Number(mistake.value.toPrecision(part.digits));
+    if (collidesWithEarlier(part.mistakes, mistake, typed, part.digits)) continue;
+    const result = checkNumeric(question, input);
+    if (result.verdict === "correct" || result.diagnosis !== mistake.id) {
+      const got = result.verdict === "correct" ? "graded correct" : `diagnosed as ${result.diagnosis ?? "no mistake"}`;
+      fail({ what: "a typical mistake is not diagnosed as itself", example: `${mistake.id} "${input}" at ${where} was ${got}` });
+    }
+  }
+}
+
+function testFormulaPart(fail: (failure: Failure) => void): void {
+  for (const input of FORMULA_SPELLINGS) {
+    const result = checkFormula("derivative", input);
+    if (result.verdict !== "correct") fail({ what: "a correct formula is not graded correct", example: `"${input}" was graded ${result.verdict}` });
+  }
+  for (const { input, id } of FORMULA_MISTAKE_SPELLINGS) {
+    const result = checkFormula("derivative", input);
+    if (result.verdict === "correct" || result.diagnosis !== id) {
+      fail({ what: "a typical wrong formula is not diagnosed as itself", example: `${id} "${input}" was ${result.verdict === "correct" ? "graded correct" : `diagnosed as ${result.diagnosis ?? "no mistake"}`}` });
+    }
+  }
+}
+
+const UNFILLED = /NaN|Infinity|undefined/;
+
+function specOf(template: ExerciseTemplate): VariantSpec {
+  return { id: template.id, params: template.params, parts: template.parts.map(({ quantity, digits }) => ({ quantity, digits })) };
+}
+
+/** Self-tests one template over `seeds` seeds (and every usable combination of a small space). */
+export function selfTestTemplate(template: ExerciseTemplate, seeds = DEFAULT_SEEDS): { variants: number; problems: Problem[] } {
+  const failures = new Map<string, { count: number; example: string }>();
+  const fail = ({ what, example }: Failure) => {
+    const entry = failures.get(what);
+    if (entry) entry.count++;
+    else failures.set(what, { count: 1, example });
+  };
+  let variants = 0;
+  const tested = new Set<string>();
+  let formulaTested = false;
+  const testQuestion = (seed: number) => {
+    const result = instantiate(template, seed);
+    if (!result.ok) {
+      fail({ what: "no question could be drawn", example: `seed ${seed}: ${result.problem}` });
+      return;
+    }
+    const question = result.question;
+    const key = JSON.stringify(question.params);
+    variants++;
+    const texts = [...question.parts.map((p) => p.prompt), ...question.hints, question.solution, ...question.given.map((g) => ({ ja: g.text, en: g.text }))];
+    for (const text of texts) {
+      for (const lang of ["ja", "en"] as const) {
+        if (UNFILLED.test(text[lang])) fail({ what: "a text shows NaN, Infinity or undefined", example: `seed ${seed}: "${text[lang]}"` });
+      }
+    }
+    if (tested.has(key)) return;
+    tested.add(key);
+    for (const part of question.parts) {
+      if (part.answer === "formula") {
+        if (!formulaTested) testFormulaPart(fail);
+        formulaTested = true;
+      } else {
+        testNumericPart(part, question.params, fail);
+      }
+    }
+  };
+  for (let seed = 1; seed <= seeds; seed++) testQuestion(seed);
+
+  // A small space is covered completely: the seeds above may not reach every combination.
+  const space = enumerateParams(specOf(template), EXHAUSTIVE_LIMIT);
+  if (space.complete) {
+    const spec = specOf(template);
+    for (const params of space.params) {
+      const key = JSON.stringify(params);
+      if (tested.has(key)) continue;
+      const parts = buildParts(spec, params);
+      if (!parts) continue; // a rejected combination: never asked
+      tested.add(key);
+      variants++;
+      for (const part of parts) if (part.answer !== "formula") testNumericPart(part, params, fail);
+    }
+  }
+
+  const problems: Problem[] = [];
+  for (const [what, { count, example }] of failures) {
+    problems.push({
+      file: template.pos.file,
+      fileOrder: 0,
+      line: template.pos.line,
+      col: template.pos.col,
+      message: `self-test of exercise "${template.id}": ${what} (${count} time${count === 1 ? "" : "s"}); e.g. ${example}`,
+    });
+  }
+  return { variants, problems };
+}
+
+/** Parts of the question for given params, or null when the variant generator would reject them. */
+function buildParts(spec: VariantSpec, params: Params): QuestionPart[] | null {
+  if (variantProblems(spec, params).length > 0) return null;
+  return spec.parts.map((part) => {
+    const quantity = getQuantity(part.quantity);
+    return {
+      quantity: part.quantity,
+      answer: quantity.answer,
+      digits: part.digits,
+      expected: quantity.expected(params),
+      mistakes: quantity.mistakes(params).filter((m) => Number.isFinite(m.value)),
+      carryFrom: null,
+      prompt: { ja: "", en: "" },
+      values: quantity.intermediates(params),
+    };
+  });
+}
+
+/** Self-tests every template of the course. */
+export function selfTestCourse(course: Course, seeds = DEFAULT_SEEDS): SelfTestResult {
+  let variantsTested = 0;
+  const problems: Problem[] = [];
+  for (const template of course.exercises.values()) {
+    const result = selfTestTemplate(template, seeds);
+    variantsTested += result.variants;
+    problems.push(...result.problems);
+  }
+  return { variantsTested, problems };
+}
