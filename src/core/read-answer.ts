@@ -169,7 +169,8 @@ function fail(code: ReadErrorCode, position: number, body: Localized): never {
   throw new ReadFailure(code, position, at(position, body));
 }
 
-const EXAMPLES = { ja: "0.105 や 1.5e-3", en: "0.105 or 1.5e-3" };
+// Examples in messages are never a possible σ or σ′ value, so they cannot give an answer away.
+const EXAMPLES = { ja: "3.14 や 2.5e-7", en: "3.14 or 2.5e-7" };
 
 // ---------------------------------------------------------------------------------------------
 // Parsing
@@ -638,7 +639,7 @@ export function readAnswer(input: string): ReadResult {
         ok: false,
         code: "empty",
         position: 1,
-        message: { ja: "答えが空です。0.105 のように数を入力してください。", en: "The answer is empty. Type a number such as 0.105." },
+        message: { ja: `答えが空です。${EXAMPLES.ja} のような数を入力してください。`, en: `The answer is empty. Type a number such as ${EXAMPLES.en}.` },
       };
     }
     checkVulgarFraction(cs);
