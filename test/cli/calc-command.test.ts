@@ -49,6 +49,14 @@ describe("calc in-process", () => {
     expect(rows).toEqual(json.map((r) => [r.x, r.sigmoid, r.derivative]));
   });
 
+  it("tells a person at a terminal how to end the list, and only then", async () => {
+    const stdin = Object.assign(Readable.from(["2\n"]), { isTTY: true });
+    const stderr = sink();
+    await run([], { stdin, stdout: sink(), stderr, env: {}, cwd: "/" });
+    expect(stderr.text()).toMatch(/one x a line; end with Ctrl-D/);
+    expect((await calc([], "2\n")).stderr).toBe("");
+  });
+
   it("stops at the first bad value with exit code 2 and has printed nothing", async () => {
     const stdout = sink();
     const io: CliIO = { stdin: Readable.from([""]), stdout, stderr: sink(), env: {}, cwd: "/" };

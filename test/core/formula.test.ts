@@ -210,7 +210,7 @@ describe("parseFormula: properties", () => {
           expect(result.message.en.length).toBeGreaterThan(0);
         }
       }),
-      { numRuns: 20000 },
+      { numRuns: 100_000 },
     );
   });
 
