@@ -70,6 +70,22 @@ function matchesEverywhere(values: readonly number[], f: (x: number) => number, 
   return SAMPLE_POINTS.every((x, i) => equal(values[i]!, f(x), relative));
 }
 
+/** Whether the formula depends on x at all (through x, s or σ of something with x). */
+function mentionsX(node: FormulaNode): boolean {
+  switch (node.kind) {
+    case "variable":
+      return true;
+    case "call":
+      return mentionsX(node.arg);
+    case "negate":
+      return mentionsX(node.operand);
+    case "binary":
+      return mentionsX(node.left) || mentionsX(node.right);
+    default:
+      return false;
+  }
+}
+
 function mentionsSigma(node: FormulaNode): boolean {
   switch (node.kind) {
     case "variable":
@@ -150,6 +166,16 @@ export function checkFormula(quantity: FormulaQuantity, input: string): CheckRes
       localized(
         `${reference.name} にとても近いものの、等しくはありません。e を 2.718 のように丸めた数で書いていませんか。e か exp(…) を使ってください。`,
         `Very close to ${reference.name} but not equal. Did you write a rounded number such as 2.718 for e? Use e or exp(…).`,
+      ),
+    );
+  }
+
+  if (!mentionsX(read.ast)) {
+    return verdict(
+      "incorrect",
+      localized(
+        `この式には x も s もないので、どの x でも同じ値です。${reference.name} は x によって変わるので、x か s を使った式で書いてください。`,
+        `This formula has neither x nor s, so it is the same for every x; ${reference.name} changes with x. Write it with x or s.`,
       ),
     );
   }

@@ -66,7 +66,10 @@ describe("checkFormula: σ′(x)", () => {
   });
 
   it("σ′(0) = 1/4 typed as a constant is not σ′(x): one coincidence is not equality", () => {
-    expect(checkFormula("derivative", "1/4")).toMatchObject({ verdict: "incorrect", diagnosis: null });
+    const result = checkFormula("derivative", "1/4");
+    expect(result).toMatchObject({ verdict: "incorrect", diagnosis: null });
+    expect(result.message.en).toMatch(/neither x nor s/);
+    expect(checkFormula("sigmoid", "e/(1+e)").message.en).toMatch(/neither x nor s/);
   });
 
   it("a rounded e is close but not equal, and the message says why", () => {
