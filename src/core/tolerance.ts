@@ -27,9 +27,16 @@ export function assertDigits(digits: number): void {
   }
 }
 
-/** The double nearest 10^n (string conversion is correctly rounded; 10 ** n need not be). */
+// 10^n for every n a double can reach (beyond them: Infinity and 0), built once.
+const POW10_MIN = -343;
+const POW10_MAX = 309;
+const POW10: readonly number[] = Array.from({ length: POW10_MAX - POW10_MIN + 1 }, (_, i) => Number(`1e${i + POW10_MIN}`));
+
+/** The double nearest 10^n for an integer n (string conversion is correctly rounded; 10 ** n need not be). */
 export function pow10(n: number): number {
-  return Number(`1e${n}`);
+  if (n < POW10_MIN) return 0;
+  if (n > POW10_MAX) return Number.POSITIVE_INFINITY;
+  return POW10[n - POW10_MIN]!;
 }
 
 /**

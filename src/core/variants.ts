@@ -48,8 +48,8 @@ export type DrawResult = { ok: true; variant: Variant } | { ok: false; problem: 
 const MAX_ATTEMPTS = 50;
 /** Largest params space searched exhaustively when random draws keep hitting traps. */
 const EXHAUSTIVE_LIMIT = 5000;
-/** Default number of params sets enumerateParams returns. */
-const ENUMERATE_LIMIT = 10000;
+/** Default number of params sets enumerateParams returns: about 0.1 s of variantProblems. */
+const ENUMERATE_LIMIT = 2000;
 /** Decimal places beyond which a range is stepped in floating point instead of exact decimals. */
 const MAX_EXACT_DECIMALS = 15;
 

@@ -295,6 +295,10 @@ describe("enumerateParams", () => {
     expect(big.params[0]).toEqual({ x: -10 });
     expect(big.params[100]).toEqual({ x: 10 });
     expect(big.params[50]).toEqual({ x: 0 });
+    // Without a limit, a default cap keeps the validator quick.
+    const capped = enumerateParams(single("sigmoid", { x: { min: -10, max: 10, step: 0.001 } }));
+    expect(capped.complete).toBe(false);
+    expect(capped.params.length).toBeLessThanOrEqual(5000);
   });
 
   it("reports param specs that cannot be enumerated", () => {
