@@ -12,6 +12,9 @@ const COMMANDS: Record<string, Loader> = {
   check: () => import("./commands/check"),
   validate: () => import("./commands/validate"),
   schema: () => import("./commands/schema"),
+  stats: () => import("./commands/stats"),
+  export: () => import("./commands/export"),
+  reset: () => import("./commands/reset"),
 };
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {

@@ -1,0 +1,31 @@
+// `export [--format json|csv] [--data-dir DIR]`: every attempt as a row, for an instructor.
+import { attemptRow, ROW_COLUMNS } from "../../progress";
+import { toCsv } from "../../progress/csv";
+import { parseCommandArgs, stringOption, UsageError } from "../args";
+import { openProgress } from "../data-dir";
+import { type Command, writeLine } from "../io";
+
+const OPTIONS = {
+  format: { type: "string" },
+  "data-dir": { type: "string" },
+  lang: { type: "string" },
+} as const;
+
+/** Identifies the JSON export for the `report` command; `version` changes if the rows change. */
+export const EXPORT_KIND = "sigmoid-trainer-attempts";
+export const EXPORT_VERSION = 1;
+
+export const run: Command = async (argv, io) => {
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS, "export");
+  if (positionals.length > 0) throw new UsageError(`export: unexpected argument "${positionals[0]}"`);
+  const format = stringOption(values, "format") ?? "json";
+  if (format !== "json" && format !== "csv") throw new UsageError(`export: --format takes json or csv, got "${format}"`);
+  const { store } = openProgress(values, io);
+  const rows = store.getState().attempts.map(attemptRow);
+  if (format === "csv") {
+    io.stdout.write(toCsv(ROW_COLUMNS, rows.map((row) => ROW_COLUMNS.map((column) => row[column]))));
+  } else {
+    writeLine(io.stdout, JSON.stringify({ kind: EXPORT_KIND, version: EXPORT_VERSION, exportedAt: new Date().toISOString(), attempts: rows }));
+  }
+  return 0;
+};
