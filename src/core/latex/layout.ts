@@ -10,7 +10,7 @@
  * (e⁻ˣ, u⁻¹, (…)², x₀) when every character of it has one: superscripts made of digits,
  * + − = ( ) and lowercase letters except q; subscripts made of digits, + − = ( ). Any other
  * script, and every script in ASCII, is laid out on its own line above (or below) and to the
- * right of its base. Brackets grow only around rows that contain a fraction: around raised
+ * right of its base; ^{\prime} is always written ′ (ASCII ') beside its base. Brackets grow only around rows that contain a fraction: around raised
  * exponents alone they stay one line, as in handwriting.
  *
  * A layout wider than maxWidth is broken before top-level relations (=, ≈ …), then also before
@@ -22,6 +22,7 @@ import {
   gapBetween,
   leafGlyph,
   linearWithBreaks,
+  primeMarks,
   type SpacingClass,
   scriptCharacters,
   spacingClasses,
@@ -132,6 +133,8 @@ function bracketLines(char: "(" | ")" | "[" | "]", height: number, ascii: boolea
 }
 
 class Layout {
+  private scriptDepth = 0;
+
   constructor(
     private readonly ascii: boolean,
     private readonly useScriptCharacters: boolean,
@@ -149,7 +152,7 @@ class Layout {
         return;
       }
       if (previous) {
-        const gap = gapBetween(previous.node, previous.cls, item, cls, this.ascii);
+        const gap = gapBetween(previous.node, previous.cls, item, cls, { ascii: this.ascii, script: this.scriptDepth > 0 });
         if (gap !== "") boxes.push(textBox(gap));
       }
       boxes.push(this.node(item));
@@ -173,6 +176,13 @@ class Layout {
       default:
         return textBox(leafGlyph(node, this.ascii));
     }
+  }
+
+  private scriptRow(row: LatexRow): Box {
+    this.scriptDepth++;
+    const box = this.row(row);
+    this.scriptDepth--;
+    return box;
   }
 
   private frac(numerator: Box, denominator: Box): Box {
@@ -204,7 +214,7 @@ class Layout {
     const tall = base.bodyBottom > base.bodyTop;
     const characters = (row: LatexRow | undefined, kind: "sup" | "sub"): string | undefined =>
       row && !this.ascii && this.useScriptCharacters ? scriptCharacters(row, kind) : undefined;
-    const supText = characters(sup, "sup");
+    const supText = (sup && primeMarks(sup, this.ascii)) ?? characters(sup, "sup");
     const subText = characters(sub, "sub");
     const parts: Placed[] = [];
     if (supText !== undefined && subText !== undefined && !tall) {
@@ -212,12 +222,12 @@ class Layout {
     } else {
       if (supText !== undefined) parts.push({ box: textBox(supText), row: base.bodyTop });
       else if (sup) {
-        const box = this.row(sup);
+        const box = this.scriptRow(sup);
         const bottom = tall ? base.bodyTop : base.baseline - 1;
         parts.push({ box, row: bottom - box.lines.length + 1 });
       }
       if (subText !== undefined) parts.push({ box: textBox(subText), row: base.bodyBottom });
-      else if (sub) parts.push({ box: this.row(sub), row: tall ? base.bodyBottom : base.baseline + 1 });
+      else if (sub) parts.push({ box: this.scriptRow(sub), row: tall ? base.bodyBottom : base.baseline + 1 });
     }
     const column = stackDown(parts);
     return joinAcross([{ box: base, row: 0 }, column], base.baseline, base.bodyTop, base.bodyBottom);

@@ -154,6 +154,13 @@ export function scriptCharacters(row: LatexRow, kind: "sup" | "sub"): string | u
   return out === "" ? undefined : out;
 }
 
+/** ^{\prime} (and ^{\prime\prime}) written as ′ beside the base, like f′, not raised: undefined otherwise. */
+export function primeMarks(row: LatexRow, ascii: boolean): string | undefined {
+  const items = row.items;
+  if (items.length === 0 || !items.every((item) => item.kind === "symbol" && item.name === "prime")) return undefined;
+  return (ascii ? "'" : "′").repeat(items.length);
+}
+
 /**
  * TeX-like spacing classes: ord (letters, numbers, brackets), op (ln, exp …), bin (+ − · ×),
  * rel (= ≈ ≤ → …), punct (,), open/close (unpaired brackets), inner (fractions), unary (a sign
@@ -235,11 +242,19 @@ export function gapBetween(
   leftClass: SpacingClass,
   right: LatexNode,
   rightClass: SpacingClass,
-  ascii: boolean,
-  rightIsBracketed = startsWithBracket(right),
+  context: {
+    ascii: boolean;
+    /** Inside a superscript or subscript, where TeX drops the spaces around operators: e^{n+1}. */
+    script?: boolean;
+    /** The right item shows as a bracket pair (a fence, or a fraction the linear form brackets). */
+    rightIsBracketed?: boolean;
+  },
 ): string {
-  if (leftClass === "bin" || leftClass === "rel" || rightClass === "bin" || rightClass === "rel") return " ";
-  if (leftClass === "punct") return " ";
+  const { ascii, script = false, rightIsBracketed = startsWithBracket(right) } = context;
+  if (!script) {
+    if (leftClass === "bin" || leftClass === "rel" || rightClass === "bin" || rightClass === "rel") return " ";
+    if (leftClass === "punct") return " ";
+  } else if (["bin", "rel", "punct"].includes(leftClass) || ["bin", "rel"].includes(rightClass)) return "";
   if (leftClass === "unary" || leftClass === "open" || rightClass === "close" || rightClass === "punct") return "";
   // ln(x), not ln (x): a function name takes a bracketed argument directly.
   if (leftClass === "op" && rightIsBracketed) return "";
@@ -309,6 +324,8 @@ function denominatorNeedsParens(row: LatexRow): boolean {
 }
 
 class LinearWriter {
+  private scriptDepth = 0;
+
   constructor(private readonly ascii: boolean) {}
 
   row(row: LatexRow, leadingOperator = false): string {
@@ -331,7 +348,11 @@ class LinearWriter {
       const bracket = item.kind === "frac" && juxtaposed;
       const shownClass: SpacingClass = bracket ? "ord" : cls;
       if (previous) {
-        const gap = gapBetween(previous.node, previous.cls, item, shownClass, this.ascii, bracket || startsWithBracket(item));
+        const gap = gapBetween(previous.node, previous.cls, item, shownClass, {
+          ascii: this.ascii,
+          script: this.scriptDepth > 0,
+          rightIsBracketed: bracket || startsWithBracket(item),
+        });
         const breakable = shownClass === "bin" || shownClass === "rel" || previous.cls === "punct";
         out += (breakable ? BREAK : "") + gap;
       }
@@ -381,16 +402,22 @@ class LinearWriter {
 
   private script(row: LatexRow, kind: "sup" | "sub"): string {
     const sign = kind === "sup" ? "^" : "_";
+    const primes = kind === "sup" ? primeMarks(row, this.ascii) : undefined;
+    if (primes !== undefined) return primes;
     const item = soleItem(row);
     // Unicode super/subscript digits only (x², x₀): letters like ˣ read poorly aloud and in some fonts.
     if (!this.ascii && item?.kind === "number" && /^\d+$/.test(item.text)) {
       return scriptCharacters({ kind: "row", items: [item] }, kind)!;
     }
+    this.scriptDepth++;
     const text = this.row(row);
+    this.scriptDepth--;
     if (item && ["number", "variable", "greek", "symbol"].includes(item.kind)) return sign + text;
     // Subscripts that are names (w_new, x_i2) read fine without brackets.
     const items = realItems(row);
-    if (kind === "sub" && items.every((part) => part.kind === "variable" || part.kind === "number")) return sign + text;
+    const isName = (part: LatexNode): boolean =>
+      part.kind === "variable" || part.kind === "number" || (part.kind === "text" && !part.text.includes(" "));
+    if (kind === "sub" && items.length > 0 && items.every(isName)) return sign + text;
     return `${sign}(${text})`;
   }
 }
