@@ -1,16 +1,17 @@
 // Bundles the CLI into dist/ with esbuild. Commands that need no screen load only their own
 // chunk, so Ink and React are split out and imported lazily (see src/cli/main.ts).
 import { build } from "esbuild";
-import { rmSync } from "node:fs";
+import { renameSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-rmSync(`${root}/dist`, { recursive: true, force: true });
+// Build beside dist/ and swap it in, so tests running the old bundle never see a half-written one.
+const staging = `dist.building-${process.pid}`;
 
 await build({
   absWorkingDir: root,
   entryPoints: { cli: "src/cli/main.ts" },
-  outdir: "dist",
+  outdir: staging,
   bundle: true,
   splitting: true,
   format: "esm",
@@ -31,3 +32,12 @@ await build({
   legalComments: "none",
   logLevel: "warning",
 });
+
+const retired = `${root}/dist.old-${process.pid}`;
+try {
+  renameSync(`${root}/dist`, retired);
+} catch {
+  // No previous build.
+}
+renameSync(`${root}/${staging}`, `${root}/dist`);
+rmSync(retired, { recursive: true, force: true });
