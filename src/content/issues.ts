@@ -4,13 +4,14 @@ import type { z } from "zod";
 import type { Problem } from "./problems";
 import { localizedSchema } from "./schema";
 import { type Path, problemAt, problemAtKey, type SourceFile } from "./source";
-import { didYouMean } from "./suggest";
+import { didYouMean, nearest } from "./suggest";
 
 type Issue = z.core.$ZodIssue;
 type AnySchema = z.core.$ZodType;
 
 interface Def {
   type: string;
+  format?: string;
   shape?: Record<string, AnySchema>;
   element?: AnySchema;
   valueType?: AnySchema;
@@ -71,7 +72,7 @@ export function describeExpected(schema: AnySchema | null, fallback?: string): s
     case "string":
       return "text";
     case "number":
-      return "a number";
+      return def?.format?.includes("int") ? "a whole number" : "a number";
     case "int":
       return "a whole number";
     case "boolean":
@@ -121,6 +122,18 @@ function valueAt(data: unknown, path: Path): unknown {
  */
 export function issueProblems(source: SourceFile, schema: AnySchema, issues: readonly Issue[], base: Path = []): Problem[] {
   const problems: Problem[] = [];
+  // A key typed wrong is reported once, as unknown with its suggestion, not also as missing.
+  const typoFor = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== "unrecognized_keys") continue;
+    const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+    const objectSchema = schemaAt(schema, path);
+    const known = objectSchema && defOf(objectSchema).shape ? Object.keys(defOf(objectSchema).shape!) : [];
+    for (const key of issue.keys) {
+      const match = nearest(key, known);
+      if (match !== null) typoFor.add(JSON.stringify([...path, match]));
+    }
+  }
   for (const issue of issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
     const full = [...base, ...path];
@@ -139,6 +152,7 @@ export function issueProblems(source: SourceFile, schema: AnySchema, issues: rea
         const key = path.at(-1);
         const input = valueAt(source.data, full);
         if (input === undefined && typeof key === "string") {
+          if (typoFor.has(JSON.stringify(path))) break;
           if (isLocalized(parentSchema)) {
             problems.push(
               problemAt(source, full.slice(0, -1), `missing ${LANGUAGE_NAME[key] ?? key} text "${key}"; every text needs both ja and en`),
@@ -148,7 +162,7 @@ export function issueProblems(source: SourceFile, schema: AnySchema, issues: rea
             problems.push(problemAt(source, full.slice(0, -1), `missing key "${key}"; expected ${expected}`));
           }
         } else {
-          const expected = describeExpected(schemaAt(schema, path), issue.expected);
+          const expected = issue.expected === "int" ? "a whole number" : describeExpected(schemaAt(schema, path), issue.expected);
           problems.push(problemAt(source, full, `${describePath(full)}: expected ${expected}, got ${describeInput(input)}`));
         }
         break;

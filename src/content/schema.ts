@@ -3,29 +3,15 @@
 // Cross-file rules (ids that must resolve, placeholders, LaTeX, parameter spaces) live in
 // validate.ts, because a schema cannot see other files.
 import { z } from "zod";
-import type { QuantityId } from "../core/quantities";
+import { QUANTITY_IDS, type QuantityId } from "../core/quantities";
+import { MAX_DIGITS } from "../core/tolerance";
 
-const QUANTITY_ID_SET = {
-  sigmoid: true,
-  derivative: true,
-  "derivative-from-output": true,
-  "inner-derivative": true,
-  "outer-derivative": true,
-  "max-slope": true,
-  logit: true,
-  "backprop-local-gradient": true,
-  "gradient-descent-step": true,
-  "relu-derivative": true,
-  "derivative-formula": true,
-} as const satisfies Record<QuantityId, true>;
-
-export const QUANTITY_IDS = Object.keys(QUANTITY_ID_SET) as [QuantityId, ...QuantityId[]];
+/** The quantity ids, as the tuple z.enum wants (the registry in src/core lists them). */
+const QUANTITY_ENUM = QUANTITY_IDS as unknown as [QuantityId, ...QuantityId[]];
 
 export const FILE_KINDS = ["course", "lesson", "exercises", "skills", "chapter"] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
-/** Highest number of significant figures a template may ask for (doubles carry about 15). */
-export const MAX_DIGITS = 9;
 export const MAX_HINTS = 4;
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
@@ -33,7 +19,7 @@ const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 export const idSchema = z
   .string()
   .regex(ID_PATTERN, { error: "expected an id of letters, digits, '-', '_' or '.' (no spaces)" })
-  .meta({ description: "A stable identifier: letters, digits, '-', '_' or '.'" });
+  .meta({ id: "Id", description: "A stable identifier: letters, digits, '-', '_' or '.'" });
 
 const text = z.string().regex(/\S/, { error: "empty text" });
 
@@ -43,11 +29,11 @@ export const localizedSchema = z
     ja: text.meta({ description: "Japanese text (polite です/ます style)" }),
     en: text.meta({ description: "English text (plain, short)" }),
   })
-  .meta({ description: "Text in Japanese and English; both are required and non-empty." });
+  .meta({ id: "Localized", description: "Text in Japanese and English; both are required and non-empty." });
 
 const paramSpecSchema = z
   .strictObject({
-    choices: z.array(z.number()).min(1, { error: "empty choices: list at least one value" }).optional(),
+    choices: z.array(z.number()).min(1, { error: "expected at least one value" }).optional(),
     min: z.number().optional(),
     max: z.number().optional(),
     step: z.number().optional(),
@@ -61,6 +47,7 @@ const paramSpecSchema = z
     { error: "expected either {choices: [...]} or {min, max, step}", when: () => true },
   )
   .meta({
+    id: "ParamSpec",
     description: "The values a parameter takes: a list, or a range stepped from min to max inclusive.",
     oneOf: [{ required: ["choices"] }, { required: ["min", "max", "step"] }],
   });
@@ -70,7 +57,7 @@ const choiceCheckSchema = z.strictObject({
   choices: z.array(localizedSchema).min(2, { error: "a choice question needs at least 2 choices" }),
   answer: z.int().min(0).meta({ description: "0-based index of the right choice" }),
   explanation: localizedSchema,
-});
+}).meta({ id: "ChoiceCheck" });
 
 const checkSchema = z
   .strictObject({
@@ -81,7 +68,7 @@ const checkSchema = z
     error: "expected exactly one of `choice` or `exercise`",
     when: () => true,
   })
-  .meta({ oneOf: [{ required: ["choice"] }, { required: ["exercise"] }] });
+  .meta({ id: "StepCheck", oneOf: [{ required: ["choice"] }, { required: ["exercise"] }] });
 
 export const stepSchema = z.strictObject({
   id: idSchema,
@@ -90,9 +77,9 @@ export const stepSchema = z.strictObject({
   formulas: z.array(z.string()).optional().meta({ description: "Formulas in the supported LaTeX subset" }),
   rule: localizedSchema.optional().meta({ description: "The rule this step uses, e.g. the chain rule" }),
   check: checkSchema.optional(),
-});
+}).meta({ id: "Step" });
 
-const quantitySchema = z.enum(QUANTITY_IDS).meta({ description: "What the learner computes" });
+const quantitySchema = z.enum(QUANTITY_ENUM).meta({ description: "What the learner computes" });
 const digitsSchema = z
   .int()
   .min(1)
@@ -108,7 +95,7 @@ const partSchema = z.strictObject({
     .min(0)
     .optional()
     .meta({ description: "Index of an earlier part whose (possibly wrong) answer this part builds on" }),
-});
+}).meta({ id: "ExercisePart" });
 
 /** Keys of the single-part form, which `parts` replaces. */
 export const SINGLE_PART_KEYS = ["quantity", "digits", "prompt"] as const;
@@ -132,17 +119,18 @@ export const exerciseSchema = z
     feedback: z.record(z.string(), localizedSchema).optional().meta({ description: "Per mistake id" }),
   })
   .meta({
+    id: "Exercise",
     description: "An exercise template: single-part (quantity, digits, prompt) or multi-part (parts).",
-    oneOf: [{ required: ["quantity", "prompt"], not: { required: ["parts"] } }, { required: ["parts"] }],
+    oneOf: [{ required: ["quantity", "prompt"] }, { required: ["parts"] }],
   });
 
-export const skillSchema = z.strictObject({ id: idSchema, title: localizedSchema });
+export const skillSchema = z.strictObject({ id: idSchema, title: localizedSchema }).meta({ id: "Skill" });
 
 export const chapterSchema = z.strictObject({
   id: idSchema,
   title: localizedSchema,
   lessons: z.array(idSchema).min(1, { error: "a chapter needs at least one lesson" }),
-});
+}).meta({ id: "Chapter" });
 
 export const courseFileSchema = z
   .strictObject({

@@ -152,7 +152,10 @@ function specOf(template: ExerciseTemplate): VariantSpec {
   return { id: template.id, params: template.params, parts: template.parts.map(({ quantity, digits }) => ({ quantity, digits })) };
 }
 
-/** Self-tests one template over `seeds` seeds (and every usable combination of a small space). */
+/**
+ * Self-tests one template over `seeds` seeds (and every usable combination of a small space).
+ * `variants` counts the distinct params combinations whose grading was tested.
+ */
 export function selfTestTemplate(template: ExerciseTemplate, seeds = DEFAULT_SEEDS): { variants: number; problems: Problem[] } {
   const failures = new Map<string, { count: number; example: string }>();
   const fail = ({ what, example }: Failure) => {
@@ -171,7 +174,6 @@ export function selfTestTemplate(template: ExerciseTemplate, seeds = DEFAULT_SEE
     }
     const question = result.question;
     const key = JSON.stringify(question.params);
-    variants++;
     const texts = [...question.parts.map((p) => p.prompt), ...question.hints, question.solution, ...question.given.map((g) => ({ ja: g.text, en: g.text }))];
     for (const text of texts) {
       for (const lang of ["ja", "en"] as const) {
@@ -180,6 +182,7 @@ export function selfTestTemplate(template: ExerciseTemplate, seeds = DEFAULT_SEE
     }
     if (tested.has(key)) return;
     tested.add(key);
+    variants++;
     for (const part of question.parts) {
       if (part.answer === "formula") {
         if (!formulaTested) testFormulaPart(fail);

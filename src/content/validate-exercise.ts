@@ -88,7 +88,8 @@ export function checkExercise(exercise: Entity<ExerciseInput>, resolve: Resolve)
   }
 
   // Names a text may use: params, and the intermediates of every part's quantity.
-  const names = new Set<string>([...defined, ...quantities.flatMap((q) => q.intermediateNames)]);
+  // (A needed param that is missing is already reported; texts may still name it.)
+  const names = new Set<string>([...defined, ...needed, ...quantities.flatMap((q) => q.intermediateNames)]);
   (value.given ?? []).forEach((name, index) => {
     if (name === "expected") at(["given", index], `"expected" is the answer; it cannot be given with the prompt`);
     else if (!names.has(name)) {
