@@ -1,0 +1,61 @@
+// Options shared by the trainer's entry points (learn, practice, review, quiz, explore and no
+// command). One table, so the full-screen trainer and plain mode accept exactly the same flags.
+import type { Lang } from "../core/i18n";
+import { integerOption, type OptionSpecs, type ParsedArgs, stringOption, stringsOption, UsageError } from "./args";
+
+export const TRAINER_OPTIONS = {
+  plain: { type: "boolean" },
+  json: { type: "boolean" },
+  seed: { type: "string" },
+  count: { type: "string" },
+  skill: { type: "string", multiple: true },
+  lang: { type: "string" },
+  content: { type: "string", multiple: true },
+  "data-dir": { type: "string" },
+  "no-color": { type: "boolean" },
+  ascii: { type: "boolean" },
+  "screen-reader": { type: "boolean" },
+} as const satisfies OptionSpecs;
+
+export interface TrainerOptions {
+  plain: boolean;
+  json: boolean;
+  /** Absent: the session picks a seed from the clock and reports it, so it can be replayed. */
+  seed: number | undefined;
+  count: number | undefined;
+  skills: string[];
+  /** Only when given on the command line; the default is decided with the saved settings. */
+  lang: Lang | undefined;
+  contentDirs: string[];
+  dataDir: string | undefined;
+  color: boolean;
+  ascii: boolean;
+  screenReader: boolean;
+}
+
+export const MAX_SEED = 2 ** 31 - 1;
+export const MAX_COUNT = 200;
+
+export function readTrainerOptions(
+  values: ParsedArgs["values"],
+  env: Readonly<Record<string, string | undefined>>,
+): TrainerOptions {
+  const lang = stringOption(values, "lang");
+  if (lang !== undefined && lang !== "ja" && lang !== "en") {
+    throw new UsageError(`--lang takes ja or en, got "${lang}"`);
+  }
+  return {
+    plain: values.plain === true,
+    json: values.json === true,
+    seed: integerOption(values, "seed", 0, MAX_SEED),
+    count: integerOption(values, "count", 1, MAX_COUNT),
+    skills: stringsOption(values, "skill").flatMap((s) => s.split(",").map((id) => id.trim())).filter(Boolean),
+    lang,
+    contentDirs: stringsOption(values, "content"),
+    dataDir: stringOption(values, "data-dir"),
+    // https://no-color.org: any non-empty NO_COLOR turns colour off.
+    color: values["no-color"] !== true && !env.NO_COLOR,
+    ascii: values.ascii === true,
+    screenReader: values["screen-reader"] === true || env.INK_SCREEN_READER === "true",
+  };
+}

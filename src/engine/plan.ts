@@ -1,0 +1,73 @@
+// Which questions a session asks, in which order, with which numbers. The scheduler (progress)
+// decides the order for practice and review; a quiz and a learner without progress get one
+// from the course itself. Every variant's seed comes from the session seed and the position,
+// so `--seed N` replays the same session.
+import type { Course, ExerciseTemplate } from "../content/model";
+import { randomInt, rngFor, shuffle } from "../core/random";
+import type { PlannedQuestion, QueueEntry } from "./types";
+
+export function planSession(course: Course, queue: readonly QueueEntry[], count: number, seed: number): PlannedQuestion[] {
+  const known = queue.filter((entry) => course.exercises.has(entry.templateId));
+  return known.slice(0, Math.max(0, count)).map((entry, index) => ({
+    templateId: entry.templateId,
+    variantSeed: variantSeed(seed, index),
+    reason: entry.reason,
+  }));
+}
+
+/** The seed of the variant asked at `index` in a session started with `seed`. */
+export function variantSeed(seed: number, index: number): number {
+  return randomInt(rngFor(seed, `question:${index}`), 0, 2 ** 31 - 1);
+}
+
+/**
+ * The course's exercises in teaching order: those tied to a lesson step in chapter, lesson and
+ * step order, then the others in the order they were written. Only the given skills, if any.
+ */
+export function courseOrder(course: Course, skills: readonly string[] = []): ExerciseTemplate[] {
+  const wanted = (t: ExerciseTemplate) => skills.length === 0 || skills.includes(t.skill);
+  const stepRank = new Map<string, number>();
+  for (const chapter of course.chapters) {
+    for (const lessonId of chapter.lessons) {
+      for (const step of course.lessons.get(lessonId)?.steps ?? []) stepRank.set(step.id, stepRank.size);
+    }
+  }
+  const all = [...course.exercises.values()].filter(wanted);
+  const rank = (t: ExerciseTemplate) => (t.step !== null ? (stepRank.get(t.step) ?? stepRank.size) : stepRank.size);
+  // Array.prototype.sort is stable: ties keep the order the templates were loaded in.
+  return all.sort((a, b) => rank(a) - rank(b));
+}
+
+/**
+ * Practice for a learner the scheduler knows nothing about: the course in teaching order,
+ * repeated with fresh numbers when more questions are asked for than there are templates.
+ */
+export function courseQueue(course: Course, skills: readonly string[], count: number): QueueEntry[] {
+  const order = courseOrder(course, skills);
+  if (order.length === 0) return [];
+  return Array.from({ length: count }, (_, i) => ({ templateId: order[i % order.length]!.id, reason: "new" as const }));
+}
+
+/**
+ * A quiz's questions: the same for everyone with the same seed and content, whatever their
+ * progress. Templates are shuffled by the seed; each is used once before any repeats.
+ */
+export function quizQueue(course: Course, skills: readonly string[], count: number, seed: number): QueueEntry[] {
+  const order = courseOrder(course, skills);
+  if (order.length === 0) return [];
+  const entries: QueueEntry[] = [];
+  for (let round = 0; entries.length < count; round++) {
+    const shuffled = shuffle(rngFor(seed, `quiz-order:${round}`), order);
+    for (const t of shuffled) {
+      if (entries.length === count) break;
+      entries.push({ templateId: t.id, reason: "new" });
+    }
+  }
+  return entries;
+}
+
+/** Unknown skill ids, for a clear message instead of an empty session. */
+export function unknownSkills(course: Course, skills: readonly string[]): string[] {
+  const known = new Set(course.skills.map((s) => s.id));
+  return skills.filter((s) => !known.has(s));
+}

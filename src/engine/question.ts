@@ -1,0 +1,64 @@
+// A planned question made concrete: the content's template drawn with the variant seed, in the
+// engine's shape (which adds the formula answer's reference text and a label for each given value).
+import { formulaReferenceText } from "../core/check-formula";
+import type { Localized } from "../core/i18n";
+import type { Course } from "../content/model";
+import { instantiate } from "../content/instantiate";
+import type { PlannedQuestion, QuestionInstance } from "./types";
+
+export type Instantiated = { ok: true; instance: QuestionInstance } | { ok: false; problem: string };
+
+export function instantiateQuestion(course: Course, planned: PlannedQuestion): Instantiated {
+  const template = course.exercises.get(planned.templateId);
+  if (!template) return { ok: false, problem: `no exercise "${planned.templateId}" in the course` };
+  const made = instantiate(template, planned.variantSeed);
+  if (!made.ok) return { ok: false, problem: made.problem };
+  const q = made.question;
+  return {
+    ok: true,
+    instance: {
+      templateId: q.templateId,
+      skill: q.skill,
+      step: template.step,
+      variantSeed: planned.variantSeed,
+      params: q.params,
+      given: q.given.map((g) => ({ name: g.name, value: g.value, text: givenText(g.name, g.text) })),
+      parts: q.parts.map((p) => ({
+        quantity: p.quantity,
+        digits: p.digits,
+        expected: p.expected,
+        formula: p.answer === "formula" ? formulaReferenceText("derivative") : null,
+        mistakes: p.mistakes,
+        prompt: p.prompt,
+        carryFrom: p.carryFrom,
+      })),
+      hints: q.hints,
+      solution: q.solution,
+      feedback: q.feedback,
+    },
+  };
+}
+
+/** How a given intermediate value is written next to the prompt (FORMAT.md's intermediates). */
+const LABELS: Readonly<Record<string, string>> = {
+  x: "x",
+  e_neg_x: "e^(−x)",
+  one_plus_e_neg_x: "1 + e^(−x)",
+  u: "u = 1 + e^(−x)",
+  u_squared: "u²",
+  sigma: "σ(x)",
+  one_minus_sigma: "1 − σ(x)",
+  sigma_squared: "σ(x)²",
+  derivative: "σ′(x)",
+  one_minus_p: "1 − p",
+  ratio: "p / (1 − p)",
+  local: "s(1 − s)",
+  error: "y − t",
+  gradient: "∂L/∂w",
+  relu: "max(0, x)",
+};
+
+function givenText(name: string, value: string): Localized {
+  const label = LABELS[name] ?? name;
+  return { ja: `${label} = ${value}`, en: `${label} = ${value}` };
+}

@@ -1,0 +1,80 @@
+// The engine's own sentences (the course's texts come from content/). Japanese in the polite
+// です/ます style, English plain and short; both say the same thing.
+import type { Localized } from "../core/i18n";
+
+export const ENGINE_TEXT = {
+  carriedSigma: {
+    ja: "あなたの σ(x) = {learner} から計算すると、s(1 − s) = {carried} なので、この部分は正解とします。本当の値は {expected} です。",
+    en: "Correct given your σ(x) = {learner}: s(1 − s) = {carried}. The true value is {expected}.",
+  },
+  carriedValue: {
+    ja: "前の答え {learner} から計算すると {carried} になるので、この部分は正解とします。本当の値は {expected} です。",
+    en: "Correct given your earlier answer {learner}: that gives {carried}. The true value is {expected}.",
+  },
+  hintsOff: {
+    ja: "このクイズではヒントは使えません。",
+    en: "Hints are off in this quiz.",
+  },
+  noMoreHints: {
+    ja: "ヒントはこれで全部です。上の解き方を見て、答えを入力してください。",
+    en: "No more hints: the worked solution is above. Type your answer.",
+  },
+  cannotAsk: {
+    ja: "問題「{id}」を作れなかったので飛ばします（{problem}）。",
+    en: "Could not make a question from exercise \"{id}\", so it is left out ({problem}).",
+  },
+  nothingToRetry: {
+    ja: "やり直せる問題はありません。:retry は、間違えた直後に次の問題へ答える前だけ使えます。",
+    en: "Nothing to retry: :retry works right after a miss, before you answer the next question.",
+  },
+} as const satisfies Record<string, Localized>;
+
+/** Replaces `{name}` in both languages; values are already formatted. */
+export function fill(text: Localized, values: Readonly<Record<string, string | number>>): Localized {
+  const replace = (s: string) => s.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
+  return { ja: replace(text.ja), en: replace(text.en) };
+}
+
+/**
+ * Sentences every front end shows around the questions (the Ink screens and plain mode say
+ * the same things). `{…}` values are filled with `fill`.
+ */
+export const SESSION_TEXT = {
+  questionOf: { ja: "問題 {number} / {total}", en: "Question {number} of {total}" },
+  partOf: { ja: "（小問 {part} / {parts}）", en: " (part {part} of {parts})" },
+  digits: { ja: "有効数字 {digits} 桁で答えてください。", en: "Give {digits} significant figures." },
+  formulaAnswer: {
+    ja: "x と s（= σ(x)）を使った式で答えてください。例: s*(1-s)",
+    en: "Answer with a formula in x and s (= σ(x)), e.g. s*(1-s).",
+  },
+  given: { ja: "参考: {items}", en: "Given: {items}" },
+  hint: { ja: "ヒント {stage} / {stages}: ", en: "Hint {stage} of {stages}: " },
+  solution: { ja: "解き方:", en: "Worked solution:" },
+  readAs: { ja: "（{readAs} と読みました）", en: "(read as {readAs})" },
+  retryOffer: {
+    ja: "同じ数でもう一度解くには :retry と入力してください。",
+    en: "Type :retry to try it again with the same numbers.",
+  },
+  skipped: { ja: "この問題を飛ばしました。答えは {expected} です。", en: "Skipped. The answer is {expected}." },
+  skippedLater: {
+    ja: "飛ばした問題は、次の練習でまた出題します。",
+    en: "Skipped questions come up again next time you practise.",
+  },
+  summary: {
+    ja: "おつかれさまでした。{attempts} 回答のうち {correct} 問正解、ヒント {hints} 回、飛ばした問題 {skipped} 問。",
+    en: "Done: {correct} of {attempts} answers correct, {hints} hints used, {skipped} skipped.",
+  },
+  nothingToDo: {
+    ja: "出題できる問題がありません。",
+    en: "There is nothing to practise.",
+  },
+} as const satisfies Record<string, Localized>;
+
+/** Why a question is asked, as a short tag; null for plain new material. */
+export const REASON_TEXT: Readonly<Record<string, Localized | null>> = {
+  new: null,
+  more: null,
+  review: { ja: "復習", en: "review" },
+  mistake: { ja: "前回間違えた問題", en: "missed last time" },
+  retry: { ja: "再挑戦", en: "retry" },
+};
