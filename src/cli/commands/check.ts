@@ -47,9 +47,15 @@ function label(quantity: CheckQuantity, x: number): string {
   return `${quantity === "sigmoid" ? "σ" : "σ′"}(${formatShortest(x).replace(/^-/, "−")})`;
 }
 
-function readX(text: string, lang: Lang): number {
-  const read = readAnswer(text);
+/** The text as typed, with control characters named instead of sent to the terminal. */
+function printable(text: string): string {
+  return text.replace(/\p{Cc}/gu, (c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`);
+}
+
+function readX(typed: string, lang: Lang): number {
+  const read = readAnswer(typed);
   if (read.ok) return read.value;
+  const text = printable(typed);
   throw new UsageError(
     lang === "ja" ? `check: --x「${text}」を数として読めません: ${read.message.ja}` : `check: --x "${text}" is not a number: ${read.message.en}`,
   );
