@@ -90,7 +90,7 @@ export interface ExerciseTemplate {
   /** Worked solution with placeholders, shown after a wrong answer or the last hint. */
   solution: Localized;
   /** Replaces the default sentence for a mistake id, for this template only. */
-  feedback: Readonly<Record<MistakeId, Localized>>;
+  feedback: Readonly<Partial<Record<MistakeId, Localized>>>;
   pos: SourcePos;
 }
 
