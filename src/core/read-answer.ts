@@ -56,7 +56,10 @@ export interface ReadError {
   code: ReadErrorCode;
   /** 1-based code-point position in the original input; length + 1 means "at the end". */
   position: number;
+  /** What is wrong and where: the reason followed by the position ("… (position 4)."). */
   message: Localized;
+  /** The reason alone, without the position, for callers that say the position their own way. */
+  reason: Localized;
 }
 
 export type ReadResult = ReadNumber | ReadError;
@@ -161,12 +164,12 @@ class ReadFailure {
   constructor(
     readonly code: ReadErrorCode,
     readonly position: number,
-    readonly message: Localized,
+    readonly reason: Localized,
   ) {}
 }
 
-function fail(code: ReadErrorCode, position: number, body: Localized): never {
-  throw new ReadFailure(code, position, at(position, body));
+function fail(code: ReadErrorCode, position: number, reason: Localized): never {
+  throw new ReadFailure(code, position, reason);
 }
 
 // Examples in messages are never a possible σ or σ′ value, so they cannot give an answer away.
@@ -635,18 +638,15 @@ export function readAnswer(input: string): ReadResult {
     while (end > start && cs[end - 1]!.ch === " ") end--;
     cs = cs.slice(start, end);
     if (cs.length === 0) {
-      return {
-        ok: false,
-        code: "empty",
-        position: 1,
-        message: { ja: `答えが空です。${EXAMPLES.ja} のような数を入力してください。`, en: `The answer is empty. Type a number such as ${EXAMPLES.en}.` },
-      };
+      const reason = { ja: `答えが空です。${EXAMPLES.ja} のような数を入力してください。`, en: `The answer is empty. Type a number such as ${EXAMPLES.en}.` };
+      return { ok: false, code: "empty", position: 1, message: reason, reason };
     }
     checkVulgarFraction(cs);
     return new Parser(cs, codePoints).parse();
   } catch (error) {
     if (error instanceof ReadFailure) {
-      return { ok: false, code: error.code, position: error.position, message: error.message };
+      const { code, position, reason } = error;
+      return { ok: false, code, position, message: at(position, reason), reason: { ja: `${reason.ja}。`, en: `${reason.en}.` } };
     }
     throw error;
   }

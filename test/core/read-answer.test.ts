@@ -247,6 +247,8 @@ describe("readAnswer refuses what it cannot read for certain, with the position"
     const read = refused("0.5abc");
     expect(read.message.en).toBe("“a” is a letter; an answer is a number such as 3.14 or 2.5e-7 (position 4).");
     expect(read.message.ja).toBe("「a」は文字です。答えは 3.14 や 2.5e-7 のような数で入力してください（4文字目）。");
+    expect(read.reason.en).toBe("“a” is a letter; an answer is a number such as 3.14 or 2.5e-7.");
+    expect(read.reason.ja).toBe("「a」は文字です。答えは 3.14 や 2.5e-7 のような数で入力してください。");
     expect(refused("Infinity").message.en).toContain("“Infinity” is not a number");
     expect(refused("1e400").message.en).toContain("too large");
     expect(refused("1e-400").message.en).toContain("would be 0");
