@@ -7,6 +7,10 @@ import { USAGE } from "./usage";
 
 type Loader = () => Promise<{ run: Command }>;
 
+/** The trainer's screens share one entry, which decides between full screen and plain mode. */
+const trainer = (screen: "home" | "learn" | "practice" | "review" | "quiz" | "explore"): Loader => () =>
+  import("./commands/practice").then((m) => ({ run: m.runAt(screen) }));
+
 const COMMANDS: Record<string, Loader> = {
   calc: () => import("./commands/calc"),
   check: () => import("./commands/check"),
@@ -15,6 +19,7 @@ const COMMANDS: Record<string, Loader> = {
   stats: () => import("./commands/stats"),
   export: () => import("./commands/export"),
   reset: () => import("./commands/reset"),
+  learn: trainer("learn"), practice: trainer("practice"), review: trainer("review"), quiz: trainer("quiz"), explore: trainer("explore"),
 };
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
@@ -29,7 +34,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       return 0;
     }
     if (first === undefined || first.startsWith("-")) {
-      throw new UsageError("the interactive trainer is not built yet");
+      const { run } = await trainer("home")();
+      return await run(argv, io);
     }
     const load = COMMANDS[first];
     if (!load) throw new UsageError(`unknown command "${first}"`);

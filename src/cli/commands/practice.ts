@@ -1,0 +1,89 @@
+// The trainer's entry: `sigmoid-trainer [learn|practice|review|quiz|explore]`. Decides between
+// the full-screen trainer and plain mode before anything is drawn (Ink's useInput throws on a
+// stdin that is not a TTY), then runs the session.
+import { randomInt } from "node:crypto";
+import type { Localized } from "../../core/i18n";
+import type { Course } from "../../content/model";
+import { unknownSkills } from "../../engine/plan";
+import { runPlainSession } from "../../plain/run";
+import { parseCommandArgs, UsageError } from "../args";
+import { MAX_COUNT, MAX_SEED, readTrainerOptions, TRAINER_OPTIONS, type TrainerOptions } from "../common-options";
+import { requireCourse } from "../content-dirs";
+import { type OpenedProgress, openProgress } from "../data-dir";
+import { type CliIO, type Command, UserError, writeLine } from "../io";
+
+/** Where the trainer opens; "home" is the bare `sigmoid-trainer`. */
+export type Screen = "home" | "learn" | "practice" | "review" | "quiz" | "explore";
+
+/** Questions in a practice session unless --count says otherwise. */
+export const DEFAULT_PRACTICE_COUNT = 10;
+
+const NOTICE: Record<string, Localized> = {
+  notATerminal: {
+    ja: "端末ではないので、1 行ずつのプレーンモードで動きます（--plain と同じです）。",
+    en: "Not a terminal: running in plain mode, one line at a time (as with --plain).",
+  },
+  noFullScreen: {
+    ja: "全画面のトレーナーはまだありません。プレーンモードで動きます。",
+    en: "The full-screen trainer is not built yet: running in plain mode.",
+  },
+};
+
+export function runAt(screen: Screen): Command {
+  return async (argv, io) => {
+    const command = screen === "home" ? "sigmoid-trainer" : screen;
+    const { values, positionals } = parseCommandArgs(argv, TRAINER_OPTIONS, command);
+    if (positionals.length > 0) throw new UsageError(`${command}: unexpected argument "${positionals[0]}"`);
+    const options = readTrainerOptions(values, io.env);
+    const terminal = io.stdin.isTTY === true && io.stdout.isTTY === true;
+    const plainChosen = options.plain || options.json || options.screenReader;
+
+    if (screen === "quiz") throw new UserError("quiz is not built yet");
+    if (screen === "learn" || screen === "explore") {
+      throw new UserError(`${screen} needs the full-screen trainer, which is not built yet; try "sigmoid-trainer practice"`);
+    }
+
+    const course = requireCourse(options.contentDirs, io);
+    const unknown = unknownSkills(course, options.skills);
+    if (unknown.length > 0) {
+      const known = course.skills.map((s) => s.id).join(", ");
+      throw new UsageError(`${command}: unknown skill "${unknown[0]}" (the skills are: ${known})`);
+    }
+    const progress = openProgress(values, io);
+    const { lang } = progress;
+    if (!plainChosen) {
+      // The full-screen trainer will be loaded here with `await import("../../ui/run")` when
+      // stdin and stdout are a terminal; until it exists, a terminal gets plain mode too.
+      const notice = terminal ? NOTICE.noFullScreen! : NOTICE.notATerminal!;
+      writeLine(io.stderr, `sigmoid-trainer: ${notice[lang]}`);
+    }
+    return runPlain(screen === "review" ? "review" : "practice", course, options, progress, io);
+  };
+}
+
+async function runPlain(
+  mode: "practice" | "review",
+  course: Course,
+  options: TrainerOptions,
+  progress: OpenedProgress,
+  io: CliIO,
+): Promise<number> {
+  const seed = options.seed ?? randomInt(0, MAX_SEED);
+  await runPlainSession({
+    mode,
+    course,
+    store: progress.store,
+    lang: progress.lang,
+    ascii: options.ascii || progress.store.getState().settings.ascii,
+    json: options.json,
+    seed,
+    count: options.count ?? (mode === "review" ? MAX_COUNT : DEFAULT_PRACTICE_COUNT),
+    skills: options.skills,
+    showPrompt: io.stdin.isTTY === true && !options.json,
+    stdin: io.stdin,
+    stdout: io.stdout,
+  });
+  return 0;
+}
+
+export const run: Command = runAt("practice");

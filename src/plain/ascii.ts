@@ -1,0 +1,61 @@
+// --ascii: the same texts for terminals and fonts without the mathematical characters.
+// Japanese prose stays as it is; only symbols are spelled out (σ′(x) → sigma'(x)).
+
+const WORDS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/σ/g, "sigma"],
+  [/η/g, "eta"],
+  [/α/g, "alpha"],
+  [/θ/g, "theta"],
+  [/δ/g, "delta"],
+  [/∂/g, "d"],
+  [/∞/g, "infinity"],
+];
+
+const SYMBOLS: Readonly<Record<string, string>> = {
+  "′": "'",
+  "″": "''",
+  "−": "-",
+  "–": "-",
+  "—": "-",
+  "·": "*",
+  "⋅": "*",
+  "×": "x",
+  "÷": "/",
+  "≈": "~",
+  "≤": "<=",
+  "≥": ">=",
+  "≠": "!=",
+  "→": "->",
+  "⇒": "=>",
+  "½": "1/2",
+  "¼": "1/4",
+  "¾": "3/4",
+  "…": "...",
+  "‘": "'",
+  "’": "'",
+  "“": '"',
+  "”": '"',
+  "✓": "ok",
+  "✗": "x",
+};
+
+const SUPERSCRIPT: Readonly<Record<string, string>> = {
+  "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9",
+  "⁺": "+", "⁻": "-", "⁽": "(", "⁾": ")", "ˣ": "x", "ˢ": "s", "ᵉ": "e",
+};
+const SUPERSCRIPT_RUN = /[⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾ˣˢᵉ]+/g;
+
+const SUBSCRIPT: Readonly<Record<string, string>> = {
+  "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "₅": "5", "₆": "6", "₇": "7", "₈": "8", "₉": "9",
+};
+const SUBSCRIPT_RUN = /[₀-₉]+/g;
+
+export function toAscii(text: string): string {
+  let out = text.replace(SUPERSCRIPT_RUN, (run) => {
+    const plain = [...run].map((c) => SUPERSCRIPT[c] ?? c).join("");
+    return plain.length === 1 ? `^${plain}` : `^(${plain})`;
+  });
+  out = out.replace(SUBSCRIPT_RUN, (run) => `_${[...run].map((c) => SUBSCRIPT[c] ?? c).join("")}`);
+  for (const [pattern, word] of WORDS) out = out.replace(pattern, word);
+  return [...out].map((c) => SYMBOLS[c] ?? c).join("");
+}

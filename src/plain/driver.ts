@@ -1,0 +1,141 @@
+// The loop shared by plain text and JSON lines: read a line, turn it into an engine action,
+// save what was graded, show the events. Every graded attempt is saved (synchronously and
+// durably, by `record`) before any event after it is shown, so when the next question appears
+// the answer before it is on disk. The end of input quits like `:quit`.
+import type { Localized } from "../core/i18n";
+import { answer, hint, quit, retry, skip } from "../engine/session";
+import type { Attempt, EngineEvent, Feedback, QuestionView, SessionState, SkipRecord, Step, Summary } from "../engine/types";
+import type { LineReader } from "./line-reader";
+
+export interface ReviewInfo {
+  /** When the item is due again. */
+  due: Date;
+  /** "Comes back in 3 days." */
+  sentence: Localized;
+}
+
+export interface Presenter {
+  question(view: QuestionView): void;
+  /** `canRetry`: the question just finished was missed and :retry would ask it again. */
+  feedback(feedback: Feedback, review: ReviewInfo | null, canRetry: boolean): void;
+  hint(stage: number, stages: number, text: Localized, solution: boolean): void;
+  skipped(skip: SkipRecord, expected: number | string, digits: number, solution: Localized): void;
+  notice(message: Localized): void;
+  summary(summary: Summary): void;
+  help(): void;
+  unknownCommand(command: string): void;
+  /** Before waiting for a line (a visible prompt in a terminal; nothing over a pipe). */
+  prompt(): void;
+}
+
+export interface DriverHooks {
+  now(): number;
+  /** Saves a graded attempt durably and says when the item comes back, if known. */
+  record(attempt: Attempt): ReviewInfo | null;
+}
+
+export type Command = "hint" | "skip" | "retry" | "quit" | "help";
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  hint: "hint",
+  h: "hint",
+  skip: "skip",
+  s: "skip",
+  retry: "retry",
+  r: "retry",
+  quit: "quit",
+  q: "quit",
+  exit: "quit",
+  help: "help",
+  "?": "help",
+};
+
+/**
+ * A line typed as a command (`:hint`), or null for an answer. A Japanese input method may give
+ * a full-width colon; it means the same.
+ */
+export function readCommand(line: string): { command: Command | null; typed: string } | null {
+  const trimmed = line.trim();
+  if (!/^[:：]/.test(trimmed)) return null;
+  const word = trimmed.slice(1).trim().normalize("NFKC").toLowerCase();
+  return { command: COMMANDS[word] ?? null, typed: trimmed };
+}
+
+export async function driveSession(
+  first: Step,
+  lines: LineReader,
+  presenter: Presenter,
+  hooks: DriverHooks,
+): Promise<SessionState> {
+  let state = show(first, presenter, hooks);
+  while (!state.finished) {
+    presenter.prompt();
+    const line = await lines.next();
+    if (line === null) {
+      state = show(quit(state, hooks.now()), presenter, hooks);
+      break;
+    }
+    const command = readCommand(line);
+    if (command === null) {
+      state = show(answer(state, line, hooks.now()), presenter, hooks);
+      continue;
+    }
+    switch (command.command) {
+      case "hint":
+        state = show(hint(state), presenter, hooks);
+        break;
+      case "skip":
+        state = show(skip(state, hooks.now()), presenter, hooks);
+        break;
+      case "retry":
+        state = show(retry(state, hooks.now()), presenter, hooks);
+        break;
+      case "quit":
+        state = show(quit(state, hooks.now()), presenter, hooks);
+        break;
+      case "help":
+        presenter.help();
+        break;
+      default:
+        presenter.unknownCommand(command.typed);
+    }
+  }
+  return state;
+}
+
+/** Saves and shows one step's events in order; returns the step's state. */
+function show(step: Step, presenter: Presenter, hooks: DriverHooks): SessionState {
+  let review: ReviewInfo | null = null;
+  const canRetry = step.state.retryable !== null && !step.state.finished;
+  for (const event of step.events) present(event);
+  return step.state;
+
+  function present(event: EngineEvent): void {
+    switch (event.type) {
+      case "graded":
+        review = hooks.record(event.attempt);
+        return;
+      case "feedback": {
+        const lastPart = event.feedback.part === event.feedback.parts - 1;
+        presenter.feedback(event.feedback, review, canRetry && lastPart && event.feedback.verdict !== "invalid");
+        review = null;
+        return;
+      }
+      case "question":
+        presenter.question(event.question);
+        return;
+      case "hint":
+        presenter.hint(event.stage, event.stages, event.text, event.solution);
+        return;
+      case "skipped":
+        presenter.skipped(event.skip, event.expected, event.digits, event.solution);
+        return;
+      case "notice":
+        presenter.notice(event.message);
+        return;
+      case "summary":
+        presenter.summary(event.summary);
+        return;
+    }
+  }
+}

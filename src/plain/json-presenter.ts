@@ -1,0 +1,112 @@
+// JSON lines (DESIGN.md §3): exactly one JSON object per line on stdout and nothing else, so a
+// script can read line by line. Texts are in the chosen language, plain (ASCII with --ascii).
+//
+// Every line a script sends gets at least one line back:
+//   answer  → "feedback" (then the next "question", or "summary"); after an `invalid` verdict the
+//             same question stands and is not sent again: answer it again.
+//   :hint   → "hint", or "notice" when there are no more (or hints are off)
+//   :skip   → "skipped" (then the next "question", or "summary")
+//   :retry  → the "question" again, or "notice" when there is nothing to retry
+//   :help, an unknown command → "notice"
+//   :quit, end of input → "summary"
+import type { Writable } from "node:stream";
+import type { Lang, Localized } from "../core/i18n";
+import { jsonNumber } from "../core/number-format";
+import type { Feedback, QuestionView, SkipRecord, Summary } from "../engine/types";
+import { toAscii } from "./ascii";
+import type { Presenter, ReviewInfo } from "./driver";
+import { fill } from "../engine/texts";
+import { PLAIN_TEXT } from "./texts";
+
+export interface JsonPresenterOptions {
+  out: Writable;
+  lang: Lang;
+  ascii: boolean;
+  /** Extra fields for the summary line (e.g. the seed, to replay the session). */
+  summaryExtra?: () => Record<string, unknown>;
+}
+
+export function jsonPresenter(options: JsonPresenterOptions): Presenter {
+  const { out, lang, ascii } = options;
+  const text = (t: Localized) => (ascii ? toAscii(t[lang]) : t[lang]);
+  const emit = (object: Record<string, unknown>) => out.write(`${JSON.stringify(object)}\n`);
+  const value = (v: number | string) => (typeof v === "number" ? jsonNumber(v) : v);
+
+  return {
+    question(view: QuestionView) {
+      emit({
+        type: "question",
+        id: view.templateId,
+        part: view.part,
+        parts: view.parts,
+        skill: view.skill,
+        quantity: view.quantity,
+        params: view.params,
+        digits: view.quantity === "derivative-formula" ? null : view.digits,
+        prompt: text(view.prompt),
+        given: Object.fromEntries(view.given.map((g) => [g.name, jsonNumber(g.value)])),
+        number: view.number,
+        total: view.total,
+        reason: view.reason,
+      });
+    },
+    feedback(feedback: Feedback, review: ReviewInfo | null, canRetry: boolean) {
+      emit({
+        type: "feedback",
+        id: feedback.templateId,
+        part: feedback.part,
+        verdict: feedback.verdict,
+        expected: value(feedback.expected),
+        parsed: feedback.parsed === null ? null : jsonNumber(feedback.parsed),
+        readAs: feedback.readAs,
+        diagnosis: feedback.diagnosis,
+        message: text(feedback.message),
+        position: feedback.position,
+        carried: feedback.carried
+          ? {
+              fromPart: feedback.carried.fromPart,
+              learnerValue: jsonNumber(feedback.carried.learnerValue),
+              expected: jsonNumber(feedback.carried.carriedExpected),
+            }
+          : null,
+        solution: feedback.solution ? text(feedback.solution) : null,
+        nextReview: review ? { due: review.due.toISOString(), message: text(review.sentence) } : null,
+        canRetry,
+      });
+    },
+    hint(stage, stages, hintText, solution) {
+      emit({ type: "hint", stage, stages, solution, text: text(hintText) });
+    },
+    skipped(skip: SkipRecord, expected, _digits, solution) {
+      emit({ type: "skipped", id: skip.templateId, part: skip.part, expected: value(expected), solution: text(solution) });
+    },
+    notice(message) {
+      emit({ type: "notice", message: text(message) });
+    },
+    summary(summary: Summary) {
+      emit({
+        type: "summary",
+        attempts: summary.attempts,
+        correct: summary.correct,
+        imprecise: summary.imprecise,
+        incorrect: summary.incorrect,
+        carried: summary.carried,
+        skipped: summary.skipped,
+        hints: summary.hintsUsed,
+        questions: summary.questions,
+        finished: summary.finished,
+        mistakes: summary.mistakes,
+        quit: summary.quit,
+        durationMs: summary.durationMs,
+        ...options.summaryExtra?.(),
+      });
+    },
+    help() {
+      emit({ type: "notice", message: text(PLAIN_TEXT.help) });
+    },
+    unknownCommand(command) {
+      emit({ type: "notice", message: text(fill(PLAIN_TEXT.unknownCommand, { command })) });
+    },
+    prompt() {},
+  };
+}

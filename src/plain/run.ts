@@ -1,0 +1,162 @@
+// A practice or review session in plain text or JSON lines: the course and the learner's
+// progress in, questions out, answers read line by line until the plan ends, `:quit`, or the
+// end of input. Each graded answer goes to the progress store, which writes it durably
+// before the next question is printed.
+import type { Readable, Writable } from "node:stream";
+import type { Lang } from "../core/i18n";
+import type { Course } from "../content/model";
+import { courseOrder } from "../engine/plan";
+import { start } from "../engine/session";
+import { fill, SESSION_TEXT } from "../engine/texts";
+import type { Attempt, QueueEntry, SessionConfig, SessionMode, SessionState, Summary } from "../engine/types";
+import { type AttemptInput, humanizeInterval, nextReviewFor, type ProgressStore, practiceQueue, reviewQueue } from "../progress";
+import { driveSession, type Presenter, type ReviewInfo } from "./driver";
+import { jsonPresenter } from "./json-presenter";
+import { readLines } from "./line-reader";
+import { textPresenter } from "./text-presenter";
+import { PLAIN_TEXT } from "./texts";
+
+export interface PlainSessionOptions {
+  mode: Exclude<SessionMode, "quiz">;
+  course: Course;
+  store: ProgressStore;
+  lang: Lang;
+  ascii: boolean;
+  json: boolean;
+  seed: number;
+  count: number;
+  /** Only exercises of these skills (all when empty). */
+  skills: readonly string[];
+  /** A person at a terminal: show a "> " prompt before each answer. */
+  showPrompt: boolean;
+  stdin: Readable;
+  stdout: Writable;
+  /** The clock (ms since the epoch); tests pass a fake one. */
+  now?: () => number;
+}
+
+export interface PlainSessionResult {
+  state: SessionState;
+  summary: Summary | null;
+}
+
+export async function runPlainSession(options: PlainSessionOptions): Promise<PlainSessionResult> {
+  const now = options.now ?? Date.now;
+  const { store, course, lang } = options;
+  const startedAt = now();
+  const queue = options.mode === "review" ? reviewEntries(options, startedAt) : practiceEntries(options, startedAt);
+  let summary: Summary | null = null;
+  const text = options.json ? null : textPresenter({ out: options.stdout, lang, ascii: options.ascii, showPrompt: options.showPrompt });
+  const base: Presenter = text ?? jsonPresenter({
+    out: options.stdout,
+    lang,
+    ascii: options.ascii,
+    summaryExtra: () => ({ seed: options.seed, mode: options.mode, saved: store.getState().saving === "ok" }),
+  });
+  const presenter: Presenter = {
+    ...base,
+    summary(s) {
+      summary = s;
+      base.summary(s);
+    },
+  };
+
+  if (text && queue.length === 0) {
+    text.line(options.mode === "review" ? PLAIN_TEXT.nothingDue : SESSION_TEXT.nothingToDo);
+    const next = nextDue(store, course, options.skills, startedAt);
+    if (next) text.line(fill(PLAIN_TEXT.nextDue, { when: next[lang] }));
+    return { state: start(config(options, queue), startedAt).state, summary: null };
+  }
+  if (text) {
+    const title = options.mode === "review" ? PLAIN_TEXT.reviewTitle : PLAIN_TEXT.practiceTitle;
+    text.line(fill(PLAIN_TEXT.start, { title: title[lang], count: Math.min(queue.length, options.count) }));
+    text.line(fill(PLAIN_TEXT.seed, { seed: options.seed }));
+  }
+
+  const first = start(config(options, queue), startedAt);
+  const lines = readLines(options.stdin);
+  try {
+    const state = await driveSession(first, lines, presenter, {
+      now,
+      record: (attempt) => record(store, attempt, options.mode, now),
+    });
+    if (text && state.attempts.length > 0) {
+      const saving = store.getState();
+      if (saving.saving === "ok" && saving.dataDir) text.line(fill(PLAIN_TEXT.saved, { dir: saving.dataDir }));
+      else if (saving.saving === "failed") text.line(PLAIN_TEXT.notSaved);
+    }
+    return { state, summary };
+  } finally {
+    lines.close();
+  }
+}
+
+function record(store: ProgressStore, attempt: Attempt, mode: SessionOptionsMode, now: () => number): ReviewInfo | null {
+  const input: AttemptInput = {
+    templateId: attempt.templateId,
+    skill: attempt.skill,
+    seed: attempt.variantSeed,
+    params: attempt.params,
+    part: attempt.part,
+    parts: attempt.parts,
+    answer: attempt.answer,
+    verdict: attempt.verdict,
+    mistake: attempt.diagnosis,
+    hints: attempt.hintsUsed,
+    ms: attempt.durationMs,
+    mode,
+  };
+  const saved = store.getState().recordAttempt(input);
+  // Only the answer that rated the card moves its due date; before that the old date would mislead.
+  if (saved.rating === null) return null;
+  const next = nextReviewFor(store.getState().cards, attempt.templateId, new Date(now()));
+  return next ? { due: next.due, sentence: next.sentence } : null;
+}
+
+type SessionOptionsMode = PlainSessionOptions["mode"];
+
+function config(options: PlainSessionOptions, queue: QueueEntry[]): SessionConfig {
+  return {
+    mode: options.mode,
+    course: options.course,
+    queue,
+    count: options.count,
+    seed: options.seed,
+    hintsAllowed: true,
+    retryAllowed: true,
+  };
+}
+
+function templatesFor(course: Course, skills: readonly string[]) {
+  return courseOrder(course, skills).map((t) => ({ id: t.id, skill: t.skill }));
+}
+
+function practiceEntries(options: PlainSessionOptions, now: number): QueueEntry[] {
+  const progress = options.store.getState();
+  return practiceQueue({
+    templates: templatesFor(options.course, options.skills),
+    progress,
+    now: new Date(now),
+    seed: options.seed,
+    count: options.count,
+  }).map((pick) => ({ templateId: pick.templateId, reason: pick.reason }));
+}
+
+function reviewEntries(options: PlainSessionOptions, now: number): QueueEntry[] {
+  const progress = options.store.getState();
+  const wanted = new Set(templatesFor(options.course, options.skills).map((t) => t.id));
+  return reviewQueue(progress.cards, progress.ratings, new Date(now))
+    .filter((item) => wanted.has(item.templateId))
+    .slice(0, options.count)
+    .map((item) => ({ templateId: item.templateId, reason: "review" }));
+}
+
+/** When the earliest card of these templates is due, in words; null when none is scheduled. */
+function nextDue(store: ProgressStore, course: Course, skills: readonly string[], now: number) {
+  const wanted = new Set(templatesFor(course, skills).map((t) => t.id));
+  const dues = Object.entries(store.getState().cards)
+    .filter(([id]) => wanted.has(id))
+    .map(([, card]) => card.due.getTime());
+  if (dues.length === 0) return null;
+  return humanizeInterval(Math.max(0, Math.min(...dues) - now));
+}
