@@ -39,6 +39,12 @@ function answerIs(expected: string, label: string | undefined): Localized {
     : { ja: `${label} ≈ ${expected} です。`, en: `The answer is ${label} ≈ ${expected}.` };
 }
 
+/**
+ * Reads, grades and diagnoses one typed answer. Never throws for any input string; throws a
+ * RangeError only for a malformed question (digits outside 1–12), which is a programming error.
+ * `overrides` replaces the built-in sentence of a mistake id (placeholders {x}, {expected},
+ * {answer}, {value} are filled in).
+ */
 export function checkNumeric(
   question: NumericQuestion,
   input: string,
@@ -99,7 +105,7 @@ export function checkNumeric(
     };
     const override = overrides?.[mistake.id];
     const text = override ? localizedWith(override, ctx) : mistakeMessage(mistake.id, ctx);
-    sentence = { ja: `${text.ja}`, en: `${text.en} ` };
+    sentence = { ja: text.ja, en: `${text.en} ` };
   }
   return {
     ...base,
