@@ -224,6 +224,15 @@ describe("parseLatex reports what is outside the subset, and where", () => {
     expect(errorsOf("  \t")[0]).toMatchObject({ offset: 0, length: 3 });
   });
 
+  it("refuses absurd nesting instead of overflowing the stack", () => {
+    const deep = `${"{".repeat(20_000)}x${"}".repeat(20_000)}`;
+    const errors = errorsOf(deep);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ offset: 64, length: 1 });
+    expect(errors[0]!.message).toMatch(/nested more than 64 levels/);
+    expect(parseLatex(`${"{".repeat(60)}x${"}".repeat(60)}`).ok).toBe(true);
+  });
+
   it("lists errors in source order without repeating one", () => {
     const source = tex`\int x } + \frac{1}{ + y^`;
     const errors = errorsOf(source);

@@ -320,8 +320,12 @@ function matchBrackets(tokens: readonly Token[]): Map<number, number> {
   return matches;
 }
 
+/** Groups, brackets, fractions and scripts nested in one another, at most. */
+const MAX_DEPTH = 64;
+
 class Parser {
   private pos = 0;
+  private depth = 0;
   private readonly matches: Map<number, number>;
 
   constructor(
@@ -353,6 +357,13 @@ class Parser {
 
   private parseRow(end: RowEnd): LatexRow {
     const items: LatexNode[] = [];
+    this.depth++;
+    if (this.depth > MAX_DEPTH) {
+      // Deeper nesting serves no formula, and would exhaust the call stack long before the input ends.
+      const token = this.peek();
+      if (token) this.errorAt(token, `the formula is nested more than ${MAX_DEPTH} levels deep`);
+      this.skipToGroupEnd();
+    }
     for (;;) {
       const token = this.peek();
       if (!token) break;
@@ -380,7 +391,21 @@ class Parser {
       if (atom) items.push(this.parseScripts(atom));
       else this.skipStrayScripts(false);
     }
+    this.depth--;
     return { kind: "row", items };
+  }
+
+  /** Skips, without recursion, to the "}" or \right that closes the current group. */
+  private skipToGroupEnd(): void {
+    let level = 0;
+    for (; this.pos < this.tokens.length; this.pos++) {
+      const token = this.tokens[this.pos]!;
+      if (this.isChar(token, "{") || (token.type === "left" && token.delimiter !== "")) level++;
+      else if (this.isChar(token, "}") || token.type === "right") {
+        if (level === 0) return;
+        level--;
+      }
+    }
   }
 
   /** Parses one item starting at `token`; always consumes at least that token. */
