@@ -2,6 +2,7 @@
 // entity (with its file and path, for messages); what fails is reported, and the ids found in
 // the failed parts are remembered so that later checks do not add "unknown lesson" noise for
 // things that exist but are broken.
+import { isMap, isScalar, isSeq } from "yaml";
 import type { z } from "zod";
 import type { Localized } from "../core/i18n";
 import { issueProblems } from "./issues";
@@ -54,6 +55,8 @@ export interface Collected {
   exercises: Entity<ExerciseInput>[];
   /** Ids of items that failed the schema: they exist, so references to them resolve. */
   brokenIds: Record<Namespace, Set<string>>;
+  /** Files whose kind could not be told (unreadable YAML, no or unknown kind): one may be the course. */
+  unknownKinds: number;
   problems: Problem[];
 }
 
@@ -74,6 +77,7 @@ export function collect(files: readonly RawFile[]): Collected {
     steps: [],
     exercises: [],
     brokenIds: { skill: new Set(), chapter: new Set(), lesson: new Set(), step: new Set(), exercise: new Set() },
+    unknownKinds: 0,
     problems: [],
   };
   for (const file of files) {
@@ -82,12 +86,14 @@ export function collect(files: readonly RawFile[]): Collected {
       text = decoder.decode(file.bytes).replace(/^\uFEFF/, "");
     } catch {
       out.problems.push({ file: file.display, fileOrder: file.order, line: 0, col: 0, message: "not UTF-8 text; save the file as UTF-8" });
+      out.unknownKinds++;
       continue;
     }
     const { source, problems } = parseSource(file.display, text, file.order);
     out.sources.push(source);
     out.problems.push(...problems);
     if (problems.length === 0) collectFile(source, out);
+    else harvestIds(source, out);
   }
   return out;
 }
@@ -95,15 +101,18 @@ export function collect(files: readonly RawFile[]): Collected {
 function collectFile(source: SourceFile, out: Collected): void {
   const data = source.data;
   if (!isRecord(data)) {
+    out.unknownKinds++;
     out.problems.push(problemAt(source, [], `expected a map with a "kind" key (one of: ${FILE_KINDS.join(", ")}), got ${data === null ? "an empty file" : "a list or a single value"}`));
     return;
   }
   const kind = data.kind;
   if (kind === undefined) {
+    out.unknownKinds++;
     out.problems.push(problemAt(source, [], `missing key "kind"; expected one of: ${FILE_KINDS.join(", ")}`));
     return;
   }
   if (typeof kind !== "string" || !(FILE_KINDS as readonly string[]).includes(kind)) {
+    out.unknownKinds++;
     const hint = typeof kind === "string" ? didYouMean(kind, FILE_KINDS) : "";
     out.problems.push(problemAt(source, ["kind"], `unknown kind ${JSON.stringify(kind)}${hint}; expected one of: ${FILE_KINDS.join(", ")}`));
     return;
@@ -164,6 +173,53 @@ function collectFile(source: SourceFile, out: Collected): void {
     }
     case "exercises":
       out.exercises.push(...items("exercises", exerciseSchema, "exercise"));
+      break;
+  }
+}
+
+/**
+ * For a file with YAML errors: the ids it seems to define, read from the syntax tree the parser
+ * could recover (every `id`, even a repeated one), so that references to them are not also
+ * reported as unknown.
+ */
+function harvestIds(source: SourceFile, out: Collected): void {
+  const root = source.doc.contents;
+  const values = (map: unknown, key: string): unknown[] =>
+    isMap(map)
+      ? map.items.filter((pair) => isScalar(pair.key) && pair.key.value === key).map((pair) => (isScalar(pair.value) ? pair.value.value : pair.value))
+      : [];
+  const kind = values(root, "kind").find((v): v is string => typeof v === "string");
+  if (kind === undefined || !(FILE_KINDS as readonly string[]).includes(kind)) {
+    out.unknownKinds++;
+    return;
+  }
+  const own = (namespace: Namespace) => {
+    for (const id of values(root, "id")) if (typeof id === "string") out.brokenIds[namespace].add(id);
+  };
+  const listed = (key: string, namespace: Namespace) => {
+    for (const list of values(root, key)) {
+      if (!isSeq(list)) continue;
+      for (const item of list.items) for (const id of values(item, "id")) if (typeof id === "string") out.brokenIds[namespace].add(id);
+    }
+  };
+  switch (kind as FileKind) {
+    case "course":
+      out.courseSources.push(source);
+      listed("skills", "skill");
+      listed("chapters", "chapter");
+      break;
+    case "skills":
+      listed("skills", "skill");
+      break;
+    case "chapter":
+      own("chapter");
+      break;
+    case "lesson":
+      own("lesson");
+      listed("steps", "step");
+      break;
+    case "exercises":
+      listed("exercises", "exercise");
       break;
   }
 }

@@ -110,8 +110,10 @@ export function instantiate(template: ExerciseTemplate, seed: number): Instantia
     const value = values[name];
     return value === undefined ? [] : [{ name, value, text: show(value, givenDigits) }];
   });
-  const feedback = {} as Record<MistakeId, Localized>;
-  for (const [id, text] of Object.entries(template.feedback)) feedback[id] = fillText(text, values, params, firstDigits);
+  const feedback: Partial<Record<MistakeId, Localized>> = {};
+  for (const [id, text] of Object.entries(template.feedback)) {
+    if (text) feedback[id] = fillText(text, values, params, firstDigits);
+  }
   return {
     ok: true,
     question: {

@@ -37,7 +37,7 @@ export function loadContent(dirs: readonly string[], cwd: string): LoadResult {
 export function buildCourse(files: readonly RawFile[]): LoadResult {
   const collected = collect(files);
   const problems = [...collected.problems, ...validate(collected)];
-  if (collected.courseSources.length === 0 && files.length > 0 && collected.problems.length === 0) {
+  if (collected.courseSources.length === 0 && files.length > 0 && collected.unknownKinds === 0) {
     const first = files[0]!;
     problems.push({
       file: first.display,

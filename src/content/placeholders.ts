@@ -52,8 +52,10 @@ export function parsePlaceholders(text: string): { segments: Segment[]; errors: 
             ? 'unclosed "{"; expected {name} or {name:N}, or "{{" for a literal brace'
             : `bad placeholder "{${inner}}"; expected {name} or {name:N} (N significant figures), or "{{" for a literal brace`;
         errors.push({ index: i, message });
-        literal += c;
-        i++;
+        // Past the whole bad placeholder, so its closing brace is not reported again.
+        const end = close === -1 ? text.length : close + 1;
+        literal += text.slice(i, end);
+        i = end;
         continue;
       }
       const digits = match[2] === undefined ? null : Number(match[2]);

@@ -2,7 +2,7 @@
 // (quantity, digits, prompt) becomes one part, digits default to 3, absent lists become empty.
 import type { Localized } from "../core/i18n";
 import type { QuantityId } from "../core/quantities";
-import type { MistakeId, ParamSpec } from "../core/types";
+import type { ParamSpec } from "../core/types";
 import type { ExercisePart, ExerciseTemplate, SourcePos } from "./model";
 import type { ExerciseInput } from "./schema";
 
@@ -51,7 +51,7 @@ export function toTemplate(input: ExerciseInput, pos: SourcePos): ExerciseTempla
     parts: templateParts(input),
     hints: input.hints,
     solution: input.solution,
-    feedback: (input.feedback ?? {}) as Record<MistakeId, Localized>,
+    feedback: input.feedback ?? {},
     pos,
   };
 }

@@ -135,9 +135,9 @@ export function checkExercise(exercise: Entity<ExerciseInput>, resolve: Resolve)
     for (const reason of found) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   }
   if (usable.length === 0) {
-    const examples = [...reasons.keys()].slice(0, 2).join("; ");
+    const example = [...reasons.keys()][0] ?? "";
     const what = space.complete ? `all ${space.total} parameter combinations` : `all ${space.params.length} sampled parameter combinations`;
-    at(value.params ? ["params"] : ["id"], `no usable variant: ${what} are rejected (e.g. ${examples}); change the choices or ranges`);
+    at(value.params ? ["params"] : ["id"], `no usable variant: ${what} are rejected (e.g. ${example}); change the choices or ranges`);
   } else if (space.complete) {
     reportDeadChoices(params, usable, space.params, spec, (path, message) => at(["params", ...path], message));
   }
