@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayWidth, type LayoutOptions, parseLatex, renderFormula } from "../../src/core/latex";
+import { displayWidth, type LayoutOptions, parseLatex, renderFormula, renderLinearFormula } from "../../src/core/latex";
 
 const tex = String.raw;
 
@@ -239,5 +239,11 @@ describe("renderFormula", () => {
   it("shows a source outside the subset as written, cut to the width", () => {
     expect(renderFormula(tex`\int_0^1 x\,dx`)).toEqual([tex`\int_0^1 x\,dx`]);
     expect(renderFormula(tex`\int_0^1 x`, { maxWidth: 5 })).toEqual([tex`\int_`, "0^1 x"]);
+    expect(renderFormula("σ(x) =\n\t1", { ascii: true })).toEqual(["?(x) = 1"]);
+  });
+
+  it("renderLinearFormula writes the linear form, or the source when it is outside the subset", () => {
+    expect(renderLinearFormula(tex`\sigma(x) = \frac{1}{1 + e^{-x}}`, { ascii: true })).toBe("sigma(x) = 1 / (1 + e^(-x))");
+    expect(renderLinearFormula(tex`\int x`)).toBe(tex`\int x`);
   });
 });

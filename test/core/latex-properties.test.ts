@@ -276,11 +276,15 @@ describe("LaTeX subset properties", () => {
     );
   });
 
-  it("renderFormula never throws and keeps to maxWidth, even for broken sources", () => {
+  it("renderFormula never throws, keeps to maxWidth and to ASCII when asked, even for broken sources", () => {
     fc.assert(
       fc.property(latexish, fc.integer({ min: 2, max: 40 }), (source, maxWidth) => {
         for (const line of renderFormula(source, { maxWidth })) {
           expect(displayWidth(line)).toBeLessThanOrEqual(maxWidth);
+        }
+        for (const line of renderFormula(source, { maxWidth, ascii: true })) {
+          expect(line).toMatch(PRINTABLE_ASCII);
+          expect(line.length).toBeLessThanOrEqual(maxWidth);
         }
       }),
       { numRuns: 500 },

@@ -1,5 +1,6 @@
 /** The course's LaTeX subset: parse, lay out in 2-D for the terminal, or write on one line. */
 import { type LayoutOptions, layoutFormula } from "./layout";
+import { type LinearOptions, linearFormula } from "./linear";
 import { parseLatex } from "./parse";
 import { displayWidth } from "./width";
 
@@ -20,7 +21,9 @@ export { codePointWidth, displayWidth } from "./width";
 
 /**
  * A formula's source laid out for the terminal. A source outside the subset (which `validate`
- * reports) is shown as written, cut into lines of at most maxWidth cells, rather than hidden.
+ * reports) is shown as written rather than hidden: on one line (line breaks and tabs become
+ * spaces), cut into lines of at most maxWidth cells, and in ASCII mode with "?" for any
+ * character outside printable ASCII.
  */
 export function renderFormula(source: string, options: LayoutOptions = {}): string[] {
   const parsed = parseLatex(source);
@@ -28,7 +31,7 @@ export function renderFormula(source: string, options: LayoutOptions = {}): stri
   const maxWidth = options.maxWidth === undefined ? Number.POSITIVE_INFINITY : Math.max(1, Math.floor(options.maxWidth));
   const lines: string[] = [];
   let line = "";
-  for (const char of source) {
+  for (const char of asWritten(source, options.ascii === true)) {
     if (line !== "" && displayWidth(line + char) > maxWidth) {
       lines.push(line);
       line = "";
@@ -37,4 +40,15 @@ export function renderFormula(source: string, options: LayoutOptions = {}): stri
   }
   lines.push(line);
   return lines;
+}
+
+/** The formula on one line (for plain mode and screen readers), or its source when outside the subset. */
+export function renderLinearFormula(source: string, options: LinearOptions = {}): string {
+  const parsed = parseLatex(source);
+  return parsed.ok ? linearFormula(parsed.node, options) : asWritten(source, options.ascii === true);
+}
+
+function asWritten(source: string, ascii: boolean): string {
+  const oneLine = source.replace(/\s+/gu, " ");
+  return ascii ? oneLine.replace(/[^\x20-\x7e]/gu, "?") : oneLine.replace(/\p{Cc}/gu, "?");
 }
