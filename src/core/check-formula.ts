@@ -123,7 +123,8 @@ export function checkFormula(quantity: FormulaQuantity, input: string): CheckRes
     verdict,
     readAs,
     diagnosis,
-    message,
+    // The verdict in words, as for numbers: the JSON message is read without the verdict field.
+    message: verdict === "correct" ? message : localized(`不正解です。${message.ja}`, `Not correct. ${message.en}`),
     position: null,
   });
 

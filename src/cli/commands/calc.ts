@@ -53,8 +53,8 @@ function readX(source: Source, lang: Lang): number | null {
   const read = readAnswer(source.text);
   if (read.ok) return read.value;
   if (read.code === "empty" && source.line !== undefined) return null;
-  // The reader's sentence ends with its own "(position N)."; ours says the position up front.
-  const reason = read.message[lang].replace(/\s*\(position \d+\)\.$/, "").replace(/（\d+文字目）。$/, "");
+  // Ours says the position up front, so take the reader's reason without its own position.
+  const reason = read.reason[lang];
   const where = source.line === undefined ? "" : lang === "ja" ? `${source.line}行目: ` : `line ${source.line}: `;
   const message =
     lang === "ja"
