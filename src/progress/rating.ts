@@ -36,13 +36,21 @@ export function gradePart(verdict: GradedVerdict, hints: number, ms: number): Gr
 /**
  * The grade a new attempt gives its template's card, or null when it gives none.
  * A card is graded once per variant: when the first answer to the template's last part arrives,
- * with the worst grade among all parts of that variant answered in this session (one slip in
+ * with the worst grade among the parts of that variant just answered in this session (one slip in
  * part 1 of 2 makes the whole exercise Again). Earlier parts and retries of a part grade nothing,
  * so a two-part exercise does not count as two reviews.
  */
 export function variantRating(input: AttemptInput, session: string, earlier: readonly Attempt[]): Grade | null {
   if (input.part !== input.parts - 1) return null;
-  const sameVariant = earlier.filter((a) => a.session === session && a.templateId === input.templateId && a.seed === input.seed);
+  // This session's answers to the same variant come right before this one: walk back over them
+  // (skipping other trainers' lines) and stop at this session's previous exercise.
+  const sameVariant: Attempt[] = [];
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const a = earlier[i]!;
+    if (a.session !== session) continue;
+    if (a.templateId !== input.templateId || a.seed !== input.seed) break;
+    sameVariant.push(a);
+  }
   if (sameVariant.some((a) => a.part === input.part)) return null;
   let grade = gradePart(input.verdict, input.hints, input.ms);
   for (const a of sameVariant) grade = Math.min(grade, gradePart(a.verdict, a.hints, a.ms)) as Grade;
