@@ -56,6 +56,6 @@ export function readTrainerOptions(
     // https://no-color.org: any non-empty NO_COLOR turns colour off.
     color: values["no-color"] !== true && !env.NO_COLOR,
     ascii: values.ascii === true,
-    screenReader: values["screen-reader"] === true || env.INK_SCREEN_READER === "true",
+    screenReader: values["screen-reader"] === true,
   };
 }

@@ -42,11 +42,6 @@ export function fill(text: Localized, values: Readonly<Record<string, string | n
 export const SESSION_TEXT = {
   questionOf: { ja: "問題 {number} / {total}", en: "Question {number} of {total}" },
   partOf: { ja: "（小問 {part} / {parts}）", en: " (part {part} of {parts})" },
-  digits: { ja: "有効数字 {digits} 桁で答えてください。", en: "Give {digits} significant figures." },
-  formulaAnswer: {
-    ja: "x と s（= σ(x)）を使った式で答えてください。例: s*(1-s)",
-    en: "Answer with a formula in x and s (= σ(x)), e.g. s*(1-s).",
-  },
   given: { ja: "参考: {items}", en: "Given: {items}" },
   hint: { ja: "ヒント {stage} / {stages}: ", en: "Hint {stage} of {stages}: " },
   solution: { ja: "解き方:", en: "Worked solution:" },
@@ -61,7 +56,7 @@ export const SESSION_TEXT = {
     en: "Skipped questions come up again next time you practise.",
   },
   summary: {
-    ja: "おつかれさまでした。{attempts} 回答のうち {correct} 問正解、ヒント {hints} 回、飛ばした問題 {skipped} 問。",
+    ja: "おつかれさまでした。{attempts} 件の回答のうち {correct} 件が正解でした。ヒント {hints} 回、飛ばした問題 {skipped} 問。",
     en: "Done: {correct} of {attempts} answers correct, {hints} hints used, {skipped} skipped.",
   },
   nothingToDo: {

@@ -69,7 +69,8 @@ export async function runPlainSession(options: PlainSessionOptions): Promise<Pla
   }
   if (text) {
     const title = options.mode === "review" ? PLAIN_TEXT.reviewTitle : PLAIN_TEXT.practiceTitle;
-    text.line(fill(PLAIN_TEXT.start, { title: title[lang], count: Math.min(queue.length, options.count) }));
+    const count = Math.min(queue.length, options.count);
+    text.line(fill(PLAIN_TEXT.start, { title: title[lang], count, s: count === 1 ? "" : "s" }));
     text.line(fill(PLAIN_TEXT.seed, { seed: options.seed }));
   }
 

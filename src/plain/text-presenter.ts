@@ -43,7 +43,6 @@ export function textPresenter(options: TextPresenterOptions): Presenter & { line
       if (view.given.length > 0) {
         line(fill(SESSION_TEXT.given, { items: view.given.map((g) => say(g.text)).join(lang === "ja" ? "、" : ", ") }));
       }
-      line(view.quantity === "derivative-formula" ? SESSION_TEXT.formulaAnswer : fill(SESSION_TEXT.digits, { digits: view.digits }));
     },
     feedback(feedback: Feedback, review: ReviewInfo | null, canRetry: boolean) {
       line(feedback.message);

@@ -5,7 +5,7 @@ import type { Localized } from "../core/i18n";
 export const PLAIN_TEXT = {
   start: {
     ja: "{title}: {count} 問です。答えを 1 行ずつ入力してください。:help でコマンドの一覧を表示します。",
-    en: "{title}: {count} questions. Type each answer on its own line; :help lists the commands.",
+    en: "{title}: {count} question{s}. Type each answer on its own line; :help lists the commands.",
   },
   seed: {
     ja: "（シード {seed}。--seed {seed} で同じ問題をもう一度解けます）",

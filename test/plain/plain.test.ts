@@ -198,7 +198,7 @@ describe("plain text", () => {
   it("shows questions, feedback, the worked solution after a miss and when the item comes back, without escape codes", async () => {
     const text = await runText(config(["fx-derivative", "fx-sigmoid"]), ["0.9", right]);
     expect(text).not.toMatch(/\u001b/);
-    expect(text).toMatch(/^\nQuestion 1 of 2\nFind σ′\(x\) at x = \d\.\nGive 3 significant figures\.\n/);
+    expect(text).toMatch(/^\nQuestion 1 of 2\nFind σ′\(x\) at x = \d\.\n/);
     expect(text).toContain("Worked solution:\n  σ(");
     expect(text).toContain("Comes back in 10 minutes.");
     expect(text).toContain("Type :retry to try it again with the same numbers.");
@@ -222,7 +222,6 @@ describe("plain text", () => {
   it("speaks Japanese in a Japanese session", async () => {
     const text = await runText(config(["fx-sigmoid"]), [":hint", right], { lang: "ja" });
     expect(text).toContain("問題 1 / 1");
-    expect(text).toContain("有効数字 3 桁で答えてください。");
     expect(text).toContain("ヒント 1 / 4: ");
     expect(text).toContain("正解です。");
     expect(text).not.toMatch(/Question|Hint|Correct/);
