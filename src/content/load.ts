@@ -4,7 +4,8 @@ import { createHash } from "node:crypto";
 import { type Collected, collect, type Entity } from "./collect";
 import type { Chapter, Course, ExerciseTemplate, Lesson, SourcePos, Step, StepCheck } from "./model";
 import { type Problem, sortProblems, uniqueProblems } from "./problems";
-import { type RawFile, readContentDirs } from "./read";
+import { resolve } from "node:path";
+import { displayPath, type RawFile, readContentDirs } from "./read";
 import type { StepInput } from "./schema";
 import { offsetAt, positionOf, type Path, type SourceFile } from "./source";
 import { toTemplate } from "./template";
@@ -27,24 +28,29 @@ export type LoadResult =
  */
 export function loadContent(dirs: readonly string[], cwd: string): LoadResult {
   const { files, problems } = readContentDirs(dirs, cwd);
-  const result = buildCourse(files);
+  const first = dirs[0];
+  const result = buildCourse(files, first === undefined ? undefined : displayPath(resolve(cwd, first), cwd));
   if (problems.length === 0) return result;
   const all = sortProblems(uniqueProblems([...problems, ...(result.ok ? [] : result.problems)]));
   return { ok: false, problems: all, summary: result.summary };
 }
 
-/** Validates files already read and builds the course (no file system access). */
-export function buildCourse(files: readonly RawFile[]): LoadResult {
+/**
+ * Validates files already read and builds the course (no file system access). `home` names the
+ * place a missing course is reported at (the first content directory), else the first file.
+ */
+export function buildCourse(files: readonly RawFile[], home?: string): LoadResult {
   const collected = collect(files);
   const problems = [...collected.problems, ...validate(collected)];
   if (collected.courseSources.length === 0 && files.length > 0 && collected.unknownKinds === 0) {
     const first = files[0]!;
     problems.push({
-      file: first.display,
-      fileOrder: first.order,
+      file: home ?? first.display,
+      fileOrder: home === undefined ? first.order : -1,
       line: 0,
       col: 0,
-      message: "no course: exactly one file must have kind: course (a pack is loaded together with the course it extends)",
+      message:
+        "no course: exactly one file must have kind: course (to check a pack on top of the shipped course: sigmoid-trainer validate --content DIR)",
     });
   }
   const summary: ContentSummary = {

@@ -8,7 +8,7 @@ import { checkFormula } from "../core/check-formula";
 import { formatSignificant } from "../core/number-format";
 import { getQuantity } from "../core/quantities";
 import { halfUnit, withinTolerance } from "../core/tolerance";
-import type { MistakeValue, NumericQuestion, Params } from "../core/types";
+import type { CheckResult, MistakeValue, NumericQuestion, Params } from "../core/types";
 import { describeParams, enumerateParams, type VariantSpec, variantProblems } from "../core/variants";
 import { instantiate, type QuestionPart } from "./instantiate";
 import type { Course, ExerciseTemplate } from "./model";
@@ -20,6 +20,17 @@ const EXHAUSTIVE_LIMIT = 200;
 
 /** Distance of the "just outside" answers from the expected value, in half units of the last digit. */
 export const OUTSIDE_FACTOR = 1.5;
+
+/** The graders under test (replaceable so that a test can prove a broken grader is caught). */
+export interface Graders {
+  checkNumeric: (question: NumericQuestion, input: string) => CheckResult;
+  checkFormula: (quantity: "derivative", input: string) => CheckResult;
+}
+
+const REAL_GRADERS: Graders = {
+  checkNumeric: (question, input) => checkNumeric(question, input),
+  checkFormula: (quantity, input) => checkFormula(quantity, input),
+};
 
 export interface SelfTestResult {
   variantsTested: number;
@@ -103,17 +114,17 @@ function collidesWithEarlier(mistakes: readonly MistakeValue[], target: MistakeV
   return false;
 }
 
-function testNumericPart(part: QuestionPart, params: Params, fail: (failure: Failure) => void): void {
+function testNumericPart(part: QuestionPart, params: Params, graders: Graders, fail: (failure: Failure) => void): void {
   const question: NumericQuestion = { expected: part.expected, digits: part.digits, mistakes: part.mistakes };
   const where = describeParams(params);
   for (const input of correctNotations(part.expected, part.digits)) {
-    const result = checkNumeric(question, input);
+    const result = graders.checkNumeric(question, input);
     if (result.verdict !== "correct") {
       fail({ what: "the right answer in some notation is not graded correct", example: `"${input}" at ${where} was graded ${result.verdict}` });
     }
   }
   for (const input of outsideNotations(part.expected, part.digits)) {
-    const result = checkNumeric(question, input);
+    const result = graders.checkNumeric(question, input);
     if (result.verdict === "correct" || result.verdict === "invalid") {
       fail({ what: "a value just outside the tolerance is not graded wrong", example: `"${input}" at ${where} was graded ${result.verdict}` });
     }
@@ -125,7 +136,7 @@ function testNumericPart(part: QuestionPart, params: Params, fail: (failure: Fai
     const input = formatSignificant(mistake.value, part.digits);
     const typed = Number(mistake.value.toPrecision(part.digits));
     if (collidesWithEarlier(part.mistakes, mistake, typed, part.digits)) continue;
-    const result = checkNumeric(question, input);
+    const result = graders.checkNumeric(question, input);
     if (result.verdict === "correct" || result.diagnosis !== mistake.id) {
       const got = result.verdict === "correct" ? "graded correct" : `diagnosed as ${result.diagnosis ?? "no mistake"}`;
       fail({ what: "a typical mistake is not diagnosed as itself", example: `${mistake.id} "${input}" at ${where} was ${got}` });
@@ -133,13 +144,13 @@ function testNumericPart(part: QuestionPart, params: Params, fail: (failure: Fai
   }
 }
 
-function testFormulaPart(fail: (failure: Failure) => void): void {
+function testFormulaPart(graders: Graders, fail: (failure: Failure) => void): void {
   for (const input of FORMULA_SPELLINGS) {
-    const result = checkFormula("derivative", input);
+    const result = graders.checkFormula("derivative", input);
     if (result.verdict !== "correct") fail({ what: "a correct formula is not graded correct", example: `"${input}" was graded ${result.verdict}` });
   }
   for (const { input, id } of FORMULA_MISTAKE_SPELLINGS) {
-    const result = checkFormula("derivative", input);
+    const result = graders.checkFormula("derivative", input);
     if (result.verdict === "correct" || result.diagnosis !== id) {
       fail({ what: "a typical wrong formula is not diagnosed as itself", example: `${id} "${input}" was ${result.verdict === "correct" ? "graded correct" : `diagnosed as ${result.diagnosis ?? "no mistake"}`}` });
     }
@@ -156,7 +167,11 @@ function specOf(template: ExerciseTemplate): VariantSpec {
  * Self-tests one template over `seeds` seeds (and every usable combination of a small space).
  * `variants` counts the distinct params combinations whose grading was tested.
  */
-export function selfTestTemplate(template: ExerciseTemplate, seeds = DEFAULT_SEEDS): { variants: number; problems: Problem[] } {
+export function selfTestTemplate(
+  template: ExerciseTemplate,
+  seeds = DEFAULT_SEEDS,
+  graders: Graders = REAL_GRADERS,
+): { variants: number; problems: Problem[] } {
   const failures = new Map<string, { count: number; example: string }>();
   const fail = ({ what, example }: Failure) => {
     const entry = failures.get(what);
@@ -185,10 +200,10 @@ export function selfTestTemplate(template: ExerciseTemplate, seeds = DEFAULT_SEE
     variants++;
     for (const part of question.parts) {
       if (part.answer === "formula") {
-        if (!formulaTested) testFormulaPart(fail);
+        if (!formulaTested) testFormulaPart(graders, fail);
         formulaTested = true;
       } else {
-        testNumericPart(part, question.params, fail);
+        testNumericPart(part, question.params, graders, fail);
       }
     }
   };
@@ -205,7 +220,7 @@ export function selfTestTemplate(template: ExerciseTemplate, seeds = DEFAULT_SEE
       if (!parts) continue; // a rejected combination: never asked
       tested.add(key);
       variants++;
-      for (const part of parts) if (part.answer !== "formula") testNumericPart(part, params, fail);
+      for (const part of parts) if (part.answer !== "formula") testNumericPart(part, params, graders, fail);
     }
   }
 

@@ -178,7 +178,7 @@ describe("problems in small in-memory packs", () => {
 
   it("reports a course missing, and a second course pointing at the first", () => {
     expect(problemsOf(LESSON)).toEqual([
-      "a.yaml: no course: exactly one file must have kind: course (a pack is loaded together with the course it extends)",
+      "a.yaml: no course: exactly one file must have kind: course (to check a pack on top of the shipped course: sigmoid-trainer validate --content DIR)",
       `a.yaml:2:5: lesson "l" is in no chapter; list it in a chapter's "lessons" (the course file or a kind: chapter file)`,
     ]);
     expect(problemsOf(COURSE, LESSON, COURSE.replace("id: c\n", "id: d\n"))).toContain(
