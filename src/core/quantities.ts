@@ -292,7 +292,8 @@ const backpropLocalGradient: Quantity = {
   },
 };
 
-// Loss L = ½(y − t)², output y = σ(w·x): ∂L/∂w = (y − t) · y(1 − y) · x.
+// Loss L = ½(y − t)², output y = σ(w·x + b) with the bias b held fixed; y is given, not recomputed,
+// so a variant draws it freely: ∂L/∂w = (y − t) · y(1 − y) · x.
 function descentParts(params: Params) {
   const w = param(params, "w");
   const x = param(params, "x");
