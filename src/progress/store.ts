@@ -14,6 +14,7 @@ import { type FileSystem, realFs } from "./fs-layer";
 import { JOURNAL_FILE } from "./journal";
 import { loadProgress, saveProblem } from "./load";
 import { saveResumedMessage } from "./messages";
+import { nextReviewFor } from "./next-review";
 import { variantRating } from "./rating";
 import { forget, replay } from "./replay";
 import { applyGrade, buildSchedule } from "./schedule";
@@ -153,6 +154,10 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
           lessons: skill === null ? {} : before.lessons,
         });
         return { backupDir, removed: before.attempts.length - attempts.length };
+      },
+
+      nextReview(templateId: string) {
+        return nextReviewFor(get().cards, templateId, now());
       },
 
       reload(): void {

@@ -3,6 +3,7 @@
 import type { Card } from "ts-fsrs";
 import type { Lang, Localized } from "../core/i18n";
 import type { MistakeId, Params, Verdict } from "../core/types";
+import type { NextReview } from "./next-review";
 
 /** Where an answer was given. */
 export type Mode = "practice" | "review" | "quiz" | "learn";
@@ -111,6 +112,8 @@ export interface ProgressState extends ProgressData {
   setSetting<K extends keyof Settings>(key: K, value: Settings[K]): void;
   /** Forgets all progress, or one skill's, after copying the journal to a backup. */
   reset(options?: { skill?: string }): ResetResult;
+  /** When a template comes back, by the store's clock ("Comes back in 3 days."); null before its first grade. */
+  nextReview(templateId: string): NextReview | null;
   /** Reads the journal again (to see what another trainer on the same directory saved). */
   reload(): void;
 }

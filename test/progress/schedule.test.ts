@@ -17,6 +17,10 @@ describe("the schedule after an answer", () => {
     expect(wrong.sentence.ja).toBe("1分後にもう一度出題します。");
     expect(easy.sentence.en).toMatch(/^Comes back in \d+ days\.$/);
     expect(nextReviewFor(cards, "never-seen", clock.now())).toBeNull();
+    // The store's own shortcut uses the store's clock.
+    clock.advance(DAY);
+    expect(store.getState().nextReview("easy")?.sentence.en).toMatch(/^Comes back in \d+ days\.$/);
+    expect(store.getState().nextReview("wrong")?.sentence.en).toBe("Comes back in under a minute.");
   });
 });
 
