@@ -1,0 +1,197 @@
+// The one key-binding table (after gemini-cli's keyBindings.ts): every screen asks `matches(action,
+// input, key)` instead of testing keys itself, and the help screen and key bars print this table,
+// so what the help says is what the keys do.
+import type { Key } from "ink";
+import type { Localized } from "../core/i18n";
+
+export type KeyName =
+  | "up"
+  | "down"
+  | "left"
+  | "right"
+  | "enter"
+  | "escape"
+  | "tab"
+  | "backspace"
+  | "home"
+  | "end"
+  | "pageUp"
+  | "pageDown"
+  | "space";
+
+/** A key: a named key, or a typed character, optionally with Ctrl. */
+export interface KeyBinding {
+  name?: KeyName;
+  input?: string;
+  ctrl?: boolean;
+}
+
+export type KeyGroup = "everywhere" | "home" | "answer" | "practice" | "learn" | "explore" | "lists";
+
+export interface ActionSpec {
+  keys: readonly KeyBinding[];
+  group: KeyGroup;
+  description: Localized;
+}
+
+export const KEY_BINDINGS = {
+  // Everywhere
+  help: { keys: [{ input: "?" }], group: "everywhere", description: { ja: "ヘルプ（このキー一覧）", en: "help (this list of keys)" } },
+  back: { keys: [{ name: "escape" }], group: "everywhere", description: { ja: "前の画面に戻る", en: "go back" } },
+  forceQuit: {
+    keys: [{ input: "c", ctrl: true }],
+    group: "everywhere",
+    description: { ja: "保存して終了する", en: "save and quit" },
+  },
+  // Lists and menus
+  up: { keys: [{ name: "up" }, { input: "k" }], group: "lists", description: { ja: "上へ", en: "move up" } },
+  down: { keys: [{ name: "down" }, { input: "j" }], group: "lists", description: { ja: "下へ", en: "move down" } },
+  select: { keys: [{ name: "enter" }], group: "lists", description: { ja: "選ぶ", en: "choose" } },
+  toggle: {
+    keys: [{ name: "space" }, { name: "enter" }],
+    group: "lists",
+    description: { ja: "設定を切り替える", en: "change a setting" },
+  },
+  // Home menu
+  quit: { keys: [{ input: "q" }], group: "home", description: { ja: "終了する（ホーム画面で）", en: "quit (from Home)" } },
+  openLearn: { keys: [{ input: "l" }], group: "home", description: { ja: "学ぶ", en: "Learn" } },
+  openPractice: { keys: [{ input: "p" }], group: "home", description: { ja: "練習", en: "Practice" } },
+  openReview: { keys: [{ input: "r" }], group: "home", description: { ja: "復習", en: "Review" } },
+  openQuiz: { keys: [{ input: "t" }], group: "home", description: { ja: "クイズ", en: "Quiz" } },
+  openExplore: { keys: [{ input: "e" }], group: "home", description: { ja: "グラフで探る", en: "Explore" } },
+  openStats: { keys: [{ input: "s" }], group: "home", description: { ja: "成績", en: "Stats" } },
+  openSettings: { keys: [{ input: "o" }], group: "home", description: { ja: "設定", en: "Settings" } },
+  // Typing an answer
+  submit: { keys: [{ name: "enter" }], group: "answer", description: { ja: "答えを採点する", en: "grade the answer" } },
+  cursorLeft: {
+    keys: [{ name: "left" }, { input: "b", ctrl: true }],
+    group: "answer",
+    description: { ja: "カーソルを左へ", en: "cursor left" },
+  },
+  cursorRight: {
+    keys: [{ name: "right" }, { input: "f", ctrl: true }],
+    group: "answer",
+    description: { ja: "カーソルを右へ", en: "cursor right" },
+  },
+  cursorStart: {
+    keys: [{ name: "home" }, { input: "a", ctrl: true }],
+    group: "answer",
+    description: { ja: "行の先頭へ", en: "start of the line" },
+  },
+  cursorEnd: {
+    keys: [{ name: "end" }, { input: "e", ctrl: true }],
+    group: "answer",
+    description: { ja: "行の末尾へ", en: "end of the line" },
+  },
+  deleteBack: {
+    // Ink 6 reports the 0x7F most terminals send for Backspace as key.delete: both map here.
+    keys: [{ name: "backspace" }],
+    group: "answer",
+    description: { ja: "1 文字消す", en: "delete a character" },
+  },
+  clearLine: { keys: [{ input: "u", ctrl: true }], group: "answer", description: { ja: "入力を全部消す", en: "clear the answer" } },
+  // Practice and review
+  hint: {
+    keys: [{ input: "h" }],
+    group: "practice",
+    description: { ja: "次のヒント（最後は解き方）", en: "next hint (the last is the worked solution)" },
+  },
+  skip: { keys: [{ name: "tab" }], group: "practice", description: { ja: "この問題を飛ばす", en: "skip this question" } },
+  next: { keys: [{ name: "enter" }, { input: "n" }], group: "practice", description: { ja: "次の問題へ", en: "next question" } },
+  retry: {
+    keys: [{ input: "r" }],
+    group: "practice",
+    description: { ja: "間違えた問題を同じ数でもう一度", en: "try a missed question again, same numbers" },
+  },
+  scrollUp: { keys: [{ name: "pageUp" }], group: "practice", description: { ja: "上にスクロール", en: "scroll up" } },
+  scrollDown: { keys: [{ name: "pageDown" }], group: "practice", description: { ja: "下にスクロール", en: "scroll down" } },
+  // Learn
+  previousStep: { keys: [{ name: "left" }], group: "learn", description: { ja: "前のステップ", en: "previous step" } },
+  nextStep: { keys: [{ name: "right" }], group: "learn", description: { ja: "次のステップ", en: "next step" } },
+  // Explore
+  moveLeft: { keys: [{ name: "left" }, { input: "h" }], group: "explore", description: { ja: "x を左へ", en: "move x left" } },
+  moveRight: { keys: [{ name: "right" }, { input: "l" }], group: "explore", description: { ja: "x を右へ", en: "move x right" } },
+} as const satisfies Record<string, ActionSpec>;
+
+export type Action = keyof typeof KEY_BINDINGS;
+
+export const KEY_GROUPS: readonly KeyGroup[] = ["everywhere", "home", "lists", "answer", "practice", "learn", "explore"];
+
+function named(name: KeyName, input: string, key: Key): boolean {
+  switch (name) {
+    case "up":
+      return key.upArrow;
+    case "down":
+      return key.downArrow;
+    case "left":
+      return key.leftArrow;
+    case "right":
+      return key.rightArrow;
+    case "enter":
+      return key.return;
+    case "escape":
+      return key.escape;
+    case "tab":
+      return key.tab && !key.shift;
+    case "backspace":
+      return key.backspace || key.delete;
+    case "home":
+      return key.home;
+    case "end":
+      return key.end;
+    case "pageUp":
+      return key.pageUp;
+    case "pageDown":
+      return key.pageDown;
+    case "space":
+      return input === " " && !key.ctrl && !key.meta;
+  }
+}
+
+export function bindingMatches(binding: KeyBinding, input: string, key: Key): boolean {
+  if (binding.name !== undefined) return named(binding.name, input, key) && (binding.ctrl ?? false) === key.ctrl;
+  if (binding.input === undefined) return false;
+  if ((binding.ctrl ?? false) !== key.ctrl || key.meta) return false;
+  return input === binding.input;
+}
+
+/** True when the key pressed is one of the action's keys. */
+export function matches(action: Action, input: string, key: Key): boolean {
+  return KEY_BINDINGS[action].keys.some((binding) => bindingMatches(binding, input, key));
+}
+
+const NAME_LABELS: Record<KeyName, { unicode: string; ascii: string }> = {
+  up: { unicode: "↑", ascii: "Up" },
+  down: { unicode: "↓", ascii: "Down" },
+  left: { unicode: "←", ascii: "Left" },
+  right: { unicode: "→", ascii: "Right" },
+  enter: { unicode: "Enter", ascii: "Enter" },
+  escape: { unicode: "Esc", ascii: "Esc" },
+  tab: { unicode: "Tab", ascii: "Tab" },
+  backspace: { unicode: "Backspace", ascii: "Backspace" },
+  home: { unicode: "Home", ascii: "Home" },
+  end: { unicode: "End", ascii: "End" },
+  pageUp: { unicode: "PgUp", ascii: "PgUp" },
+  pageDown: { unicode: "PgDn", ascii: "PgDn" },
+  space: { unicode: "Space", ascii: "Space" },
+};
+
+export function bindingLabel(binding: KeyBinding, ascii = false): string {
+  const base = binding.name !== undefined ? NAME_LABELS[binding.name][ascii ? "ascii" : "unicode"] : (binding.input ?? "");
+  return binding.ctrl ? `Ctrl+${base.toUpperCase()}` : base;
+}
+
+/** All keys of an action as the help shows them: "↑/k". */
+export function keyLabel(action: Action, ascii = false): string {
+  return KEY_BINDINGS[action].keys.map((b) => bindingLabel(b, ascii)).join("/");
+}
+
+/** The first key of an action, for a short key bar: "h". */
+export function primaryKey(action: Action, ascii = false): string {
+  return bindingLabel(KEY_BINDINGS[action].keys[0]!, ascii);
+}
+
+/** Actions of one group, in table order. */
+export function actionsIn(group: KeyGroup): Action[] {
+  return (Object.keys(KEY_BINDINGS) as Action[]).filter((a) => KEY_BINDINGS[a].group === group);
+}

@@ -1,0 +1,14 @@
+// Placeholder until the Learn screen is written (by the second UI helper, who replaces this file).
+import { Box, Text } from "ink";
+import type { ScreenProps } from "../context";
+import { useText } from "../context";
+import { UI_TEXT } from "../strings";
+
+export function Learn(_props: ScreenProps) {
+  const t = useText();
+  return (
+    <Box>
+      <Text>Learn: {t(UI_TEXT.coming)}</Text>
+    </Box>
+  );
+}

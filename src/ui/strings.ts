@@ -1,0 +1,88 @@
+// Texts only the full-screen trainer shows. The question, feedback and hint sentences are shared
+// with plain mode (src/engine/texts.ts, src/plain/texts.ts); the course's own texts come from
+// content/. Japanese in the polite です/ます style, English plain and short.
+import type { Lang, Localized } from "../core/i18n";
+
+export const UI_TEXT = {
+  // Menu (Home)
+  menuLearn: { ja: "学ぶ", en: "Learn" },
+  menuPractice: { ja: "練習", en: "Practice" },
+  menuReview: { ja: "復習", en: "Review" },
+  menuQuiz: { ja: "クイズ", en: "Quiz" },
+  menuExplore: { ja: "グラフで探る", en: "Explore" },
+  menuStats: { ja: "成績", en: "Stats" },
+  menuSettings: { ja: "設定", en: "Settings" },
+  menuQuit: { ja: "終了", en: "Quit" },
+  // Home
+  chapters: { ja: "章の進み具合", en: "Chapters" },
+  skills: { ja: "スキル", en: "Skills" },
+  moreSkills: { ja: "ほか {n} 件（s で成績を表示）", en: "{n} more (s: Stats)" },
+  skillsSummary: { ja: "スキル: {done} / {total} 件で正解あり", en: "Skills: {done} of {total} answered right" },
+  reviewsDue: { ja: "復習待ち: {n} 問", en: "Reviews due: {n}" },
+  noReviewsDue: { ja: "いま復習する問題はありません", en: "No reviews due" },
+  savingFailed: { ja: "⚠ 保存できていません: {message}", en: "⚠ Not saving: {message}" },
+  // Practice
+  answerLabel: { ja: "答え: ", en: "Answer: " },
+  answerAria: { ja: "答えの入力欄", en: "answer field" },
+  verdictCorrect: { ja: "正解", en: "correct" },
+  verdictIncorrect: { ja: "不正解", en: "not correct" },
+  verdictImprecise: { ja: "桁数が違います", en: "wrong number of figures" },
+  verdictInvalid: { ja: "読み取れません（回数には数えません）", en: "could not read it (not counted)" },
+  invalidHere: { ja: "{position} 文字目", en: "character {position}" },
+  pressNext: { ja: "Enter か n で次の問題へ", en: "Enter or n: next question" },
+  pressFinish: { ja: "Enter で結果を表示", en: "Enter: see the results" },
+  sessionDone: { ja: "おしまい", en: "Finished" },
+  backHome: { ja: "Esc でホームに戻ります。", en: "Esc: back to Home." },
+  offerPractice: { ja: "p で練習を始めます。", en: "Press p to practise instead." },
+  noMoreQuestions: { ja: "これで最後の問題でした。", en: "That was the last question." },
+  // Quiz (until the quiz screen exists)
+  quizTitle: { ja: "クイズ", en: "Quiz" },
+  quizHowTo: {
+    ja: "クイズは同じシードで全員が同じ問題を解きます。次のように始めてください:",
+    en: "In a quiz everyone with the same seed gets the same questions. Start one with:",
+  },
+  quizCommand: { ja: "sigmoid-trainer quiz --seed 42 --count 10", en: "sigmoid-trainer quiz --seed 42 --count 10" },
+  // Settings
+  settingsTitle: { ja: "設定", en: "Settings" },
+  settingLanguage: { ja: "言語", en: "Language" },
+  settingAscii: { ja: "数式を ASCII で表示", en: "ASCII formulas" },
+  on: { ja: "オン", en: "on" },
+  off: { ja: "オフ", en: "off" },
+  languageName: { ja: "日本語", en: "English" },
+  settingsSaved: { ja: "設定は保存され、次回も使われます。", en: "Settings are saved for next time." },
+  // Help
+  helpTitle: { ja: "キーの一覧", en: "Keys" },
+  groupEverywhere: { ja: "どの画面でも", en: "Everywhere" },
+  groupHome: { ja: "ホーム", en: "Home" },
+  groupLists: { ja: "メニューとリスト", en: "Menus and lists" },
+  groupAnswer: { ja: "答えの入力", en: "Typing an answer" },
+  groupPractice: { ja: "練習と復習", en: "Practice and review" },
+  groupLearn: { ja: "学ぶ", en: "Learn" },
+  groupExplore: { ja: "グラフで探る", en: "Explore" },
+  // Too small
+  tooSmall: {
+    ja: "端末が小さすぎます（{needW}×{needH} 以上が必要です。いまは {w}×{h} です）。",
+    en: "Terminal too small (need {needW}×{needH}, have {w}×{h}).",
+  },
+  tooSmallHint: { ja: "ウィンドウを広げてください。", en: "Please make the window larger." },
+  // Key bar words
+  keyBack: { ja: "戻る", en: "back" },
+  keyHelp: { ja: "ヘルプ", en: "help" },
+  keyQuit: { ja: "終了", en: "quit" },
+  keyChoose: { ja: "選ぶ", en: "choose" },
+  keyHint: { ja: "ヒント", en: "hint" },
+  keySkip: { ja: "飛ばす", en: "skip" },
+  keyNext: { ja: "次へ", en: "next" },
+  keyRetry: { ja: "やり直す", en: "retry" },
+  keyGrade: { ja: "採点", en: "grade" },
+  keyChange: { ja: "切り替え", en: "change" },
+  // Placeholder screens
+  coming: { ja: "この画面はまだ準備中です。", en: "This screen is coming soon." },
+} as const satisfies Record<string, Localized>;
+
+export type UiTextId = keyof typeof UI_TEXT;
+
+/** The text in one language, with `{name}` filled in. */
+export function say(text: Localized, lang: Lang, values: Readonly<Record<string, string | number>> = {}): string {
+  return text[lang].replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
+}
