@@ -67,6 +67,25 @@ describe("practice --plain --json", () => {
     expect(JSON.parse(rest.at(-1)!)).toMatchObject({ type: "summary", attempts: 1, incorrect: 1, hints: 1, quit: true });
   });
 
+  it("carries a wrong σ(x) forward: σ′ = s(1 − s) from the learner's own s is accepted, and the feedback says so", async () => {
+    const cli = LiveCli.start(["practice", "--plain", "--json", "--seed", "8", "--count", "8", "--skill", "derivative-value", "--data-dir", tempDataDir()]);
+    const carried: Json[] = [];
+    for (;;) {
+      const object = await cli.nextJson();
+      if (object.type === "summary") break;
+      if (object.type === "feedback" && object.carried) carried.push(object);
+      if (object.type !== "question") continue;
+      if (object.parts === 2) cli.send(object.part === 0 ? "0.7" : "0.21");
+      else cli.send(rightAnswer(object.quantity as string, object.params as Record<string, number>));
+    }
+    await cli.finish();
+    expect(carried.length).toBeGreaterThan(0);
+    for (const f of carried) {
+      expect(f).toMatchObject({ verdict: "correct", part: 1, carried: { fromPart: 0, learnerValue: 0.7, expected: expect.closeTo(0.21, 12) } });
+      expect(f.message).toMatch(/^Correct given your σ\(x\) = 0\.7: s\(1 − s\) = 0\.210\. The true value is 0\.\d{3}\.$/);
+    }
+  });
+
   it("gives the same questions for the same seed, and other questions for another seed", async () => {
     const run = async (seed: string) => questionsOf((await jsonSessionAllRight(["--seed", seed, "--count", "6", "--data-dir", tempDataDir()])).objects);
     const a = await run("2024");
