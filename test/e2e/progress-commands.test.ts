@@ -1,8 +1,9 @@
 // stats, export and reset as a user runs them: the built bundle, spawned through pipes, on a
 // data directory written by the progress store.
+import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { createProgressStore, JOURNAL_FILE } from "../../src/progress";
 import { parseCsv } from "../../src/progress/csv";
 import { attemptInput, tempDir } from "../progress/helpers";
@@ -165,6 +166,40 @@ describe("reset", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('no progress recorded for skill "sigmoid-valeu" (skills with progress: derivative-value, sigmoid-value)');
     noTrace(run.stderr);
+  });
+});
+
+describe("on a read-only data directory", () => {
+  // Tests run as root, where permission bits do not stop writes; the immutable attribute does.
+  const locked: string[] = [];
+  afterEach(() => {
+    for (const d of locked.splice(0)) execFileSync("chattr", ["-R", "-i", d]);
+  });
+  const chattrWorks = (() => {
+    try {
+      const probe = tempDir();
+      execFileSync("chattr", ["+i", probe], { stdio: "ignore" });
+      execFileSync("chattr", ["-i", probe], { stdio: "ignore" });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+
+  it.runIf(chattrWorks)("stats still reads it; reset refuses because it cannot keep a backup, and changes nothing", async () => {
+    const dir = tempDir();
+    seed(dir);
+    execFileSync("chattr", ["+i", join(dir, JOURNAL_FILE), dir]);
+    locked.push(dir);
+    const stats = await runCli(["stats", "--json", "--data-dir", dir]);
+    expect(stats.code).toBe(0);
+    expect(JSON.parse(stats.stdout).attempts).toBe(4);
+    const run = await runCli(["reset", "--yes", "--data-dir", dir, "--lang", "en"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^sigmoid-trainer: reset: could not make a backup, so nothing was reset \(.*EPERM/);
+    noTrace(run.stderr);
+    execFileSync("chattr", ["-R", "-i", dir]);
+    expect(JSON.parse((await runCli(["stats", "--json", "--data-dir", dir])).stdout).attempts).toBe(4);
   });
 });
 
