@@ -29,8 +29,9 @@ export interface MistakeEntry {
 }
 
 /** A parameter for a formula: σ(−2), not σ(-2). */
+/** x as prompts show it: at most 4 significant figures (ln 9 reads 2.197, not 2.1972245773362196). */
 function arg(value: number): string {
-  return formatShortest(value).replace(/^-/, "−");
+  return formatShortest(Number(value.toPrecision(4))).replace(/^-/, "−");
 }
 
 function num(ctx: MistakeContext, value: number): string {

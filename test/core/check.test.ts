@@ -103,6 +103,13 @@ describe("checkNumeric", () => {
     });
   });
 
+  it("quotes x as the prompt shows it, not with every digit of the double", () => {
+    const result = check("derivative", { x: Math.log(9) }, "0.1");
+    expect(result.diagnosis).toBe("complement");
+    expect(result.message.en).toContain("1 − σ(2.197)");
+    expect(result.message.en).not.toContain("2.1972245");
+  });
+
   it("recognizes a mistake typed with fewer figures (0.88 for σ′(2) is σ(2))", () => {
     expect(check("derivative", { x: 2 }, "0.88").diagnosis).toBe("sigmoid-instead-of-derivative");
     // One figure matches too much by chance: no diagnosis from it.
