@@ -1,6 +1,6 @@
 // Durable file primitives: whole-file reads, single-write appends, exclusive creation, all
 // fsynced, with the directory fsynced whenever an entry in it was created or renamed.
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { errorCode, type FileSystem } from "./fs-layer";
 
 /** Reads a regular file completely. A character device (e.g. /dev/full) reads as empty: its size is 0. */
@@ -50,7 +50,7 @@ export function appendDurably(fs: FileSystem, dir: string, file: string, text: s
     fd = fs.openSync(path, O_RDWR | O_APPEND);
   } catch (error) {
     if (errorCode(error) !== "ENOENT") throw error;
-    fs.mkdirSync(dir, { recursive: true });
+    makeDirDurably(fs, dir);
     fd = fs.openSync(path, O_RDWR | O_APPEND | O_CREAT, 0o600);
     created = true;
   }
@@ -77,6 +77,16 @@ export function appendDurably(fs: FileSystem, dir: string, file: string, text: s
     fs.closeSync(fd);
   }
   if (created) fsyncDir(fs, dir);
+}
+
+/** mkdir -p, then fsync the parent of every directory it created, so the new entries survive a power cut. */
+export function makeDirDurably(fs: FileSystem, dir: string): void {
+  const first = fs.mkdirSync(dir, { recursive: true });
+  if (first === undefined) return;
+  for (let d = dir; ; d = dirname(d)) {
+    fsyncDir(fs, dirname(d));
+    if (d === first || dirname(d) === d) break;
+  }
 }
 
 /** Writes a new file that must not exist yet (O_EXCL), fsynced, and its directory entry too. */

@@ -61,6 +61,27 @@ describe("progress store", () => {
     expect(calls).toEqual(["write", "fsync"]);
   });
 
+  it("creates a missing data directory and fsyncs each parent whose entries it added", () => {
+    const base = tempDir();
+    const dir = join(base, "a", "b");
+    const synced: string[] = [];
+    const fds = new Map<number, string>();
+    const fs = {
+      ...realFs,
+      openSync: ((path: string, ...rest: unknown[]) => {
+        const fd = (realFs.openSync as (...a: unknown[]) => number)(path, ...rest);
+        fds.set(fd, String(path));
+        return fd;
+      }) as typeof realFs.openSync,
+      fsyncSync: (fd: number) => {
+        synced.push(fds.get(fd) ?? "?");
+        realFs.fsyncSync(fd);
+      },
+    };
+    createProgressStore({ dataDir: dir, fs }).getState().recordAttempt(attemptInput());
+    expect(synced).toEqual([join(base, "a"), base, join(dir, JOURNAL_FILE), dir]);
+  });
+
   it("writes `v` first on every line, so a line can be found after a torn one", () => {
     const dir = tempDir();
     const store = createProgressStore({ dataDir: dir });
