@@ -41,7 +41,11 @@ function validate(root: Schema, schema: Schema, value: unknown, path = "$"): str
   if (Array.isArray(value)) {
     if (typeof schema.minItems === "number" && value.length < schema.minItems) errors.push(`${path}: too few items`);
     if (typeof schema.maxItems === "number" && value.length > schema.maxItems) errors.push(`${path}: too many items`);
-    if (schema.items) value.forEach((item, i) => errors.push(...validate(root, schema.items as Schema, item, `${path}[${i}]`)));
+    if (schema.items) {
+      value.forEach((item, i) => {
+        errors.push(...validate(root, schema.items as Schema, item, `${path}[${i}]`));
+      });
+    }
   }
   if (isObject) {
     const object = value as Record<string, unknown>;
