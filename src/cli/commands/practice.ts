@@ -29,6 +29,18 @@ const NOTICE: Record<string, Localized> = {
   },
 };
 
+/** Everything a front end needs to open the trainer, decided once here. */
+export interface TrainerLaunch {
+  screen: Screen;
+  course: Course;
+  options: TrainerOptions;
+  /** The learner's store, data directory and language (--lang, else the saved setting, else the locale). */
+  progress: OpenedProgress;
+  /** --seed, or a fresh one (reported to the learner so the session can be replayed). */
+  seed: number;
+  io: CliIO;
+}
+
 export function runAt(screen: Screen): Command {
   return async (argv, io) => {
     const command = screen === "home" ? "sigmoid-trainer" : screen;
@@ -38,11 +50,6 @@ export function runAt(screen: Screen): Command {
     const terminal = io.stdin.isTTY === true && io.stdout.isTTY === true;
     const plainChosen = options.plain || options.json || options.screenReader;
 
-    if (screen === "quiz") throw new UserError("quiz is not built yet");
-    if (screen === "learn" || screen === "explore") {
-      throw new UserError(`${screen} needs the full-screen trainer, which is not built yet; try "sigmoid-trainer practice"`);
-    }
-
     const course = requireCourse(options.contentDirs, io);
     const unknown = unknownSkills(course, options.skills);
     if (unknown.length > 0) {
@@ -50,25 +57,26 @@ export function runAt(screen: Screen): Command {
       throw new UsageError(`${command}: unknown skill "${unknown[0]}" (the skills are: ${known})`);
     }
     const progress = openProgress(values, io);
-    const { lang } = progress;
-    if (!plainChosen) {
-      // The full-screen trainer will be loaded here with `await import("../../ui/run")` when
-      // stdin and stdout are a terminal; until it exists, a terminal gets plain mode too.
-      const notice = terminal ? NOTICE.noFullScreen! : NOTICE.notATerminal!;
-      writeLine(io.stderr, `sigmoid-trainer: ${notice[lang]}`);
+    const launch: TrainerLaunch = { screen, course, options, progress, seed: options.seed ?? randomInt(0, MAX_SEED), io };
+
+    // Full screen goes here, before anything is drawn, once src/ui exists:
+    //   if (terminal && !plainChosen) return (await import("../../ui/run")).runTrainer(launch);
+    // (lazy, so the plain path never loads Ink or React). Until then a terminal gets plain mode.
+    if (screen === "quiz") throw new UserError("quiz is not built yet");
+    if (screen === "learn" || screen === "explore") {
+      throw new UserError(`${screen} needs the full-screen trainer, which is not built yet; try "sigmoid-trainer practice"`);
     }
-    return runPlain(screen === "review" ? "review" : "practice", course, options, progress, io);
+    if (!plainChosen) {
+      const notice = terminal ? NOTICE.noFullScreen! : NOTICE.notATerminal!;
+      writeLine(io.stderr, `sigmoid-trainer: ${notice[progress.lang]}`);
+    }
+    return runPlain(screen === "review" ? "review" : "practice", launch);
   };
 }
 
-async function runPlain(
-  mode: "practice" | "review",
-  course: Course,
-  options: TrainerOptions,
-  progress: OpenedProgress,
-  io: CliIO,
-): Promise<number> {
-  const seed = options.seed ?? randomInt(0, MAX_SEED);
+/** A practice or review session line by line (plain text, or JSON lines with --json). */
+export async function runPlain(mode: "practice" | "review", launch: TrainerLaunch): Promise<number> {
+  const { course, options, progress, io, seed } = launch;
   await runPlainSession({
     mode,
     course,
