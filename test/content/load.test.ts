@@ -88,3 +88,11 @@ describe("the content version", () => {
     }
   });
 });
+
+describe("the README's authoring example (test/fixtures/content/readme-example)", () => {
+  it("loads as a course, so the documented example stays valid", () => {
+    const course = loadCourse(["test/fixtures/content/readme-example"]);
+    expect([...course.exercises.keys()]).toEqual(["sigmoid-at-point", "slope-from-output"]);
+    expect(course.lessons.get("definition")!.steps.map((s) => s.check?.kind)).toEqual(["exercise", "choice"]);
+  });
+});
