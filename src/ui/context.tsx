@@ -11,8 +11,9 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import type { Lang, Localized } from "../core/i18n";
 import type { Course } from "../content/model";
 import type { ProgressState, ProgressStore } from "../progress";
+import { toAscii } from "../plain/ascii";
 import { say } from "./strings";
-import { type Theme, themeFor } from "./theme";
+import { type Marks, marksFor, type Theme, themeFor } from "./theme";
 
 export type ScreenId = "home" | "learn" | "practice" | "review" | "quiz" | "explore" | "stats" | "settings" | "help";
 
@@ -147,10 +148,21 @@ export function useTheme(): Theme {
   return themeFor(useUi((s) => s.color));
 }
 
-/** `t(text, values?)`: a Localized text in the current language, `{name}` filled in. */
+export function useMarks(): Marks {
+  return marksFor(useAscii());
+}
+
+/**
+ * `t(text, values?)`: a Localized text (the UI's or the course's) in the current language, `{name}`
+ * filled in, with symbols spelled out in ASCII when the ascii setting is on (σ′ → sigma').
+ */
 export function useText(): (text: Localized, values?: Readonly<Record<string, string | number>>) => string {
   const lang = useLang();
-  return (text, values) => say(text, lang, values);
+  const ascii = useAscii();
+  return (text, values) => {
+    const s = say(text, lang, values);
+    return ascii ? toAscii(s) : s;
+  };
 }
 
 /** Runs `save` before the trainer exits (Ctrl+C or quit), as long as the calling component is mounted. */

@@ -67,3 +67,44 @@ const COLOURED: Theme = {
 export function themeFor(color: boolean): Theme {
   return color ? COLOURED : PLAIN;
 }
+
+/** Marks that carry meaning next to words (never colour alone); ASCII with the ascii setting. */
+export interface Marks {
+  correct: string;
+  incorrect: string;
+  imprecise: string;
+  invalid: string;
+  pointer: string;
+  barFull: string;
+  barEmpty: string;
+  separator: string;
+  caret: string;
+}
+
+const UNICODE_MARKS: Marks = {
+  correct: "✓",
+  incorrect: "✗",
+  imprecise: "≈",
+  invalid: "!",
+  pointer: "›",
+  barFull: "█",
+  barEmpty: "░",
+  separator: "·",
+  caret: "▏",
+};
+
+const ASCII_MARKS: Marks = {
+  correct: "OK",
+  incorrect: "X",
+  imprecise: "~",
+  invalid: "!",
+  pointer: ">",
+  barFull: "#",
+  barEmpty: ".",
+  separator: "|",
+  caret: "|",
+};
+
+export function marksFor(ascii: boolean): Marks {
+  return ascii ? ASCII_MARKS : UNICODE_MARKS;
+}
