@@ -264,7 +264,12 @@ function feedbackFor(current: CurrentQuestion, grade: Grade, input: string): Fee
   const { result } = grade;
   // The checker has already put the template's own sentence for a recognised mistake in place.
   const message: Localized = grade.carried ? carriedMessage(grade.carried, grade) : result.message;
-  const missed = result.verdict === "incorrect" || result.verdict === "imprecise";
+  // The worked solution covers every part, so it waits for the last one: shown after a miss
+  // in part 1 it would give away part 2. It comes when any part of the question was missed.
+  const missedHere = result.verdict === "incorrect" || result.verdict === "imprecise";
+  const lastPart = current.part === current.instance.parts.length - 1;
+  const missedBefore = current.answers.some((a, i) => i !== current.part && a !== null && a.verdict !== "correct");
+  const missed = lastPart && (missedHere || missedBefore) && result.verdict !== "invalid";
   return {
     templateId: current.instance.templateId,
     part: current.part,
@@ -279,6 +284,7 @@ function feedbackFor(current: CurrentQuestion, grade: Grade, input: string): Fee
     message,
     carried: grade.carried,
     solution: missed ? current.instance.solution : null,
+    solutionSeen: current.hintsShown >= hintStages(current),
     position: result.position,
   };
 }

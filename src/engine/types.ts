@@ -189,6 +189,8 @@ export interface Feedback {
   carried: CarriedForward | null;
   /** The worked solution with the variant's numbers, after a miss. */
   solution: Localized | null;
+  /** The learner already saw the worked solution as the last hint stage. */
+  solutionSeen: boolean;
   /** 1-based character position of the problem, for `invalid`. */
   position: number | null;
 }

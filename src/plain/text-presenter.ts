@@ -51,7 +51,7 @@ export function textPresenter(options: TextPresenterOptions): Presenter & { line
       if (feedback.readAs !== null && feedback.readAs !== feedback.answer.trim()) {
         line(fill(SESSION_TEXT.readAs, { readAs: feedback.readAs }));
       }
-      if (feedback.solution) {
+      if (feedback.solution && !feedback.solutionSeen) {
         line(SESSION_TEXT.solution);
         indented(feedback.solution);
       }

@@ -190,6 +190,16 @@ describe("carrying errors forward", () => {
     expect(step.state.retryable).toBe(0);
   });
 
+  it("keeps the worked solution for the end of the question, so part 1's miss does not give part 2 away", () => {
+    const first = start(config(["fx-two-part"]), T0);
+    const afterSigma = answer(first.state, "0.5", T0);
+    expect(feedback(afterSigma).solution).toBeNull();
+    const end = answer(afterSigma.state, "0.25", T0);
+    expect(feedback(end)).toMatchObject({ verdict: "correct", solution: expect.objectContaining({ en: expect.any(String) }) });
+    const clean = answerRight(answerRight(first.state).state);
+    expect(feedback(clean).solution).toBeNull();
+  });
+
   it("still accepts the true value, without carrying", () => {
     const { state, x } = twoPartWithWrongSigma("0.5");
     const fb = feedback(answer(state, sigmoidDerivative(x).toPrecision(4), T0));

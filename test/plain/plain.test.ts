@@ -207,6 +207,12 @@ describe("plain text", () => {
     expect(text).toMatch(/Done: 1 of 2 answers correct, 0 hints used, 0 skipped\.\n$/);
   });
 
+  it("does not print the worked solution a second time when the last hint already showed it", async () => {
+    const text = await runText(config(["fx-sigmoid"]), [":hint", ":hint", ":hint", ":hint", "0.01"]);
+    expect(text.match(/Worked solution:/g)).toHaveLength(1);
+    expect(text).toMatch(/Not correct\./);
+  });
+
   it("echoes how an answer was read when it differs from what was typed", async () => {
     const text = await runText(config(["fx-sigmoid"]), ["１／２"]);
     expect(text).toContain("(read as 1/2)");
