@@ -9,6 +9,14 @@
 //   :retry  → the "question" again, or "notice" when there is nothing to retry
 //   :help, an unknown command → "notice"
 //   :quit, end of input → "summary"
+//
+// Fields beyond DESIGN.md §3's minimum: question has part/parts (0-based part of a multi-part
+// exercise), given (intermediate values shown with the prompt), number/total and reason
+// (new | review | mistake | more | retry); digits is null for a formula answer. feedback has
+// id, part, parsed, readAs, position (1-based, for invalid), carried (the learner's own earlier
+// value that made this part right), solution (after a missed question), nextReview and canRetry.
+// summary adds imprecise, incorrect, carried, skipped, hints, questions, finished, mistakes
+// (by id), quit, seed (to replay the session), mode and saved.
 import type { Writable } from "node:stream";
 import type { Lang, Localized } from "../core/i18n";
 import { jsonNumber } from "../core/number-format";

@@ -218,7 +218,7 @@ describe("carrying errors forward", () => {
     expect(feedback(answer(right.state, "0.25", T0))).toMatchObject({ verdict: "incorrect", carried: null });
   });
 
-  it("carries from an invalid-free wrong answer only: invalid input in part 1 leaves part 1 standing", () => {
+  it("leaves the first part standing after invalid input there", () => {
     const first = start(config(["fx-two-part"]), T0);
     const step = answer(first.state, "abc", T0);
     expect(feedback(step).verdict).toBe("invalid");
