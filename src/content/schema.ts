@@ -40,6 +40,8 @@ const paramSpecSchema = z
   })
   .refine(
     (spec) => {
+      // Not a map at all: the type error says so; this rule is about which keys are given.
+      if (typeof spec !== "object" || spec === null || Array.isArray(spec)) return true;
       const hasChoices = spec.choices !== undefined;
       const rangeKeys = [spec.min, spec.max, spec.step].filter((v) => v !== undefined).length;
       return hasChoices ? rangeKeys === 0 : rangeKeys === 3;
@@ -64,7 +66,7 @@ const checkSchema = z
     choice: choiceCheckSchema.optional(),
     exercise: idSchema.optional().meta({ description: "id of an exercise template, asked with a fixed seed" }),
   })
-  .refine((check) => (check.choice === undefined) !== (check.exercise === undefined), {
+  .refine((check) => typeof check !== "object" || check === null || (check.choice === undefined) !== (check.exercise === undefined), {
     error: "expected exactly one of `choice` or `exercise`",
     when: () => true,
   })

@@ -278,6 +278,35 @@ exercises:
   });
 });
 
+describe("more shapes an author may get wrong", () => {
+  it("reports a duplicate chapter id from a pack's chapter file", () => {
+    const chapter = "kind: chapter\nid: ch\ntitle: {ja: 章, en: Chapter}\nlessons: [l]\n";
+    expect(problemsOf(COURSE, LESSON, chapter)).toEqual([
+      'c.yaml:2:5: duplicate chapter id "ch"; first defined at a.yaml:7:10',
+      'c.yaml:4:11: lesson "l" is listed twice; first listed in chapter "ch" at a.yaml:7:53',
+    ]);
+  });
+
+  it("reports a check with neither or both of choice and exercise", () => {
+    const lesson = LESSON.replace("text: {ja: 本文, en: Text}}", "text: {ja: 本文, en: Text}, check: {}}");
+    expect(problemsOf(COURSE, lesson)).toEqual(['b.yaml:5:73: "check": expected exactly one of `choice` or `exercise`']);
+  });
+
+  it("reports a param that is not a map once, and hint counts out of range", () => {
+    expect(problemsOf(COURSE, LESSON, exercises("", "x: 3"))).toEqual(['c.yaml:5:17: "x": expected a map (key: value), got the number 3']);
+    const none = exercises("").replace("hints: [{ja: ヒント, en: Hint}]", "hints: []");
+    expect(problemsOf(COURSE, LESSON, none)).toEqual(['c.yaml:8:12: "hints": expected 1 to 4 hints (nudge, rule, intermediate value)']);
+  });
+
+  it("reports an item that is not a map, and keeps checking the others", () => {
+    const text = `${exercises("")}  - null\n  - {id: f, skill: nope, quantity: max-slope, prompt: {ja: q, en: q}, hints: [{ja: h, en: h}], solution: {ja: s, en: s}}\n`;
+    expect(problemsOf(COURSE, LESSON, text)).toEqual([
+      'c.yaml:10:5: item 1 of "exercises": expected a map (key: value), got nothing',
+      'c.yaml:11:20: unknown skill "nope"',
+    ]);
+  });
+});
+
 describe("directories", () => {
   it("reports a content directory that does not exist, without crashing", () => {
     expect(problemLines(["test/fixtures/content/no-such-dir"])).toEqual(["test/fixtures/content/no-such-dir: content directory not found"]);
