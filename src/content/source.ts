@@ -1,6 +1,6 @@
 // A content file parsed as YAML with every node's place in the text, so that any problem,
 // found by the schema or by a cross-file check, can be reported at file:line:col.
-import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument, Scalar } from "yaml";
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument, Scalar, visit } from "yaml";
 import type { Problem } from "./problems";
 import { sourceOffsetInScalar } from "./scalar-offsets";
 
@@ -31,8 +31,16 @@ export function parseSource(file: string, text: string, fileOrder: number): { so
     try {
       source.data = doc.toJS({ maxAliasCount: 100 });
     } catch (error) {
+      // In practice an alias problem (unknown anchor, too many aliases): point at the first alias.
       const message = error instanceof Error ? error.message : String(error);
-      problems.push(problemAtOffset(source, 0, `YAML could not be read: ${yamlMessage(message)}`));
+      let offset = 0;
+      visit(doc, {
+        Alias(_, node) {
+          offset = node.range?.[0] ?? 0;
+          return visit.BREAK;
+        },
+      });
+      problems.push(problemAtOffset(source, offset, `YAML could not be read: ${yamlMessage(message)}`));
     }
   }
   return { source, problems };

@@ -199,6 +199,12 @@ describe("problems in small in-memory packs", () => {
     expect(problemsOf(COURSE, `${LESSON}id: again\n`)).toEqual(["b.yaml:6:1: YAML syntax error: map keys must be unique"]);
   });
 
+  it("reports an alias to an unknown anchor at the alias", () => {
+    expect(problemsOf(COURSE, LESSON.replace("title: {ja: 課, en: Lesson}", "title: *lesson-title"))).toEqual([
+      "b.yaml:3:8: YAML could not be read: unresolved alias (the anchor must be set before the alias): lesson-title",
+    ]);
+  });
+
   it("reports a text given as a plain string instead of {ja, en}", () => {
     expect(problemsOf(COURSE, LESSON.replace("title: {ja: 課, en: Lesson}", "title: Lesson"))).toEqual([
       'b.yaml:3:8: "title": expected {ja: ..., en: ...} with the text in both languages, got text "Lesson"',
