@@ -85,7 +85,7 @@ export function validate(collected: Collected): Problem[] {
       const parsed = parseLatex(formula);
       if (!parsed.ok) {
         for (const error of parsed.errors) {
-          problems.push(problemInString(step.source, path, error.offset, `formula outside the supported LaTeX subset: ${error.message}`));
+          problems.push(problemInString(step.source, path, error.offset, `formula: ${error.message}`));
         }
       }
     });

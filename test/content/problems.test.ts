@@ -149,9 +149,9 @@ describe("the broken fixture", () => {
   });
 
   it("reports formulas outside the LaTeX subset at the offending command", () => {
-    expect(at("lessons/definition.yaml:14:22")[0]).toMatch(/^lessons\/definition\.yaml:14:22: formula outside the supported LaTeX subset: .*\\sqrt/);
+    expect(at("lessons/definition.yaml:14:22")[0]).toMatch(/^lessons\/definition\.yaml:14:22: formula: .*\\sqrt/);
     // A double-quoted scalar: "\\foo" in the file is \foo in the formula.
-    expect(at("lessons/definition.yaml:15:32")[0]).toMatch(/^lessons\/definition\.yaml:15:32: formula outside the supported LaTeX subset: .*\\foo/);
+    expect(at("lessons/definition.yaml:15:32")[0]).toMatch(/^lessons\/definition\.yaml:15:32: formula: .*\\foo/);
   });
 
   it("reports parameter ranges that cannot produce a question", () => {

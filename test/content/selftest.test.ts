@@ -100,4 +100,12 @@ describe("selfTestTemplate", () => {
     expect(variants).toBe(0);
     expect(problems[0]!.message).toMatch(/^self-test of exercise "slope-from-output": no question could be drawn \(3 times\)/);
   });
+
+  it("flags a number slot that rendered as NaN, but not the word \"undefined\" in prose", () => {
+    const template = course().exercises.get("sigmoid-at-point")!;
+    const prose = { ja: "x = 0 では微分は定義されません (undefined)。", en: "At x = 0 the derivative is undefined." };
+    expect(selfTestTemplate({ ...template, solution: prose }, 3).problems).toEqual([]);
+    const broken = { ja: "σ = NaN", en: "σ = NaN" };
+    expect(selfTestTemplate({ ...template, solution: broken }, 3).problems[0]?.message).toMatch(/shows NaN or Infinity/);
+  });
 });
