@@ -32,6 +32,8 @@ export interface JsonPresenterOptions {
   ascii: boolean;
   /** Extra fields for the summary line (e.g. the seed, to replay the session). */
   summaryExtra?: () => Record<string, unknown>;
+  /** Extra fields for each question line (e.g. a quiz's deadline and the time left). */
+  questionExtra?: (view: QuestionView) => Record<string, unknown>;
 }
 
 export function jsonPresenter(options: JsonPresenterOptions): Presenter {
@@ -56,6 +58,7 @@ export function jsonPresenter(options: JsonPresenterOptions): Presenter {
         number: view.number,
         total: view.total,
         reason: view.reason,
+        ...options.questionExtra?.(view),
       });
     },
     feedback(feedback: Feedback, review: ReviewInfo | null, canRetry: boolean) {
