@@ -29,6 +29,7 @@ export const UI_TEXT = {
   verdictImprecise: { ja: "桁数が違います", en: "wrong number of figures" },
   verdictInvalid: { ja: "読み取れません（回数には数えません）", en: "could not read it (not counted)" },
   invalidHere: { ja: "{position} 文字目", en: "character {position}" },
+  retryOffer: { ja: "r で同じ数のままもう一度解けます。", en: "Press r to try it again with the same numbers." },
   pressNext: { ja: "Enter か n で次の問題へ", en: "Enter or n: next question" },
   pressFinish: { ja: "Enter で結果を表示", en: "Enter: see the results" },
   sessionDone: { ja: "おしまい", en: "Finished" },
@@ -49,6 +50,7 @@ export const UI_TEXT = {
   on: { ja: "オン", en: "on" },
   off: { ja: "オフ", en: "off" },
   languageName: { ja: "日本語", en: "English" },
+  languageChoices: { ja: "言語: 日本語 (ja) / English (en)", en: "Language: 日本語 (ja) / English (en)" },
   settingsSaved: { ja: "設定は保存され、次回も使われます。", en: "Settings are saved for next time." },
   // Help
   helpTitle: { ja: "キーの一覧", en: "Keys" },
@@ -69,6 +71,7 @@ export const UI_TEXT = {
   keyBack: { ja: "戻る", en: "back" },
   keyHelp: { ja: "ヘルプ", en: "help" },
   keyQuit: { ja: "終了", en: "quit" },
+  keyMove: { ja: "移動", en: "move" },
   keyChoose: { ja: "選ぶ", en: "choose" },
   keyHint: { ja: "ヒント", en: "hint" },
   keySkip: { ja: "飛ばす", en: "skip" },

@@ -59,9 +59,8 @@ export function runAt(screen: Screen): Command {
     const progress = openProgress(values, io);
     const launch: TrainerLaunch = { screen, course, options, progress, seed: options.seed ?? randomInt(0, MAX_SEED), io };
 
-    // Full screen goes here, before anything is drawn, once src/ui exists:
-    //   if (terminal && !plainChosen) return (await import("../../ui/run")).runTrainer(launch);
-    // (lazy, so the plain path never loads Ink or React). Until then a terminal gets plain mode.
+    // Full screen, before anything is drawn; imported lazily, so the plain path never loads Ink or React.
+    if (terminal && !plainChosen && screen !== "quiz") return (await import("../../ui/run")).runTrainer(launch);
     if (screen === "quiz") throw new UserError("quiz is not built yet");
     if (screen === "learn" || screen === "explore") {
       throw new UserError(`${screen} needs the full-screen trainer, which is not built yet; try "sigmoid-trainer practice"`);

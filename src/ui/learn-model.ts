@@ -1,0 +1,201 @@
+// The Learn screen's pure side: the course's steps in reading order, where the learner resumes,
+// choice-check state, and what a key does on a step.
+//
+// Keys on a step (the decision the help and key bar describe):
+// - ← / → go to the previous / next step. On a step whose check is an exercise, once something
+//   is typed in the answer field, ← / → move the cursor inside it instead (as in any text
+//   field); with the field empty they move between steps again. So a learner paging through
+//   never gets stuck in a field, and one typing an answer never loses it by a stray arrow.
+// - PgUp / PgDn scroll the step by a page, ↑ / ↓ by a line, except on a choice check, where
+//   ↑ / ↓ (and k / j) pick a choice.
+// - Choice checks: a number key picks that choice, Enter answers (again, to change one's mind).
+// - Exercise checks: typing goes to the field, Enter grades it through the engine, h shows the
+//   next hint; after the last part is graded, Enter goes on to the next step and r tries the
+//   same numbers again after a miss.
+// Esc (back) and ? (help) are handled by App, above every screen.
+import type { Key } from "ink";
+import type { Chapter, ChoiceCheck, Course, Lesson, Step } from "../content/model";
+import { matches } from "./keymap";
+
+/** A fixed seed for the exercises asked inside lessons, so every learner sees the same numbers. */
+export const LEARN_EXERCISE_SEED = 1;
+
+export interface CourseStep {
+  /** 0-based position in the whole course. */
+  index: number;
+  chapter: Chapter;
+  lesson: Lesson;
+  /** 0-based position inside its lesson: what the progress store keeps per lesson. */
+  stepInLesson: number;
+  step: Step;
+}
+
+/** Every step of the course in reading order: chapters, their lessons, the lessons' steps. */
+export function courseSteps(course: Course): CourseStep[] {
+  const steps: CourseStep[] = [];
+  for (const chapter of course.chapters) {
+    for (const lessonId of chapter.lessons) {
+      const lesson = course.lessons.get(lessonId);
+      if (!lesson) continue;
+      lesson.steps.forEach((step, stepInLesson) => {
+        steps.push({ index: steps.length, chapter, lesson, stepInLesson, step });
+      });
+    }
+  }
+  return steps;
+}
+
+/**
+ * Where Learn opens. The store keeps one position per lesson and not which lesson was open
+ * last, so the learner resumes in the furthest lesson (in course order) that has a saved
+ * position, at that position (kept inside the lesson when the content has since shrunk).
+ * With nothing saved: the first step.
+ */
+export function resumeIndex(steps: readonly CourseStep[], positions: Readonly<Record<string, number>>): number {
+  let resume = 0;
+  const seen = new Set<string>();
+  for (const entry of steps) {
+    if (seen.has(entry.lesson.id)) continue;
+    seen.add(entry.lesson.id);
+    const saved = positions[entry.lesson.id];
+    if (saved === undefined || !Number.isFinite(saved)) continue;
+    const inLesson = Math.min(Math.max(0, Math.floor(saved)), entry.lesson.steps.length - 1);
+    resume = entry.index + inLesson;
+  }
+  return resume;
+}
+
+/** The step index moved by `delta`, kept inside the course. */
+export function moveStep(steps: readonly CourseStep[], index: number, delta: number): number {
+  if (steps.length === 0) return 0;
+  return Math.min(steps.length - 1, Math.max(0, index + delta));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Choice checks
+
+export interface ChoiceState {
+  /** The choice the pointer is on. */
+  selected: number;
+  /** The choice answered with Enter, or null before the first answer. */
+  chosen: number | null;
+}
+
+export const FRESH_CHOICE: ChoiceState = { selected: 0, chosen: null };
+
+/** ↑ / ↓: the pointer moves, staying on the list. */
+export function moveChoice(state: ChoiceState, delta: number, count: number): ChoiceState {
+  const selected = Math.min(count - 1, Math.max(0, state.selected + delta));
+  return { ...state, selected };
+}
+
+/** A number key (1-based on screen): the pointer jumps there. Out-of-range numbers change nothing. */
+export function pickChoice(state: ChoiceState, index: number, count: number): ChoiceState {
+  return index >= 0 && index < count ? { ...state, selected: index } : state;
+}
+
+/** Enter: the choice under the pointer is the answer. */
+export function answerChoice(state: ChoiceState): ChoiceState {
+  return { ...state, chosen: state.selected };
+}
+
+export function choiceCorrect(check: ChoiceCheck, state: ChoiceState): boolean | null {
+  return state.chosen === null ? null : state.chosen === check.answer;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keys
+
+/** What the screen knows about the step on show when a key arrives. */
+export interface StepFocus {
+  check: "none" | "choice" | "exercise";
+  /** Choice checks: how many choices. */
+  choices: number;
+  /** Exercise checks: a part is being asked (the field takes keys). */
+  asking: boolean;
+  /** Exercise checks: characters in the answer field. */
+  typed: number;
+  /** Exercise checks: the last part has been graded. */
+  done: boolean;
+  /** Exercise checks: a miss may be tried again with the same numbers. */
+  canRetry: boolean;
+  /** Lines of the step shown at once (PgUp/PgDn scroll by this much less one). */
+  page: number;
+}
+
+export type LearnIntent =
+  | { type: "step"; delta: -1 | 1 }
+  | { type: "scroll"; lines: number }
+  | { type: "choiceMove"; delta: -1 | 1 }
+  | { type: "choicePick"; index: number }
+  | { type: "choiceAnswer" }
+  | { type: "type"; text: string }
+  | { type: "cursor"; delta: -1 | 1 }
+  | { type: "cursorTo"; where: "start" | "end" }
+  | { type: "deleteBack" }
+  | { type: "clear" }
+  | { type: "submit" }
+  | { type: "hint" }
+  | { type: "retry" }
+  | { type: "none" };
+
+const NONE: LearnIntent = { type: "none" };
+
+/** The meaning of a key on a step; see the file's header for the rules. */
+export function learnIntent(focus: StepFocus, input: string, key: Key): LearnIntent {
+  if (key.escape || (key.ctrl && input === "c")) return NONE;
+  const typing = focus.check === "exercise" && focus.asking;
+  const page = Math.max(1, focus.page - 1);
+
+  if (matches("scrollUp", input, key)) return { type: "scroll", lines: -page };
+  if (matches("scrollDown", input, key)) return { type: "scroll", lines: page };
+
+  if (typing && focus.typed > 0) {
+    if (matches("cursorLeft", input, key)) return { type: "cursor", delta: -1 };
+    if (matches("cursorRight", input, key)) return { type: "cursor", delta: 1 };
+  }
+  if (matches("previousStep", input, key)) return { type: "step", delta: -1 };
+  if (matches("nextStep", input, key)) return { type: "step", delta: 1 };
+
+  if (focus.check === "choice") {
+    if (matches("up", input, key)) return { type: "choiceMove", delta: -1 };
+    if (matches("down", input, key)) return { type: "choiceMove", delta: 1 };
+    if (matches("select", input, key)) return { type: "choiceAnswer" };
+    if (/^[1-9]$/.test(input) && !key.ctrl && !key.meta) {
+      const index = Number(input) - 1;
+      return index < focus.choices ? { type: "choicePick", index } : NONE;
+    }
+    return NONE;
+  }
+
+  // Only the arrow keys scroll where letters may be typed into a field.
+  if (key.upArrow) return { type: "scroll", lines: -1 };
+  if (key.downArrow) return { type: "scroll", lines: 1 };
+
+  if (typing) {
+    if (matches("submit", input, key)) return { type: "submit" };
+    if (matches("deleteBack", input, key)) return { type: "deleteBack" };
+    if (matches("clearLine", input, key)) return { type: "clear" };
+    if (matches("cursorStart", input, key)) return { type: "cursorTo", where: "start" };
+    if (matches("cursorEnd", input, key)) return { type: "cursorTo", where: "end" };
+    if (matches("hint", input, key)) return { type: "hint" };
+    if (key.ctrl || key.meta || key.tab || input === "") return NONE;
+    return { type: "type", text: input };
+  }
+
+  if (focus.check === "exercise" && focus.done) {
+    if (focus.canRetry && matches("retry", input, key)) return { type: "retry" };
+    if (matches("next", input, key)) return { type: "step", delta: 1 };
+    return NONE;
+  }
+
+  if (focus.check === "none" && matches("select", input, key)) return { type: "step", delta: 1 };
+  if (matches("down", input, key)) return { type: "scroll", lines: 1 };
+  if (matches("up", input, key)) return { type: "scroll", lines: -1 };
+  return NONE;
+}
+
+/** The first line shown when the step is `content` lines tall and `view` lines fit: kept in range. */
+export function clampScroll(scroll: number, content: number, view: number): number {
+  return Math.max(0, Math.min(scroll, content - view));
+}

@@ -1,0 +1,163 @@
+// Home: the course title with σ, progress per chapter (lesson steps seen) and per skill
+// (exercises answered right), the reviews due, and the menu. Arrows or j/k and Enter choose; each
+// item also has its own letter. Two columns when the terminal is wide, one when it is narrow.
+import { Box, Text, useInput } from "ink";
+import { useMemo, useState } from "react";
+import type { Course } from "../../content/model";
+import { type Attempt, reviewQueue } from "../../progress";
+import { Header } from "../components/Header";
+import { KeyBar } from "../components/KeyBar";
+import { Menu, type MenuItem } from "../components/Menu";
+import { ProgressBar } from "../components/ProgressBar";
+import { type ScreenId, type ScreenProps, useAscii, useCourse, useProgress, useScreenMemo, useText, useTheme, useTrainer } from "../context";
+import { type Action, matches } from "../keymap";
+import { UI_TEXT } from "../strings";
+import { useTerminalSize } from "../use-terminal-size";
+
+type MenuId = Exclude<ScreenId, "home" | "help"> | "quit";
+
+export const HOME_MENU: readonly MenuItem<MenuId>[] = [
+  { id: "learn", label: UI_TEXT.menuLearn, shortcut: "openLearn" },
+  { id: "practice", label: UI_TEXT.menuPractice, shortcut: "openPractice" },
+  { id: "review", label: UI_TEXT.menuReview, shortcut: "openReview" },
+  { id: "quiz", label: UI_TEXT.menuQuiz, shortcut: "openQuiz" },
+  { id: "explore", label: UI_TEXT.menuExplore, shortcut: "openExplore" },
+  { id: "stats", label: UI_TEXT.menuStats, shortcut: "openStats" },
+  { id: "settings", label: UI_TEXT.menuSettings, shortcut: "openSettings" },
+  { id: "quit", label: UI_TEXT.menuQuit, shortcut: "quit" },
+];
+
+/** Wide enough for progress on the left and the menu on the right. */
+const TWO_COLUMNS_FROM = 64;
+const MENU_WIDTH = 22;
+
+export function Home({ onBack, navigate }: ScreenProps) {
+  const t = useText();
+  const theme = useTheme();
+  const ascii = useAscii();
+  const course = useCourse();
+  const { now } = useTrainer();
+  const { columns, rows } = useTerminalSize();
+  // The selection survives a visit to another screen and back.
+  const remembered = useScreenMemo("home-selection", () => ({ index: 0 }));
+  const [selected, setSelected] = useState(remembered.index);
+  const select = (index: number) => {
+    remembered.index = index;
+    setSelected(index);
+  };
+
+  const attempts = useProgress((s) => s.attempts);
+  const lessons = useProgress((s) => s.lessons);
+  const cards = useProgress((s) => s.cards);
+  const ratings = useProgress((s) => s.ratings);
+  const chapters = useMemo(() => chapterProgress(course, lessons), [course, lessons]);
+  const skills = useMemo(() => skillProgress(course, attempts), [course, attempts]);
+  const due = useMemo(() => reviewQueue(cards, ratings, now()).length, [cards, ratings, now]);
+
+  const open = (id: MenuId) => (id === "quit" ? onBack() : navigate(id));
+  useInput((input, key) => {
+    if (matches("up", input, key)) select((selected - 1 + HOME_MENU.length) % HOME_MENU.length);
+    else if (matches("down", input, key)) select((selected + 1) % HOME_MENU.length);
+    else if (matches("select", input, key)) open(HOME_MENU[selected]!.id);
+    else {
+      const item = HOME_MENU.find((m) => matches(m.shortcut as Action, input, key));
+      if (item) {
+        select(HOME_MENU.indexOf(item));
+        open(item.id);
+      }
+    }
+  });
+
+  const wide = columns >= TWO_COLUMNS_FROM;
+  const progressWidth = wide ? columns - MENU_WIDTH - 2 : columns;
+  const labelWidth = Math.max(10, Math.min(30, Math.floor(progressWidth * 0.45)));
+  const barWidth = Math.max(4, Math.min(20, progressWidth - labelWidth - 8));
+  // Lines: header 1, due 1, blank 1, key bar 1 (2 when narrow), chapters heading 1 + n, skills heading 1;
+  // the menu takes 8 lines beside the progress (wide) or 4 below it (narrow, two columns).
+  const keyBarLines = wide ? 1 : 2;
+  const menuLines = wide ? 0 : Math.ceil(HOME_MENU.length / 2) + 1;
+  const budget = rows - 1 - 1 - 1 - 1 - keyBarLines - menuLines - (1 + chapters.length) - 1;
+  const allSkills = skills.length <= budget;
+  const shownSkills = allSkills ? skills : skills.slice(0, Math.max(0, budget - 1));
+  const answeredRight = skills.filter((s) => s.done > 0).length;
+
+  const progress = (
+    <Box flexDirection="column" width={progressWidth} flexShrink={0}>
+      <Text {...theme.heading}>{t(UI_TEXT.chapters)}</Text>
+      {chapters.map((c) => (
+        <ProgressBar key={c.id} label={t(c.title)} done={c.done} total={c.total} labelWidth={labelWidth} barWidth={barWidth} />
+      ))}
+      {budget >= 2 ? (
+        <>
+          <Text {...theme.heading}>{t(UI_TEXT.skills)}</Text>
+          {shownSkills.map((s) => (
+            <ProgressBar key={s.id} label={t(s.title)} done={s.done} total={s.total} labelWidth={labelWidth} barWidth={barWidth} />
+          ))}
+          {allSkills ? null : <Text {...theme.muted}>{t(UI_TEXT.moreSkills, { n: skills.length - shownSkills.length })}</Text>}
+        </>
+      ) : (
+        <Text>{t(UI_TEXT.skillsSummary, { done: answeredRight, total: skills.length })}</Text>
+      )}
+    </Box>
+  );
+  const menu = <Menu items={HOME_MENU} selected={selected} columns={wide ? 1 : 2} columnWidth={wide ? MENU_WIDTH : Math.floor(columns / 2)} />;
+
+  return (
+    <Box flexDirection="column" width={columns}>
+      <Header title={t(course.title)} />
+      <Text>{due > 0 ? t(UI_TEXT.reviewsDue, { n: due }) : t(UI_TEXT.noReviewsDue)}</Text>
+      <Text> </Text>
+      {wide ? (
+        <Box>
+          {progress}
+          <Box marginLeft={2}>{menu}</Box>
+        </Box>
+      ) : (
+        <Box flexDirection="column">
+          {progress}
+          <Text> </Text>
+          {menu}
+        </Box>
+      )}
+      <KeyBar
+        items={[
+          { action: "up", label: UI_TEXT.keyMove, keys: ascii ? "Up/Down" : "↑↓" },
+          { action: "select", label: UI_TEXT.keyChoose },
+          { action: "help", label: UI_TEXT.keyHelp },
+          { action: "quit", label: UI_TEXT.keyQuit },
+        ]}
+      />
+    </Box>
+  );
+}
+
+export interface ProgressRow {
+  id: string;
+  title: Course["title"];
+  done: number;
+  total: number;
+}
+
+/** Lesson steps seen per chapter (the step a learner is on counts as seen). */
+export function chapterProgress(course: Course, lessons: Readonly<Record<string, number>>): ProgressRow[] {
+  return course.chapters.map((chapter) => {
+    let done = 0;
+    let total = 0;
+    for (const id of chapter.lessons) {
+      const steps = course.lessons.get(id)?.steps.length ?? 0;
+      total += steps;
+      const at = lessons[id];
+      if (at !== undefined) done += Math.min(steps, at + 1);
+    }
+    return { id: chapter.id, title: chapter.title, done, total };
+  });
+}
+
+/** Exercises of each skill answered right at least once, of the skill's exercises. */
+export function skillProgress(course: Course, attempts: readonly Attempt[]): ProgressRow[] {
+  const right = new Set(attempts.filter((a) => a.verdict === "correct" && a.part === a.parts - 1).map((a) => a.templateId));
+  return course.skills.map((skill) => {
+    const templates = [...course.exercises.values()].filter((e) => e.skill === skill.id);
+    return { id: skill.id, title: skill.title, done: templates.filter((e) => right.has(e.id)).length, total: templates.length };
+  });
+}

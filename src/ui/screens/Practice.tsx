@@ -1,0 +1,203 @@
+// Practice, review and (through its config) the quiz: a question with the figures required and
+// the given values, an answer field, the verdict naming the mistake, hints in stages ending in the
+// worked solution, and when the item comes back. Everything that must outlive a remount (the
+// typed answer, the session) is in the practice store, kept per screen entry.
+import { Box, Text, useInput } from "ink";
+import { useEffect, useState } from "react";
+import { useStore } from "zustand";
+import type { Localized } from "../../core/i18n";
+import { fill, REASON_TEXT, SESSION_TEXT } from "../../engine/texts";
+import type { QuestionView } from "../../engine/types";
+import { PLAIN_TEXT } from "../../plain/texts";
+import { AnswerField } from "../components/AnswerField";
+import { FeedbackPanel } from "../components/FeedbackPanel";
+import { Header } from "../components/Header";
+import { HintPanel } from "../components/HintPanel";
+import { KeyBar, type KeyBarItem } from "../components/KeyBar";
+import { type ScreenProps, useLang, useScreenMemo, useText, useTheme, useTrainer } from "../context";
+import { matches } from "../keymap";
+import { createPracticeStore, PRACTICE_SESSION, type PracticeSessionConfig, type PracticeState } from "../practice-store";
+import { UI_TEXT } from "../strings";
+import { useTerminalSize } from "../use-terminal-size";
+
+export interface PracticeProps extends ScreenProps {
+  /** What kind of session; practice unless told (Review and Quiz screens pass their own). */
+  session?: PracticeSessionConfig;
+  /** Title in the header; by mode unless told. */
+  title?: Localized;
+}
+
+const TITLES: Record<string, Localized> = {
+  practice: PLAIN_TEXT.practiceTitle,
+  review: PLAIN_TEXT.reviewTitle,
+  quiz: UI_TEXT.quizTitle,
+};
+
+export function Practice({ onBack, navigate, session = PRACTICE_SESSION, title }: PracticeProps) {
+  const trainer = useTrainer();
+  const t = useText();
+  const lang = useLang();
+  const theme = useTheme();
+  const { columns, rows } = useTerminalSize();
+  const store = useScreenMemo(`practice:${session.mode}`, () =>
+    createPracticeStore({
+      course: trainer.course,
+      progress: trainer.progress,
+      config: session,
+      defaults: trainer.session,
+      now: trainer.now,
+    }),
+  );
+  const state = useStore(store);
+  const { phase, question } = state;
+  // Scrolling the body, for long worked solutions in small terminals; back to the top on each new view.
+  const [scroll, setScroll] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new question or verdict is what resets the scroll
+  useEffect(() => setScroll(0), [question, state.feedback, phase]);
+  const bodyRows = Math.max(3, rows - 1 - 1 - (columns < 60 ? 2 : 1));
+
+  useInput((input, key) => {
+    const s = store.getState();
+    if (matches("scrollDown", input, key)) return setScroll((n) => n + Math.max(1, bodyRows - 2));
+    if (matches("scrollUp", input, key)) return setScroll((n) => Math.max(0, n - Math.max(1, bodyRows - 2)));
+    if (key.escape || (key.ctrl && input === "c")) return; // App: back, quit.
+    if (s.phase === "asking") {
+      if (matches("submit", input, key)) return s.submit();
+      if (matches("skip", input, key)) return s.skip();
+      if (matches("deleteBack", input, key)) return s.deleteBack();
+      if (matches("clearLine", input, key)) return s.clearInput();
+      if (matches("cursorLeft", input, key)) return s.moveCursor(-1);
+      if (matches("cursorRight", input, key)) return s.moveCursor(1);
+      if (matches("cursorStart", input, key)) return s.cursorTo("start");
+      if (matches("cursorEnd", input, key)) return s.cursorTo("end");
+      if (matches("hint", input, key)) return s.hint();
+      if (matches("help", input, key)) return; // App opens help.
+      if (input !== "" && !key.ctrl && !key.meta && !key.tab && !key.return) s.typeText(input);
+      return;
+    }
+    if (s.phase === "answered") {
+      if (matches("next", input, key)) return s.next();
+      if (matches("retry", input, key)) return s.retry();
+      return;
+    }
+    if (s.phase === "empty" && s.mode === "review" && matches("openPractice", input, key)) {
+      // Nothing due: practice instead, in place of this screen.
+      onBack();
+      navigate("practice");
+      return;
+    }
+    if (matches("select", input, key)) onBack();
+  });
+
+  const heading = title ?? TITLES[session.mode] ?? PLAIN_TEXT.practiceTitle;
+  const keys: KeyBarItem[] =
+    phase === "asking"
+      ? [
+          { action: "submit", label: UI_TEXT.keyGrade },
+          ...(session.hintsAllowed ? [{ action: "hint", label: UI_TEXT.keyHint } as const] : []),
+          { action: "skip", label: UI_TEXT.keySkip },
+          { action: "back", label: UI_TEXT.keyBack },
+          { action: "help", label: UI_TEXT.keyHelp },
+        ]
+      : phase === "answered"
+        ? [
+            { action: "next", label: UI_TEXT.keyNext },
+            ...(state.canRetry ? [{ action: "retry", label: UI_TEXT.keyRetry } as const] : []),
+            { action: "back", label: UI_TEXT.keyBack },
+            { action: "help", label: UI_TEXT.keyHelp },
+          ]
+        : [
+            { action: "back", label: UI_TEXT.keyBack },
+            { action: "help", label: UI_TEXT.keyHelp },
+          ];
+
+  return (
+    <Box flexDirection="column" width={columns} height={rows - 1}>
+      <Header title={`${t(heading)}${question ? ` ${lang === "ja" ? "・" : "·"} ${questionHeading(question, t)}` : ""}`} />
+      <Box flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden">
+        <Box flexDirection="column" marginTop={-scroll} flexShrink={0}>
+          {phase === "empty" ? (
+            <EmptySession state={state} />
+          ) : phase === "finished" ? (
+            <Finished state={state} />
+          ) : question ? (
+            <>
+              <QuestionText question={question} />
+              <AnswerField value={state.input} cursor={state.cursor} active={phase === "asking"} />
+              {state.notice ? <Text {...theme.warn}>{t(state.notice)}</Text> : null}
+              <FeedbackPanel feedback={state.feedback} skipped={state.skipped} comesBack={state.comesBack} canRetry={state.canRetry} />
+              <HintPanel hints={state.hints} />
+              {phase === "answered" ? (
+                <Text {...theme.key}>{t(state.pending ? UI_TEXT.pressNext : UI_TEXT.pressFinish)}</Text>
+              ) : null}
+            </>
+          ) : null}
+        </Box>
+      </Box>
+      <Box flexShrink={0}>
+        <KeyBar items={keys} />
+      </Box>
+    </Box>
+  );
+}
+
+function questionHeading(q: QuestionView, t: ReturnType<typeof useText>): string {
+  let heading = t(fill(SESSION_TEXT.questionOf, { number: q.number, total: q.total }));
+  if (q.parts > 1) heading += t(fill(SESSION_TEXT.partOf, { part: q.part + 1, parts: q.parts }));
+  return heading;
+}
+
+function QuestionText({ question }: { question: QuestionView }) {
+  const t = useText();
+  const lang = useLang();
+  const theme = useTheme();
+  const reason = REASON_TEXT[question.reason];
+  return (
+    <Box flexDirection="column" marginBottom={1}>
+      {reason && question.part === 0 ? <Text {...theme.muted}>[{t(reason)}]</Text> : null}
+      <Text>{t(question.prompt)}</Text>
+      {question.given.length > 0 ? (
+        <Text>{t(fill(SESSION_TEXT.given, { items: question.given.map((g) => t(g.text)).join(lang === "ja" ? "、" : ", ") }))}</Text>
+      ) : null}
+    </Box>
+  );
+}
+
+function EmptySession({ state }: { state: PracticeState }) {
+  const t = useText();
+  return (
+    <Box flexDirection="column">
+      <Text>{t(state.mode === "review" ? PLAIN_TEXT.nothingDue : SESSION_TEXT.nothingToDo)}</Text>
+      {state.nextDue ? <Text>{t(fill(PLAIN_TEXT.nextDue, { when: t(state.nextDue) }))}</Text> : null}
+      {state.notice ? <Text>{t(state.notice)}</Text> : null}
+      {state.mode === "review" ? <Text>{t(UI_TEXT.offerPractice)}</Text> : null}
+      <Text>{t(UI_TEXT.backHome)}</Text>
+    </Box>
+  );
+}
+
+function Finished({ state }: { state: PracticeState }) {
+  const t = useText();
+  const theme = useTheme();
+  const summary = state.summary;
+  return (
+    <Box flexDirection="column">
+      <Text {...theme.heading}>{t(UI_TEXT.sessionDone)}</Text>
+      {summary ? (
+        <Text>
+          {t(
+            fill(SESSION_TEXT.summary, {
+              attempts: summary.attempts,
+              correct: summary.correct,
+              hints: summary.hintsUsed,
+              skipped: summary.skipped,
+            }),
+          )}
+        </Text>
+      ) : null}
+      <Text>{t(PLAIN_TEXT.seed, { seed: state.seed })}</Text>
+      {summary && summary.skipped > 0 ? <Text>{t(SESSION_TEXT.skippedLater)}</Text> : null}
+      <Text>{t(UI_TEXT.backHome)}</Text>
+    </Box>
+  );
+}

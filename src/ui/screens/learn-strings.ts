@@ -1,0 +1,24 @@
+// Texts of the Learn screen (the lessons' own texts come from content/). Japanese in the polite
+// です/ます style, English plain and short.
+import type { Localized } from "../../core/i18n";
+
+export const LEARN_TEXT = {
+  stepOf: { ja: "ステップ {n} / {total}", en: "Step {n} of {total}" },
+  rule: { ja: "使う規則: ", en: "Rule used: " },
+  check: { ja: "確認問題", en: "Check" },
+  choiceHow: { ja: "↑↓ か番号で選び、Enter で答えてください。", en: "Pick with ↑↓ or a number, then press Enter." },
+  choiceRight: { ja: "正解です。", en: "Right." },
+  choiceWrong: { ja: "違います。正解は {n} です。", en: "Not this one: the answer is {n}." },
+  choiceAgain: { ja: "別の選択肢を選んで、もう一度 Enter で答えることもできます。", en: "You may pick another and press Enter again." },
+  exerciseHow: { ja: "答えを入力して Enter で採点します（h でヒント）。", en: "Type your answer and press Enter to grade it (h: hint)." },
+  exerciseDone: { ja: "Enter で次のステップへ進みます。", en: "Enter: on to the next step." },
+  lastStep: { ja: "これでコースの最後のステップです。Esc でホームに戻ります。", en: "This is the last step of the course. Esc: back to Home." },
+  cannotAsk: { ja: "この確認問題は用意できませんでした。", en: "This check could not be prepared." },
+  scrolled: { ja: "{total} 行中 {from}–{to} 行目・PgUp/PgDn でスクロール", en: "Lines {from}–{to} of {total} · PgUp/PgDn to scroll" },
+  empty: { ja: "このコースにはステップがありません。", en: "This course has no steps." },
+  keyPrevious: { ja: "前へ", en: "back a step" },
+  keyNextStep: { ja: "次へ", en: "next step" },
+  keyAnswer: { ja: "答える", en: "answer" },
+  keyCursor: { ja: "カーソル", en: "cursor" },
+  keyScroll: { ja: "スクロール", en: "scroll" },
+} as const satisfies Record<string, Localized>;
