@@ -19,7 +19,7 @@ const COMMANDS: Record<string, Loader> = {
   stats: () => import("./commands/stats"),
   export: () => import("./commands/export"),
   reset: () => import("./commands/reset"),
-  learn: trainer("learn"), practice: trainer("practice"), review: trainer("review"), quiz: trainer("quiz"), explore: trainer("explore"),
+  learn: trainer("learn"), practice: trainer("practice"), review: trainer("review"), quiz: () => import("./commands/quiz"), explore: trainer("explore"),
 };
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {

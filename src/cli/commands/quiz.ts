@@ -1,0 +1,160 @@
+// `sigmoid-trainer quiz`: the same seeded questions for everyone in a cohort, a result file
+// rewritten after every answer, the score and the file's path at the end.
+//
+// The quiz is defined either by flags (--seed --count --skill --time --no-hints) or by a
+// session file (--config FILE), never a mix: see src/quiz/settings.ts for why.
+import { randomInt } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { version } from "../../../package.json";
+import type { Lang } from "../../core/i18n";
+import type { Course } from "../../content/model";
+import { fill } from "../../engine/texts";
+import { unknownSkills } from "../../engine/plan";
+import { errorCode } from "../../progress/fs-layer";
+import { NothingToAskError, runQuizSession } from "../../quiz/run";
+import {
+  DEFAULT_QUIZ_COUNT,
+  formatConfigProblems,
+  MAX_QUIZ_SEED,
+  normalizeSkills,
+  parseMinutes,
+  parseQuizConfig,
+  type QuizConfigFile,
+  type QuizSettings,
+  SETTINGS_FLAGS,
+} from "../../quiz/settings";
+import { QUIZ_TEXT } from "../../quiz/texts";
+import { defaultResultPath, ResultExistsError, ResultWriter } from "../../quiz/writer";
+import { type OptionSpecs, type ParsedArgs, parseCommandArgs, stringOption, UsageError } from "../args";
+import { readTrainerOptions, TRAINER_OPTIONS, type TrainerOptions } from "../common-options";
+import { requireCourse } from "../content-dirs";
+import { openProgress } from "../data-dir";
+import { type CliIO, type Command, UserError, writeLine } from "../io";
+
+export const QUIZ_OPTIONS = {
+  ...TRAINER_OPTIONS,
+  time: { type: "string" },
+  name: { type: "string" },
+  out: { type: "string" },
+  "no-hints": { type: "boolean" },
+  config: { type: "string" },
+} as const satisfies OptionSpecs;
+
+const MAX_NAME_LENGTH = 80;
+
+export const run: Command = async (argv, io) => {
+  const { values, positionals } = parseCommandArgs(argv, QUIZ_OPTIONS, "quiz");
+  if (positionals.length > 0) throw new UsageError(`quiz: unexpected argument "${positionals[0]}"`);
+  const options = readTrainerOptions(values, io.env);
+  const configPath = stringOption(values, "config");
+  if (configPath !== undefined) {
+    const clash = SETTINGS_FLAGS.find((flag) => values[flag] !== undefined);
+    if (clash) {
+      throw new UsageError(`quiz: --${clash} cannot be used with --config; the session file sets the quiz (change it there, or drop --config)`);
+    }
+  }
+  const name = learnerName(values, io);
+  const course = requireCourse(options.contentDirs, io);
+  const config = configPath === undefined ? null : readConfig(configPath, course, io);
+  const settings = config?.settings ?? settingsFromFlags(values, options, course);
+
+  const progress = openProgress(values, io);
+  const { lang } = progress;
+  const notice = (text: { ja: string; en: string }) => writeLine(io.stderr, `sigmoid-trainer: ${text[lang]}`);
+  // The full-screen quiz is not wired yet (the Ink screens take a session config; see the
+  // report of issue 7): a terminal gets plain mode with a notice, as practice did before its screen.
+  if (!(options.plain || options.json || options.screenReader)) {
+    notice(io.stdin.isTTY === true && io.stdout.isTTY === true ? QUIZ_TEXT.noFullScreen : QUIZ_TEXT.notATerminal);
+  }
+  if (name.fromLogin) notice(fill(QUIZ_TEXT.nameFromLogin, { name: name.value }));
+  if (config?.contentVersion && config.contentVersion !== course.version) {
+    notice(fill(QUIZ_TEXT.otherContent, { expected: config.contentVersion, actual: course.version }));
+  }
+
+  const out = stringOption(values, "out");
+  if (out !== undefined && out.trim() === "") throw new UsageError("quiz: --out needs a file name");
+  const writer =
+    out === undefined
+      ? new ResultWriter(defaultResultPath(progress.dataDir, name.value, settings.seed, Date.now()), true)
+      : new ResultWriter(resolve(io.cwd, out), false);
+
+  try {
+    const outcome = await runQuizSession({
+      course,
+      settings,
+      name: name.value,
+      writer,
+      store: progress.store,
+      app: version,
+      lang,
+      ascii: options.ascii || progress.store.getState().settings.ascii,
+      json: options.json,
+      showPrompt: io.stdin.isTTY === true && !options.json,
+      stdin: io.stdin,
+      stdout: io.stdout,
+      stderr: io.stderr,
+    });
+    return outcome.saved ? 0 : 1;
+  } catch (error) {
+    if (error instanceof ResultExistsError) {
+      throw new UserError(alreadyThere(error.path, lang));
+    }
+    if (error instanceof NothingToAskError) throw new UserError(error.message);
+    throw error;
+  }
+};
+
+function alreadyThere(path: string, lang: Lang): string {
+  return lang === "ja"
+    ? `${path} はすでにあります。上書きはしません。--out に別のファイル名を指定してください。`
+    : `${path} already exists and is not overwritten; give --out another file name`;
+}
+
+function learnerName(values: ParsedArgs["values"], io: CliIO): { value: string; fromLogin: boolean } {
+  const given = stringOption(values, "name");
+  const login = io.env.USER || io.env.LOGNAME || io.env.USERNAME;
+  const raw = given ?? login;
+  if (raw === undefined) throw new UsageError("quiz: --name NAME is needed (the name the instructor's report shows)");
+  const value = raw.normalize("NFC").trim();
+  if (value === "") throw new UsageError("quiz: --name needs a name");
+  if (/\p{Cc}/u.test(value)) throw new UsageError("quiz: --name must not contain control characters");
+  if ([...value].length > MAX_NAME_LENGTH) throw new UsageError(`quiz: --name is longer than ${MAX_NAME_LENGTH} characters`);
+  return { value, fromLogin: given === undefined };
+}
+
+function settingsFromFlags(values: ParsedArgs["values"], options: TrainerOptions, course: Course): QuizSettings {
+  const unknown = unknownSkills(course, options.skills);
+  if (unknown.length > 0) {
+    const known = course.skills.map((s) => s.id).join(", ");
+    throw new UsageError(`quiz: unknown skill "${unknown[0]}" (the skills are: ${known})`);
+  }
+  const time = stringOption(values, "time");
+  let timeLimitMinutes: number | null = null;
+  if (time !== undefined) {
+    const minutes = parseMinutes(time);
+    if (typeof minutes === "string") throw new UsageError(`quiz: ${minutes}`);
+    timeLimitMinutes = minutes;
+  }
+  return {
+    seed: options.seed ?? randomInt(0, MAX_QUIZ_SEED),
+    count: options.count ?? DEFAULT_QUIZ_COUNT,
+    skills: normalizeSkills(options.skills),
+    timeLimitMinutes,
+    hintsAllowed: values["no-hints"] !== true,
+  };
+}
+
+function readConfig(path: string, course: Course, io: CliIO): QuizConfigFile {
+  let text: string;
+  try {
+    text = readFileSync(resolve(io.cwd, path), "utf8");
+  } catch (error) {
+    const code = errorCode(error);
+    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (code ?? String(error));
+    throw new UserError(`quiz: cannot read the session file ${path}: ${why}`);
+  }
+  const parsed = parseQuizConfig(path, text, course.skills.map((s) => s.id));
+  if (!parsed.ok) throw new UserError(`quiz: ${formatConfigProblems(parsed.problems)}`);
+  return parsed.config;
+}

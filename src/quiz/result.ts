@@ -1,0 +1,144 @@
+// The quiz result file: what one learner answered in one seeded quiz, rewritten after every
+// answer so a crash leaves a valid partial file. It is read by `sigmoid-trainer report`, so
+// its fields are a public format (versioned by `version`).
+//
+// The checksum is SHA-256 over a canonical JSON of everything but the checksum itself. It makes
+// a casual hand edit evident (a verdict changed in an editor); it does not stop someone who
+// recomputes it, and nothing can while learners run the tool themselves (a keyed HMAC would
+// need a secret on the learner's machine).
+import { createHash } from "node:crypto";
+import { z } from "zod";
+
+export const RESULT_FORMAT = "sigmoid-trainer/quiz-result";
+export const RESULT_VERSION = 1;
+export const CHECKSUM_PREFIX = "sha256:";
+
+/** How the quiz ended; null while it runs (or when the process died). */
+export type Ending = "completed" | "time-up" | "quit";
+
+/**
+ * answered: every part graded; skipped: the learner moved on (parts before may be graded);
+ * unanswered: not every part graded when the quiz ended; unavailable: the question could not
+ * be made from the content (the engine left it out).
+ */
+export type QuestionStatus = "answered" | "skipped" | "unanswered" | "unavailable";
+
+const verdictSchema = z.enum(["correct", "imprecise", "incorrect"]);
+const isoTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/, "expected an ISO 8601 UTC time");
+const count = z.number().int().min(0);
+
+const answerSchema = z.strictObject({
+  part: count,
+  quantity: z.string().min(1),
+  /** Exactly as typed. */
+  answer: z.string(),
+  verdict: verdictSchema,
+  parsed: z.number().nullable(),
+  expected: z.union([z.number(), z.string()]),
+  mistake: z.string().nullable(),
+  /** Accepted against the learner's own earlier part (an error carried forward). */
+  carried: z.boolean(),
+  /** Hint stages seen on this question before this answer. */
+  hintsUsed: count,
+  ms: count,
+  answeredAt: isoTime,
+});
+
+const questionSchema = z.strictObject({
+  /** 1-based position in the quiz. */
+  number: z.number().int().min(1),
+  templateId: z.string().min(1),
+  skill: z.string(),
+  /** The lesson step the exercise drills (for "where does the group struggle"). */
+  step: z.string().nullable(),
+  variantSeed: count,
+  params: z.record(z.string(), z.number()),
+  parts: z.number().int().min(1),
+  status: z.enum(["answered", "skipped", "unanswered", "unavailable"]),
+  answers: z.array(answerSchema),
+  hintsUsed: count,
+  /** From showing the question to its last answer or skip; null while unanswered. */
+  ms: count.nullable(),
+});
+
+const quizSchema = z.strictObject({
+  seed: count,
+  count: z.number().int().min(1),
+  /** Sorted; empty means every skill. */
+  skills: z.array(z.string()),
+  courseId: z.string(),
+  contentVersion: z.string(),
+  timeLimitMinutes: z.number().positive().nullable(),
+  hintsAllowed: z.boolean(),
+});
+
+export const resultSchema = z.strictObject({
+  format: z.literal(RESULT_FORMAT),
+  version: z.literal(RESULT_VERSION),
+  /** The trainer's version that wrote the file. */
+  app: z.string(),
+  name: z.string().min(1),
+  quiz: quizSchema,
+  startedAt: isoTime,
+  updatedAt: isoTime,
+  finishedAt: isoTime.nullable(),
+  deadline: isoTime.nullable(),
+  ending: z.enum(["completed", "time-up", "quit"]).nullable(),
+  questions: z.array(questionSchema),
+  checksum: z.string(),
+});
+
+export type QuizResult = z.infer<typeof resultSchema>;
+export type ResultQuestion = QuizResult["questions"][number];
+export type ResultAnswer = ResultQuestion["answers"][number];
+export type QuizIdentity = QuizResult["quiz"];
+/** A result before sealing: everything but the checksum. */
+export type ResultBody = Omit<QuizResult, "checksum">;
+
+/**
+ * JSON with object keys sorted (by UTF-16 code units) and no spaces: the same data gives the
+ * same text on every machine, whatever order the keys were written in.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") {
+    const text = JSON.stringify(value);
+    // undefined, functions and symbols have no JSON form; a checksum over them would be a lie.
+    if (text === undefined) throw new TypeError(`no JSON form for ${typeof value}`);
+    return text;
+  }
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const entries = Object.keys(value)
+    .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
+    .sort()
+    .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+  return `{${entries.join(",")}}`;
+}
+
+/** The checksum of a result (any object): SHA-256 of the canonical JSON without its `checksum` key. */
+export function checksumOf(value: object): string {
+  const { checksum: _ignored, ...rest } = value as Record<string, unknown>;
+  return CHECKSUM_PREFIX + createHash("sha256").update(canonicalJson(rest), "utf8").digest("hex");
+}
+
+export function sealResult(body: ResultBody): QuizResult {
+  return { ...body, checksum: checksumOf(body) };
+}
+
+/** The file's text: indented for a person to read, ending with a newline. */
+export function resultText(result: QuizResult): string {
+  return `${JSON.stringify(result, null, 2)}\n`;
+}
+
+/** Right means every part answered correct (an error carried forward counts as correct there). */
+export function questionRight(question: ResultQuestion): boolean {
+  return (
+    question.status === "answered" &&
+    question.answers.length === question.parts &&
+    question.answers.every((a) => a.verdict === "correct")
+  );
+}
+
+/** Questions right out of the quiz's questions. */
+export function scoreOf(result: Pick<QuizResult, "questions">): { right: number; of: number } {
+  return { right: result.questions.filter(questionRight).length, of: result.questions.length };
+}
