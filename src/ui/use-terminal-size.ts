@@ -19,12 +19,12 @@ export function useTerminalSize(): TerminalSize {
   const { stdout } = useStdout();
   const [size, setSize] = useState<TerminalSize>(() => read(stdout));
   useEffect(() => {
-    if (fixed) return;
+    // Listened to even with a fixed size: a test changes the size and then emits "resize".
     const onResize = () => setSize(read(stdout));
     stdout.on("resize", onResize);
     return () => {
       stdout.off("resize", onResize);
     };
-  }, [stdout, fixed]);
+  }, [stdout]);
   return fixed ?? size;
 }
