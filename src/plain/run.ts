@@ -9,7 +9,7 @@ import { courseOrder } from "../engine/plan";
 import { start } from "../engine/session";
 import { fill, SESSION_TEXT } from "../engine/texts";
 import type { Attempt, QueueEntry, SessionConfig, SessionMode, SessionState, Summary } from "../engine/types";
-import { type AttemptInput, humanizeInterval, nextReviewFor, type ProgressStore, practiceQueue, reviewQueue } from "../progress";
+import { type AttemptInput, DEFAULT_DAILY_REVIEW_CAP, humanizeInterval, nextReviewFor, type ProgressStore, practiceQueue, reviewQueue } from "../progress";
 import { driveSession, type Presenter, type ReviewInfo } from "./driver";
 import { jsonPresenter } from "./json-presenter";
 import { readLines } from "./line-reader";
@@ -33,6 +33,8 @@ export interface PlainSessionOptions {
   stdout: Writable;
   /** The clock (ms since the epoch); tests pass a fake one. */
   now?: () => number;
+  /** Graduated reviews offered per day (the progress store's default cap unless a test says otherwise). */
+  reviewCap?: number;
 }
 
 export interface PlainSessionResult {
@@ -64,7 +66,9 @@ export async function runPlainSession(options: PlainSessionOptions): Promise<Pla
   if (text && queue.length === 0) {
     text.line(options.mode === "review" ? PLAIN_TEXT.nothingDue : SESSION_TEXT.nothingToDo);
     const next = nextDue(store, course, options.skills, startedAt);
-    if (next) text.line(fill(PLAIN_TEXT.nextDue, { when: next[lang] }));
+    // Due cards and an empty review queue: today's cap is used up (not "due in under a minute").
+    if (next?.overdue) text.line(fill(PLAIN_TEXT.capReached, { cap: options.reviewCap ?? DEFAULT_DAILY_REVIEW_CAP, count: next.overdue }));
+    else if (next) text.line(fill(PLAIN_TEXT.nextDue, { when: next.when[lang] }));
     return { state: start(config(options, queue), startedAt).state, summary: null };
   }
   if (text) {
@@ -146,18 +150,21 @@ function practiceEntries(options: PlainSessionOptions, now: number): QueueEntry[
 function reviewEntries(options: PlainSessionOptions, now: number): QueueEntry[] {
   const progress = options.store.getState();
   const wanted = new Set(templatesFor(options.course, options.skills).map((t) => t.id));
-  return reviewQueue(progress.cards, progress.ratings, new Date(now))
+  return reviewQueue(progress.cards, progress.ratings, new Date(now), options.reviewCap ?? DEFAULT_DAILY_REVIEW_CAP)
     .filter((item) => wanted.has(item.templateId))
     .slice(0, options.count)
     .map((item) => ({ templateId: item.templateId, reason: "review" }));
 }
 
-/** When the earliest card of these templates is due, in words; null when none is scheduled. */
+/**
+ * When the earliest card of these templates is due, in words, and how many are due already;
+ * null when none is scheduled.
+ */
 function nextDue(store: ProgressStore, course: Course, skills: readonly string[], now: number) {
   const wanted = new Set(templatesFor(course, skills).map((t) => t.id));
   const dues = Object.entries(store.getState().cards)
     .filter(([id]) => wanted.has(id))
     .map(([, card]) => card.due.getTime());
   if (dues.length === 0) return null;
-  return humanizeInterval(Math.max(0, Math.min(...dues) - now));
+  return { when: humanizeInterval(Math.min(...dues) - now), overdue: dues.filter((due) => due <= now).length };
 }

@@ -47,4 +47,8 @@ export const PLAIN_TEXT = {
     en: "Nothing is due for review right now.",
   },
   nextDue: { ja: "次の復習は{when}です。", en: "The next review is {when}." },
+  capReached: {
+    ja: "今日の復習は上限の {cap} 問に達しました。復習の時期が来ている残りの {count} 問は、明日また出題します。",
+    en: "Today's limit of {cap} reviews is reached. Still due: {count}; they come back tomorrow.",
+  },
 } as const satisfies Record<string, Localized>;

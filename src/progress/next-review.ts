@@ -2,7 +2,8 @@
 import type { Card } from "ts-fsrs";
 import type { Localized } from "../core/i18n";
 
-const MINUTE = 60_000;
+const SECOND = 1_000;
+const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
@@ -17,21 +18,25 @@ export interface NextReview {
 export function nextReviewFor(cards: Readonly<Record<string, Card>>, templateId: string, now: Date): NextReview | null {
   const card = cards[templateId];
   if (!card) return null;
-  const interval = humanizeInterval(card.due.getTime() - now.getTime());
-  return {
-    due: card.due,
-    interval,
-    sentence: {
-      ja: `${interval.ja}にもう一度出題します。`,
-      en: `Comes back ${interval.en}.`,
-    },
-  };
+  const ms = card.due.getTime() - now.getTime();
+  const interval = humanizeInterval(ms);
+  // An overdue card is waiting now; "comes back in under a minute" would send the learner away.
+  const sentence: Localized =
+    ms <= 0
+      ? { ja: "もう復習の時期です。", en: "Due for review now." }
+      : { ja: `${interval.ja}にもう一度出題します。`, en: `Comes back ${interval.en}.` };
+  return { due: card.due, interval, sentence };
 }
 
-/** Rounds to the largest unit that fits: minutes, hours, days, then about-months and about-years. */
+/**
+ * Rounds to the largest unit that fits: minutes, hours, days, then about-months and about-years.
+ * A time already reached (ms ≤ 0) is "now".
+ */
 export function humanizeInterval(ms: number): Localized {
-  // Compare rounded values, so 59.7 minutes reads "in 1 hour", not "in 60 minutes".
-  if (ms < MINUTE) return { ja: "1分以内", en: "in under a minute" };
+  if (ms <= 0) return { ja: "今すぐ", en: "now" };
+  // Compare rounded values, so 59.7 minutes reads "in 1 hour", not "in 60 minutes", and a
+  // one-minute step looked at a few milliseconds later still reads "in 1 minute".
+  if (ms < 30 * SECOND) return { ja: "1分以内", en: "in under a minute" };
   const minutes = Math.round(ms / MINUTE);
   if (minutes < 60) return unit(minutes, "分後", "minute");
   const hours = Math.round(ms / HOUR);

@@ -67,3 +67,54 @@ describe("runPlainSession with the progress store", () => {
     expect(review.objects[0]).toMatchObject({ type: "question", id: "fx-sigmoid", reason: "review" });
   });
 });
+
+/** A plain-text review session on the same store; what the learner reads. */
+async function textReview(store: ReturnType<typeof createProgressStore>, at: number, reviewCap?: number): Promise<string> {
+  const stdin = new PassThrough();
+  const stdout = new Sink();
+  stdin.end("");
+  await runPlainSession({
+    mode: "review",
+    course: COURSE,
+    store,
+    lang: "en",
+    ascii: false,
+    json: false,
+    seed: 5,
+    count: 10,
+    skills: [],
+    showPrompt: false,
+    stdin,
+    stdout,
+    now: () => at,
+    ...(reviewCap === undefined ? {} : { reviewCap }),
+  });
+  return stdout.text;
+}
+
+describe("review with nothing to ask", () => {
+  /** A learner who answered fx-sigmoid right, fast, at START: a graduated card days away. */
+  async function graduated() {
+    let clock = START;
+    const store = createProgressStore({ dataDir: null, now: () => new Date(clock) });
+    const first = await session("practice", store, "", clock);
+    const x = first.objects[0].params.x as number;
+    await session("practice", store, `${1 / (1 + Math.exp(-x))}\n`, clock);
+    clock = START + 60_000;
+    return { store, due: store.getState().cards["fx-sigmoid"]!.due.getTime() };
+  }
+
+  it("says when the next review is, when none is due yet", async () => {
+    const { store } = await graduated();
+    const text = await textReview(store, START + 60_000);
+    expect(text).toContain("Nothing is due for review right now.");
+    expect(text).toMatch(/The next review is in \d+ days?\./);
+  });
+
+  it("says today's limit is reached, not 'in under a minute', when due items wait behind the daily cap", async () => {
+    const { store, due } = await graduated();
+    const text = await textReview(store, due + 60_000, 0);
+    expect(text).toContain("Today's limit of 0 reviews is reached. Still due: 1; they come back tomorrow.");
+    expect(text).not.toContain("under a minute");
+  });
+});

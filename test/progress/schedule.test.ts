@@ -20,13 +20,27 @@ describe("the schedule after an answer", () => {
     // The store's own shortcut uses the store's clock.
     clock.advance(DAY);
     expect(store.getState().nextReview("easy")?.sentence.en).toMatch(/^Comes back in \d+ days\.$/);
-    expect(store.getState().nextReview("wrong")?.sentence.en).toBe("Comes back in under a minute.");
+    // A day later the missed item is overdue: it is waiting now, not coming back.
+    expect(store.getState().nextReview("wrong")?.sentence).toEqual({ ja: "もう復習の時期です。", en: "Due for review now." });
+  });
+
+  it("says a card that is due at this very moment is due now", () => {
+    const clock = fakeClock();
+    const store = createProgressStore({ dataDir: null, now: clock.now });
+    store.getState().recordAttempt(attemptInput({ templateId: "wrong", verdict: "incorrect" }));
+    const due = store.getState().cards.wrong!.due;
+    expect(nextReviewFor(store.getState().cards, "wrong", due)?.sentence.en).toBe("Due for review now.");
+    expect(nextReviewFor(store.getState().cards, "wrong", new Date(due.getTime() - 1))?.sentence.en).toBe("Comes back in under a minute.");
   });
 });
 
 describe("humanizeInterval", () => {
   it("picks the largest unit that fits, in both languages", () => {
+    expect(humanizeInterval(0)).toEqual({ ja: "今すぐ", en: "now" });
+    expect(humanizeInterval(-3 * DAY)).toEqual({ ja: "今すぐ", en: "now" });
     expect(humanizeInterval(10_000)).toEqual({ ja: "1分以内", en: "in under a minute" });
+    // A one-minute learning step, looked at a moment after the answer was saved.
+    expect(humanizeInterval(MINUTE - 40)).toEqual({ ja: "1分後", en: "in 1 minute" });
     expect(humanizeInterval(10 * MINUTE)).toEqual({ ja: "10分後", en: "in 10 minutes" });
     expect(humanizeInterval(59.7 * MINUTE)).toEqual({ ja: "1時間後", en: "in 1 hour" });
     expect(humanizeInterval(3 * DAY)).toEqual({ ja: "3日後", en: "in 3 days" });
