@@ -9,7 +9,11 @@ export interface LineReader {
   close(): void;
 }
 
-export function readLines(input: Readable): LineReader {
+/**
+ * `stop`: when it aborts (Ctrl+C), the input ends at once, as if the learner had typed the end of
+ * input; lines typed ahead and not yet read are dropped.
+ */
+export function readLines(input: Readable, stop?: AbortSignal): LineReader {
   const queued: string[] = [];
   const waiting: Array<(line: string | null) => void> = [];
   let ended = false;
@@ -25,10 +29,17 @@ export function readLines(input: Readable): LineReader {
     if (resolve) resolve(line);
     else queued.push(line);
   });
-  rl.on("close", () => {
+  const end = () => {
     ended = true;
     for (const resolve of waiting.splice(0)) resolve(null);
-  });
+  };
+  rl.on("close", end);
+  const stopNow = () => {
+    queued.length = 0;
+    end();
+  };
+  if (stop?.aborted) stopNow();
+  else stop?.addEventListener("abort", stopNow, { once: true });
   return {
     next() {
       const line = queued.shift();

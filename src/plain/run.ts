@@ -33,6 +33,8 @@ export interface PlainSessionOptions {
   stdout: Writable;
   /** The clock (ms since the epoch); tests pass a fake one. */
   now?: () => number;
+  /** Ends the session as the end of input would (summary, then return): the CLI aborts it on Ctrl+C. */
+  stop?: AbortSignal;
   /** Graduated reviews offered per day (the progress store's default cap unless a test says otherwise). */
   reviewCap?: number;
 }
@@ -79,7 +81,7 @@ export async function runPlainSession(options: PlainSessionOptions): Promise<Pla
   }
 
   const first = start(config(options, queue), startedAt);
-  const lines = readLines(options.stdin);
+  const lines = readLines(options.stdin, options.stop);
   try {
     const state = await driveSession(first, lines, presenter, {
       now,

@@ -76,20 +76,31 @@ export function runAt(screen: Screen): Command {
 /** A practice or review session line by line (plain text, or JSON lines with --json). */
 export async function runPlain(mode: "practice" | "review", launch: TrainerLaunch): Promise<number> {
   const { course, options, progress, io, seed } = launch;
-  await runPlainSession({
-    mode,
-    course,
-    store: progress.store,
-    lang: progress.lang,
-    ascii: options.ascii || progress.store.getState().settings.ascii,
-    json: options.json,
-    seed,
-    count: options.count ?? (mode === "review" ? MAX_COUNT : DEFAULT_PRACTICE_COUNT),
-    skills: options.skills,
-    showPrompt: io.stdin.isTTY === true && !options.json,
-    stdin: io.stdin,
-    stdout: io.stdout,
-  });
+  // Ctrl+C ends the session like the end of input: every graded answer is already on disk, so
+  // the learner gets the summary and where it was saved, and exit 0. A second Ctrl+C (the
+  // handler is gone by then) still kills at once, should anything hang.
+  const interrupted = new AbortController();
+  const onInterrupt = () => interrupted.abort();
+  process.once("SIGINT", onInterrupt);
+  try {
+    await runPlainSession({
+      mode,
+      course,
+      store: progress.store,
+      lang: progress.lang,
+      ascii: options.ascii || progress.store.getState().settings.ascii,
+      json: options.json,
+      seed,
+      count: options.count ?? (mode === "review" ? MAX_COUNT : DEFAULT_PRACTICE_COUNT),
+      skills: options.skills,
+      showPrompt: io.stdin.isTTY === true && !options.json,
+      stdin: io.stdin,
+      stdout: io.stdout,
+      stop: interrupted.signal,
+    });
+  } finally {
+    process.off("SIGINT", onInterrupt);
+  }
   return 0;
 }
 
