@@ -9,14 +9,18 @@ import { LEARN_TEXT } from "../screens/learn-strings";
 import { AnswerField } from "./AnswerField";
 import { FeedbackPanel } from "./FeedbackPanel";
 import { HintPanel } from "./HintPanel";
+import { WrappedText } from "./WrappedText";
 
 export interface InlineExerciseProps {
   state: PracticeState;
   /** The step is the course's last, so there is no next step to offer. */
   last: boolean;
+  /** A miss may be tried again with the same numbers (r). */
+  canRetry: boolean;
+  width: number;
 }
 
-export function InlineExercise({ state, last }: InlineExerciseProps) {
+export function InlineExercise({ state, last, canRetry, width }: InlineExerciseProps) {
   const t = useText();
   const lang = useLang();
   const theme = useTheme();
@@ -30,22 +34,25 @@ export function InlineExercise({ state, last }: InlineExerciseProps) {
     );
   }
   const asking = phase === "asking";
+  const part =
+    question.parts > 1 ? `${t(fill(SESSION_TEXT.partOf, { part: question.part + 1, parts: question.parts })).trim()} ` : "";
   return (
     <Box flexDirection="column">
-      <Text>
-        {question.parts > 1 ? t(fill(SESSION_TEXT.partOf, { part: question.part + 1, parts: question.parts })).trim() : ""}
-        {question.parts > 1 ? " " : ""}
-        {t(question.prompt)}
-      </Text>
+      <WrappedText text={`${part}${t(question.prompt)}`} width={width} />
       {question.given.length > 0 ? (
-        <Text>{t(fill(SESSION_TEXT.given, { items: question.given.map((g) => t(g.text)).join(lang === "ja" ? "、" : ", ") }))}</Text>
+        <WrappedText
+          text={t(fill(SESSION_TEXT.given, { items: question.given.map((g) => t(g.text)).join(lang === "ja" ? "、" : ", ") }))}
+          width={width}
+        />
       ) : null}
-      {asking && state.input === "" && !state.feedback ? <Text {...theme.muted}>{t(LEARN_TEXT.exerciseHow)}</Text> : null}
+      {asking && state.input === "" && !state.feedback ? (
+        <WrappedText text={t(LEARN_TEXT.exerciseHow)} style={theme.muted} width={width} />
+      ) : null}
       <AnswerField value={state.input} cursor={state.cursor} active={asking} />
       {state.notice ? <Text {...theme.warn}>{t(state.notice)}</Text> : null}
-      <FeedbackPanel feedback={state.feedback} skipped={state.skipped} comesBack={state.comesBack} canRetry={state.canRetry} />
+      <FeedbackPanel feedback={state.feedback} skipped={state.skipped} comesBack={state.comesBack} canRetry={canRetry} />
       <HintPanel hints={state.hints} />
-      {asking ? null : <Text {...theme.key}>{t(last ? LEARN_TEXT.lastStep : LEARN_TEXT.exerciseDone)}</Text>}
+      {asking ? null : <WrappedText text={t(last ? LEARN_TEXT.lastStep : LEARN_TEXT.exerciseDone)} style={theme.key} width={width} />}
     </Box>
   );
 }

@@ -1,14 +1,271 @@
-// Placeholder until the Learn screen is written (by the second UI helper, who replaces this file).
-import { Box, Text } from "ink";
-import type { ScreenProps } from "../context";
-import { useText } from "../context";
+// Learn: the derivation one step at a time, in the course's order. Each step shows its prose,
+// its formulas laid out in two dimensions and the rule it uses, then its check question,
+// answered inline: a choice with the arrows or a number and Enter, or an exercise graded by the
+// engine exactly as in practice (invalid input says what and where and costs nothing).
+//
+// ← / → move between steps (inside a typed answer they move the cursor: see learn-model.ts),
+// and every move saves the position with setLessonPosition, so Learn reopens where the learner
+// left off. A step taller than the terminal scrolls (PgUp/PgDn, ↑/↓); after an answer the view
+// follows the feedback at the bottom.
+import { type DOMElement, Box, measureElement, Text, useInput } from "ink";
+import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from "react";
+import { Header } from "../components/Header";
+import { ChoiceCheck } from "../components/ChoiceCheck";
+import { InlineExercise } from "../components/InlineExercise";
+import { KeyBar, type KeyBarItem } from "../components/KeyBar";
+import { StepView } from "../components/StepView";
+import { WrappedText } from "../components/WrappedText";
+import { type ScreenProps, type TrainerContextValue, useMarks, useScreenMemo, useText, useTheme, useTrainer } from "../context";
+import {
+  answerChoice,
+  type ChoiceState,
+  clampScroll,
+  type CourseStep,
+  courseSteps,
+  FRESH_CHOICE,
+  LEARN_EXERCISE_SEED,
+  learnIntent,
+  moveChoice,
+  moveStep,
+  pickChoice,
+  resumeIndex,
+  type StepFocus,
+} from "../learn-model";
+import { createPracticeStore, type PracticeStore } from "../practice-store";
 import { UI_TEXT } from "../strings";
+import { useTerminalSize } from "../use-terminal-size";
+import { LEARN_TEXT } from "./learn-strings";
+
+/** What Learn keeps while it is on the stack (and across a remount after a resize). */
+interface LearnMemo {
+  index: number;
+  /** Per step id: the choice check's pointer and answer. */
+  choices: Map<string, ChoiceState>;
+  /** Per step id: the exercise session, created when the step is first shown. */
+  exercises: Map<string, PracticeStore>;
+}
 
 export function Learn(_props: ScreenProps) {
+  const trainer = useTrainer();
+  const { course, progress } = trainer;
   const t = useText();
+  const theme = useTheme();
+  const marks = useMarks();
+  const { columns, rows } = useTerminalSize();
+  const steps = useMemo(() => courseSteps(course), [course]);
+  const memo = useScreenMemo<LearnMemo>("learn", () => ({
+    index: resumeIndex(steps, progress.getState().lessons),
+    choices: new Map(),
+    exercises: new Map(),
+  }));
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const [scroll, setScroll] = useState(0);
+  /** Keep the bottom of the step in view (set by answering, cleared by scrolling or moving). */
+  const followBottom = useRef(false);
+  const viewRef = useRef<DOMElement>(null);
+  const contentRef = useRef<DOMElement>(null);
+  const [measured, setMeasured] = useState({ view: 0, content: 0 });
+
+  const current: CourseStep | undefined = steps[memo.index];
+  const check = current?.step.check ?? null;
+  const exercise = current && check?.kind === "exercise" ? exerciseFor(memo, current.step.id, check.exercise, trainer) : null;
+  useEffect(() => exercise?.subscribe(() => rerender()), [exercise]);
+  const exerciseState = exercise?.getState() ?? null;
+  const choiceState = current ? (memo.choices.get(current.step.id) ?? FRESH_CHOICE) : FRESH_CHOICE;
+
+  // Sizes are known only after Ink's layout, which runs before layout effects: measure, then
+  // scroll within them (a layout effect, so the corrected frame replaces the first at once).
+  useLayoutEffect(() => {
+    const view = viewRef.current ? measureElement(viewRef.current).height : 0;
+    const content = contentRef.current ? measureElement(contentRef.current).height : 0;
+    if (view !== measured.view || content !== measured.content) setMeasured({ view, content });
+    if (followBottom.current) {
+      const bottom = Math.max(0, content - view);
+      if (scroll !== bottom) setScroll(bottom);
+    }
+  });
+  const top = clampScroll(scroll, measured.content, measured.view);
+
+  // The practice store offers a retry only while its session goes on; a lesson's check is a
+  // session of one question, so Learn asks the same numbers again with a fresh session itself.
+  const missed = exerciseState !== null && exerciseState.phase !== "asking" && exerciseState.session.attempts.some((a) => a.verdict !== "correct");
+  const focus: StepFocus = {
+    check: check?.kind ?? "none",
+    choices: check?.kind === "choice" ? check.choices.length : 0,
+    asking: exerciseState?.phase === "asking",
+    typed: exerciseState ? [...exerciseState.input].length : 0,
+    done: exerciseState !== null && exerciseState.phase !== "asking",
+    canRetry: missed,
+    page: measured.view,
+  };
+
+  useInput((input, key) => {
+    const at = steps[memo.index];
+    if (!at) return;
+    const store = exercise;
+    const intent = learnIntent(focus, input, key);
+    const updateChoice = (change: (state: ChoiceState) => ChoiceState) => {
+      memo.choices.set(at.step.id, change(memo.choices.get(at.step.id) ?? FRESH_CHOICE));
+      rerender();
+    };
+    const followAnswer = () => {
+      followBottom.current = true;
+    };
+    switch (intent.type) {
+      case "step": {
+        const next = moveStep(steps, memo.index, intent.delta);
+        if (next === memo.index) return;
+        memo.index = next;
+        const target = steps[next]!;
+        progress.getState().setLessonPosition(target.lesson.id, target.stepInLesson);
+        followBottom.current = false;
+        setScroll(0);
+        rerender();
+        return;
+      }
+      case "scroll":
+        followBottom.current = false;
+        setScroll(Math.max(0, clampScroll(top + intent.lines, measured.content, measured.view)));
+        return;
+      case "choiceMove":
+        if (check?.kind === "choice") updateChoice((s) => moveChoice(s, intent.delta, check.choices.length));
+        return;
+      case "choicePick":
+        if (check?.kind === "choice") updateChoice((s) => pickChoice(s, intent.index, check.choices.length));
+        return;
+      case "choiceAnswer":
+        followAnswer();
+        updateChoice(answerChoice);
+        return;
+      case "type":
+        followAnswer();
+        store?.getState().typeText(intent.text);
+        return;
+      case "cursor":
+        store?.getState().moveCursor(intent.delta);
+        return;
+      case "cursorTo":
+        store?.getState().cursorTo(intent.where);
+        return;
+      case "deleteBack":
+        store?.getState().deleteBack();
+        return;
+      case "clear":
+        store?.getState().clearInput();
+        return;
+      case "submit":
+        followAnswer();
+        store?.getState().submit();
+        return;
+      case "hint":
+        followAnswer();
+        store?.getState().hint();
+        return;
+      case "retry":
+        followAnswer();
+        if (at.step.check?.kind === "exercise") {
+          memo.exercises.delete(at.step.id);
+          rerender();
+        }
+        return;
+      case "none":
+        return;
+    }
+  });
+
+  if (!current) {
+    return (
+      <Box flexDirection="column" width={columns} height={rows - 1}>
+        <Header title={t(UI_TEXT.menuLearn)} />
+        <Text>{t(LEARN_TEXT.empty)}</Text>
+      </Box>
+    );
+  }
+
+  const last = memo.index === steps.length - 1;
+  const overflow = measured.content > measured.view;
+  const title = `${t(LEARN_TEXT.stepOf, { n: memo.index + 1, total: steps.length })} ${marks.separator} ${t(current.chapter.title)}`;
   return (
-    <Box>
-      <Text>Learn: {t(UI_TEXT.coming)}</Text>
+    <Box flexDirection="column" width={columns} height={rows - 1}>
+      <Header title={title} />
+      <Box ref={viewRef} flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden">
+        <Box ref={contentRef} flexDirection="column" flexShrink={0} marginTop={-top}>
+          <StepView lesson={current.lesson} step={current.step} width={columns} />
+          {check ? (
+            <Box flexDirection="column" marginTop={1} flexShrink={0}>
+              <Text {...theme.heading}>{t(LEARN_TEXT.check)}</Text>
+              {check.kind === "choice" ? (
+                <ChoiceCheck check={check} state={choiceState} width={columns} />
+              ) : exerciseState ? (
+                <InlineExercise state={exerciseState} last={last} canRetry={missed} width={columns} />
+              ) : null}
+            </Box>
+          ) : last ? (
+            <Box marginTop={1} flexShrink={0}>
+              <WrappedText text={t(LEARN_TEXT.lastStep)} style={theme.key} width={columns} />
+            </Box>
+          ) : null}
+        </Box>
+      </Box>
+      {overflow ? (
+        <Text {...theme.muted} wrap="truncate-end">
+          {t(LEARN_TEXT.scrolled, {
+            from: top + 1,
+            to: Math.min(measured.content, top + measured.view),
+            total: measured.content,
+          })}
+        </Text>
+      ) : null}
+      <Box flexShrink={0}>
+        <KeyBar items={keyBarItems(focus, memo.index, steps.length)} />
+      </Box>
     </Box>
   );
+}
+
+/** The exercise session of a step: one question with the fixed learn seed, kept for the screen's life. */
+function exerciseFor(memo: LearnMemo, stepId: string, templateId: string, trainer: TrainerContextValue): PracticeStore {
+  let store = memo.exercises.get(stepId);
+  if (!store) {
+    store = createPracticeStore({
+      course: trainer.course,
+      progress: trainer.progress,
+      config: {
+        mode: "practice",
+        hintsAllowed: true,
+        retryAllowed: true,
+        count: 1,
+        seed: LEARN_EXERCISE_SEED,
+        queue: [{ templateId, reason: "new" }],
+      },
+      now: trainer.now,
+    });
+    memo.exercises.set(stepId, store);
+  }
+  return store;
+}
+
+function keyBarItems(focus: StepFocus, index: number, total: number): KeyBarItem[] {
+  const steps: KeyBarItem[] = [
+    ...(index > 0 ? [{ action: "previousStep", label: LEARN_TEXT.keyPrevious } as const] : []),
+    ...(index < total - 1 ? [{ action: "nextStep", label: LEARN_TEXT.keyNextStep } as const] : []),
+  ];
+  const end: KeyBarItem[] = [
+    { action: "back", label: UI_TEXT.keyBack },
+    { action: "help", label: UI_TEXT.keyHelp },
+  ];
+  if (focus.check === "choice") return [{ action: "select", label: LEARN_TEXT.keyAnswer }, ...steps, ...end];
+  if (focus.check === "exercise" && focus.asking) {
+    const moves: KeyBarItem[] = focus.typed > 0 ? [{ action: "cursorLeft", label: LEARN_TEXT.keyCursor }] : steps;
+    return [{ action: "submit", label: UI_TEXT.keyGrade }, { action: "hint", label: UI_TEXT.keyHint }, ...moves, ...end];
+  }
+  if (focus.check === "exercise" && focus.done) {
+    return [
+      ...(index < total - 1 ? [{ action: "next", label: LEARN_TEXT.keyNextStep } as const] : []),
+      ...(focus.canRetry ? [{ action: "retry", label: UI_TEXT.keyRetry } as const] : []),
+      ...steps.filter((s) => s.action === "previousStep"),
+      ...end,
+    ];
+  }
+  return [...steps, ...end];
 }

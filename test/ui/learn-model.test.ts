@@ -1,0 +1,149 @@
+import fc from "fast-check";
+import type { Key } from "ink";
+import { describe, expect, test } from "vitest";
+import type { Course } from "../../src/content/model";
+import { loadContent } from "../../src/content/load";
+import { displayWidth } from "../../src/core/latex";
+import {
+  answerChoice,
+  choiceCorrect,
+  clampScroll,
+  courseSteps,
+  FRESH_CHOICE,
+  learnIntent,
+  moveChoice,
+  moveStep,
+  pickChoice,
+  resumeIndex,
+  type StepFocus,
+  wrapText,
+} from "../../src/ui/learn-model";
+
+const loaded = loadContent(["content"], process.cwd());
+if (!loaded.ok) throw new Error("the shipped content does not load");
+const COURSE: Course = loaded.course;
+const STEPS = courseSteps(COURSE);
+
+const NO_KEY: Key = {
+  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false,
+  home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false,
+  backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false,
+};
+const key = (k: Partial<Key>): Key => ({ ...NO_KEY, ...k });
+const focus = (f: Partial<StepFocus>): StepFocus => ({ check: "none", choices: 0, asking: false, typed: 0, done: false, canRetry: false, page: 10, ...f });
+
+describe("course steps", () => {
+  test("every step of every lesson once, in chapter and lesson order", () => {
+    const expected = COURSE.chapters.flatMap((c) => c.lessons.flatMap((id) => COURSE.lessons.get(id)!.steps.map((s) => s.id)));
+    expect(STEPS.map((s) => s.step.id)).toEqual(expected);
+    expect(STEPS.map((s) => s.index)).toEqual(expected.map((_, i) => i));
+    for (const s of STEPS) expect(s.lesson.steps[s.stepInLesson]).toBe(s.step);
+  });
+
+  test("resume: nothing saved is the first step; a saved lesson opens at its step; the furthest lesson wins", () => {
+    expect(resumeIndex(STEPS, {})).toBe(0);
+    const outer = STEPS.findIndex((s) => s.step.id === "chain-rule-outer");
+    expect(resumeIndex(STEPS, { "chain-rule": 1 })).toBe(outer);
+    expect(resumeIndex(STEPS, { "why-derivatives": 1, "chain-rule": 1 })).toBe(outer);
+  });
+
+  test("resume: a position past the end of a lesson (content shrank) stays inside it; unknown lessons are ignored", () => {
+    const lesson = COURSE.lessons.get("definition")!;
+    const lastOfDefinition = STEPS.findIndex((s) => s.step.id === lesson.steps.at(-1)!.id);
+    expect(resumeIndex(STEPS, { definition: 99 })).toBe(lastOfDefinition);
+    expect(resumeIndex(STEPS, { "no-such-lesson": 3 })).toBe(0);
+  });
+
+  test("moving never leaves the course", () => {
+    expect(moveStep(STEPS, 0, -1)).toBe(0);
+    expect(moveStep(STEPS, STEPS.length - 1, 1)).toBe(STEPS.length - 1);
+    expect(moveStep(STEPS, 3, 1)).toBe(4);
+  });
+});
+
+describe("choices", () => {
+  test("the pointer stays on the list; numbers out of range change nothing; Enter answers", () => {
+    expect(moveChoice(FRESH_CHOICE, -1, 4).selected).toBe(0);
+    expect(moveChoice({ selected: 3, chosen: null }, 1, 4).selected).toBe(3);
+    expect(pickChoice(FRESH_CHOICE, 7, 4)).toBe(FRESH_CHOICE);
+    const check = { kind: "choice" as const, question: { ja: "", en: "" }, choices: [], answer: 2, explanation: { ja: "", en: "" } };
+    expect(choiceCorrect(check, FRESH_CHOICE)).toBeNull();
+    expect(choiceCorrect(check, answerChoice(pickChoice(FRESH_CHOICE, 2, 4)))).toBe(true);
+    expect(choiceCorrect(check, answerChoice(pickChoice(FRESH_CHOICE, 1, 4)))).toBe(false);
+  });
+});
+
+describe("keys", () => {
+  test("← / → move steps, except inside a typed answer, where they move the cursor", () => {
+    expect(learnIntent(focus({}), "", key({ rightArrow: true }))).toEqual({ type: "step", delta: 1 });
+    expect(learnIntent(focus({ check: "exercise", asking: true }), "", key({ leftArrow: true }))).toEqual({ type: "step", delta: -1 });
+    expect(learnIntent(focus({ check: "exercise", asking: true, typed: 2 }), "", key({ leftArrow: true }))).toEqual({ type: "cursor", delta: -1 });
+    expect(learnIntent(focus({ check: "exercise", done: true }), "", key({ rightArrow: true }))).toEqual({ type: "step", delta: 1 });
+  });
+
+  test("letters go into the answer field (h asks for a hint); on other steps they do not type", () => {
+    const asking = focus({ check: "exercise", asking: true });
+    expect(learnIntent(asking, "5", key({}))).toEqual({ type: "type", text: "5" });
+    expect(learnIntent(asking, "j", key({}))).toEqual({ type: "type", text: "j" });
+    expect(learnIntent(asking, "h", key({}))).toEqual({ type: "hint" });
+    expect(learnIntent(focus({}), "5", key({}))).toEqual({ type: "none" });
+  });
+
+  test("choice steps: ↑/↓ and j/k move the pointer, numbers pick, Enter answers", () => {
+    const choice = focus({ check: "choice", choices: 4 });
+    expect(learnIntent(choice, "", key({ downArrow: true }))).toEqual({ type: "choiceMove", delta: 1 });
+    expect(learnIntent(choice, "k", key({}))).toEqual({ type: "choiceMove", delta: -1 });
+    expect(learnIntent(choice, "3", key({}))).toEqual({ type: "choicePick", index: 2 });
+    expect(learnIntent(choice, "5", key({}))).toEqual({ type: "none" });
+    expect(learnIntent(choice, "\r", key({ return: true }))).toEqual({ type: "choiceAnswer" });
+  });
+
+  test("after an exercise: Enter goes on, r retries only after a miss; PgDn scrolls a page less one line", () => {
+    expect(learnIntent(focus({ check: "exercise", done: true }), "\r", key({ return: true }))).toEqual({ type: "step", delta: 1 });
+    expect(learnIntent(focus({ check: "exercise", done: true }), "r", key({}))).toEqual({ type: "none" });
+    expect(learnIntent(focus({ check: "exercise", done: true, canRetry: true }), "r", key({}))).toEqual({ type: "retry" });
+    expect(learnIntent(focus({ page: 10 }), "", key({ pageDown: true }))).toEqual({ type: "scroll", lines: 9 });
+  });
+
+  test("Esc and Ctrl+C are left to App", () => {
+    expect(learnIntent(focus({ check: "exercise", asking: true }), "", key({ escape: true }))).toEqual({ type: "none" });
+    expect(learnIntent(focus({ check: "exercise", asking: true }), "c", key({ ctrl: true }))).toEqual({ type: "none" });
+  });
+
+  test("scrolling stays between the top and the last full page", () => {
+    expect(clampScroll(-3, 30, 10)).toBe(0);
+    expect(clampScroll(25, 30, 10)).toBe(20);
+    expect(clampScroll(5, 8, 10)).toBe(0);
+  });
+});
+
+describe("wrapping prose", () => {
+  test("English breaks at spaces and drops the space it breaks at", () => {
+    expect(wrapText("the slope underfoot is the derivative", 12)).toEqual(["the slope", "underfoot is", "the", "derivative"]);
+  });
+
+  test("Japanese breaks between characters, but never puts 。 or 、 at the start of a line", () => {
+    // "こ。" would end the second line at 12 cells; the 。 takes its character along instead.
+    expect(wrapText("あいうえおかきくけこ。さしす", 10)).toEqual(["あいうえお", "かきくけ", "こ。さしす"]);
+    expect(wrapText("「かぎ」かっこ", 4)).toEqual(["「か", "ぎ」", "かっ", "こ"]);
+  });
+
+  test("a word wider than the line is cut; line breaks in the text are kept", () => {
+    expect(wrapText("abcdefgh", 3)).toEqual(["abc", "def", "gh"]);
+    expect(wrapText("one\n\ntwo", 10)).toEqual(["one", "", "two"]);
+  });
+
+  test("property: no line is wider than the width, none starts with a space, no text is lost", () => {
+    const pieces = fc.constantFrom("a", "bc", "σ′", " ", "  ", "日", "本", "。", "、", "「", "」", "(", ")", "e^(−x)", "ー");
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 60 }).map((p) => p.join("")), fc.integer({ min: 4, max: 30 }), (text, width) => {
+        const lines = wrapText(text, width);
+        for (const line of lines) {
+          expect(line.startsWith(" ")).toBe(false);
+          expect(displayWidth(line)).toBeLessThanOrEqual(width);
+        }
+        expect(lines.join("").replace(/\s/g, "")).toBe(text.replace(/\s/g, ""));
+      }),
+    );
+  });
+});
