@@ -1,0 +1,241 @@
+// The full-screen trainer in a pseudo-terminal (80×24, CI unset, English, a fresh data dir per
+// run): time to its first full frame, keystroke-to-frame latency on the practice screen, and
+// the peak memory of a practice session, full-screen and in plain mode through a pipe.
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { join } from "node:path";
+import { RSS_PRELOAD_FLAG, rssFile } from "./memory.mjs";
+import { ptyUnavailable, startInPty, stripAnsi, timeToExit } from "./pty.mjs";
+
+/** The last line of Home's key bar: once it is on screen, the whole first frame is. */
+const HOME_LAST = "q quit";
+/** The practice screen's key bar while a question is asked. */
+const ASKING = "Enter grade";
+const ANSWERED = "Enter next";
+/** Every key bar ends with it. */
+const KEY_BAR_END = "? help";
+/**
+ * Ink 6 wraps each frame in a synchronized update (DEC mode 2026): the terminal shows it only
+ * when the end mark arrives, so a frame counts as drawn at its end mark.
+ */
+const SYNC_END = "\x1b[?2026l";
+/** Sample rounds of typing and deleting ANSWER_KEYS on the practice screen. */
+const ROUNDS = 20;
+const ANSWER_KEYS = "0.123456789";
+const BACKSPACE = "\x7f";
+const CTRL_C = "\x03";
+/** Questions answered in each memory session. */
+const SESSION_QUESTIONS = 10;
+
+const FIRST_FRAME = 2.0;
+const KEY_MEDIAN_MS = 16;
+const KEY_P99_MS = 50;
+const MEMORY_MIB = 80;
+
+// A learner's terminal: colours on, English, no CI.
+const ENV = { NO_COLOR: undefined, FORCE_COLOR: undefined, SIGMOID_TRAINER_HOME: undefined, LANG: "en_US.UTF-8" };
+
+const ms = (from, to) => Number(to - from) / 1e6;
+
+/** Ctrl+C saves and quits from any screen; a trainer that does not exit in time is killed. */
+async function quit(pty) {
+  pty.write(CTRL_C);
+  const timer = setTimeout(() => pty.kill(), 5_000);
+  await pty.exited;
+  clearTimeout(timer);
+}
+
+/**
+ * Resolves (hrtime) when a frame containing `text` has been completely drawn after `since`:
+ * up to its synchronized-update end mark, or, for a renderer without those marks, when the text
+ * is there.
+ */
+function frameWith(pty, text, since) {
+  return pty.waitFor((out) => {
+    if (!pty.output.includes("\x1b[?2026h")) return stripAnsi(out).includes(text);
+    const end = out.lastIndexOf(SYNC_END);
+    return end >= 0 && stripAnsi(out.slice(0, end)).includes(text);
+  }, { since });
+}
+
+/** The complete frame drawn after `since` (every key bar ends with KEY_BAR_END). */
+async function nextFrame(pty, since) {
+  await frameWith(pty, KEY_BAR_END, since);
+  const out = pty.output.slice(since);
+  const end = out.lastIndexOf(SYNC_END);
+  return stripAnsi(end >= 0 ? out.slice(0, end) : out);
+}
+
+/** Types `keys` one at a time, each once the previous one is echoed in the answer field. */
+async function typeAnswer(pty, keys, typedBefore = "") {
+  let typed = typedBefore;
+  const latencies = [];
+  for (const key of keys) {
+    typed = key === BACKSPACE ? typed.slice(0, -1) : typed + key;
+    const since = pty.output.length;
+    const sent = process.hrtime.bigint();
+    pty.write(key);
+    // The field shows the text, then the cursor cell (a space), then the line ends.
+    const shown = await frameWith(pty, `Answer: ${typed} `, since);
+    latencies.push(ms(sent, shown));
+  }
+  return latencies;
+}
+
+/** Answers SESSION_QUESTIONS questions with "0.5" (skipping one the answer cannot be read for). */
+async function practiceSession(pty) {
+  let frame = await nextFrame(pty, 0);
+  for (let answered = 0; answered < SESSION_QUESTIONS && frame.includes(ASKING); answered++) {
+    await typeAnswer(pty, "0.5");
+    let since = pty.output.length;
+    pty.write("\r");
+    frame = await nextFrame(pty, since);
+    if (!frame.includes(ANSWERED)) {
+      since = pty.output.length;
+      pty.write("\t"); // not readable as an answer here (a formula question): skip it
+      frame = await nextFrame(pty, since);
+    }
+    since = pty.output.length;
+    pty.write("\r");
+    frame = await nextFrame(pty, since);
+  }
+}
+
+export default async ({ row, notMeasured, paired, RUNS, CLI, node, bareArgv, median, percentile, barePty }) => {
+  const firstFrameTarget = { text: `≤ ${FIRST_FRAME}× node`, check: (_v, r) => r <= FIRST_FRAME, why: whyFirstFrame() };
+  const figures = ["first full frame (Home)", "first frame of practice", "keystroke to frame, median", "keystroke to frame, p99", "peak memory, full-screen practice"];
+  const unavailable = ptyUnavailable();
+  if (unavailable) {
+    for (const name of figures) notMeasured(name, unavailable);
+  } else {
+    const dataRoot = mkdtempSync(join(process.env.TMPDIR ?? "/tmp", "st-bench-ui-"));
+    const freshDir = () => mkdtempSync(join(dataRoot, "d-"));
+    const trainer = (args, extraNode = []) => [node, ...extraNode, CLI, ...args, "--lang", "en", "--data-dir", freshDir()];
+
+    // Is there a full-screen trainer to measure? Plain mode at a terminal says it is not built.
+    const probe = startInPty(trainer([]), { env: ENV });
+    const seen = await Promise.race([
+      probe.waitForText(HOME_LAST).then(() => "home"),
+      probe.exited.then(() => "exited"),
+      new Promise((resolve) => setTimeout(() => resolve("timeout"), 20_000)),
+    ]).catch(() => "exited");
+    if (seen === "home") await quit(probe);
+    else probe.kill();
+    if (seen !== "home") {
+      const why = /not built|plain mode/i.test(stripAnsi(probe.output)) ? "the full-screen trainer is not built yet" : `no Home screen in 20 s (${seen})`;
+      for (const name of figures) notMeasured(name, why);
+    } else {
+      // The pty's own cost (script, sh, stty) is in both numbers; the note gives the ratio without it.
+      const overhead = median(await Promise.all([0, 1, 2, 3, 4].map(() => timeToExit(["true"], { env: ENV }))));
+      const withoutPty = (value, bare) => `${((value - overhead) / (bare - overhead)).toFixed(2)}× without the pty's ${overhead.toFixed(0)} ms`;
+
+      const firstFrame = async (args, lastText) => {
+        const pty = startInPty(trainer(args), { env: ENV });
+        const shown = await frameWith(pty, lastText, 0);
+        await quit(pty);
+        return ms(pty.started, shown);
+      };
+      const barePtyRun = () => timeToExit(bareArgv, { env: ENV });
+      const home = await paired(() => firstFrame([], HOME_LAST), barePtyRun);
+      row("first full frame (Home)", home.value, "ms", { ratioTo: home.bare, target: firstFrameTarget, note: withoutPty(home.value, home.bare) });
+      const practice = await paired(() => firstFrame(["practice", "--seed", "1"], ASKING), barePtyRun);
+      row("first frame of practice", practice.value, "ms", { ratioTo: practice.bare, target: firstFrameTarget, note: withoutPty(practice.value, practice.bare) });
+
+      // Keystroke to frame: type ANSWER_KEYS into the answer field and delete them again, ROUNDS
+      // times; each sample is one key, from writing it until the field shows the new text.
+      const pty = startInPty(trainer(["practice", "--seed", "1"]), { env: ENV });
+      await frameWith(pty, ASKING, 0);
+      const latencies = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        latencies.push(...(await typeAnswer(pty, ANSWER_KEYS)));
+        latencies.push(...(await typeAnswer(pty, BACKSPACE.repeat(ANSWER_KEYS.length), ANSWER_KEYS)));
+      }
+      await quit(pty);
+      const keyNote = `${latencies.length} keys typed and deleted in one session; through the pty both ways`;
+      row("keystroke to frame, median", median(latencies), "ms", {
+        ratioTo: barePty,
+        target: { text: `≤ ${KEY_MEDIAN_MS} ms`, check: (v) => v <= KEY_MEDIAN_MS, why: "Ink redraws the whole frame on every key" },
+        note: keyNote,
+      });
+      row("keystroke to frame, p99", percentile(latencies, 99), "ms", {
+        ratioTo: barePty,
+        target: { text: `≤ ${KEY_P99_MS} ms`, check: (v) => v <= KEY_P99_MS, why: "the first keys run before the JIT has warmed up" },
+        note: `max ${Math.max(...latencies).toFixed(1)} ms`,
+      });
+
+      // Peak memory of a full-screen practice session of SESSION_QUESTIONS questions.
+      const memoryTarget = { text: `≤ ${MEMORY_MIB} MiB`, check: (v) => v <= MEMORY_MIB, why: "" };
+      const peaks = [];
+      for (let i = 0; i < RUNS; i++) {
+        const rss = rssFile(dataRoot);
+        const session = startInPty(trainer(["practice", "--seed", String(i + 1)], [RSS_PRELOAD_FLAG]), { env: { ...ENV, ...rss.env } });
+        await practiceSession(session);
+        await quit(session);
+        peaks.push(rss.read());
+      }
+      row("peak memory, full-screen practice", median(peaks), "MiB", {
+        ratioTo: await bareRss(dataRoot, node, RUNS, median),
+        target: memoryTarget,
+        note: `${SESSION_QUESTIONS} questions answered; max RSS`,
+      });
+    }
+  }
+  await plainMemory({ row, RUNS, CLI, node, median });
+};
+
+function whyFirstFrame() {
+  return "the course's YAML is parsed and validated (yaml + zod, about 200 ms cold) before anything is drawn; Ink, React and yoga take about 1.7× node on their own";
+}
+
+/** Peak memory of bare node with the same preload, for the ratio. */
+async function bareRss(dir, node, runs, median) {
+  const peaks = [];
+  for (let i = 0; i < Math.min(runs, 5); i++) {
+    const rss = rssFile(dir);
+    await runPiped([node, RSS_PRELOAD_FLAG, "-e", "0"], rss.env, () => {});
+    peaks.push(rss.read());
+  }
+  return median(peaks);
+}
+
+function runPiped(argv, env, onLine) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(argv[0], argv.slice(1), { env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "pipe"] });
+    let partial = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk) => {
+      const lines = (partial + chunk).split("\n");
+      partial = lines.pop() ?? "";
+      for (const line of lines) onLine(line, child.stdin);
+    });
+    child.stderr.setEncoding("utf8").on("data", (c) => (stderr += c));
+    child.stdin.on("error", () => {});
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`${argv.slice(2).join(" ")} exited ${code}: ${stderr.trim().split("\n")[0]}`))));
+  });
+}
+
+/** Plain mode through a pipe (--plain --json), answering each question as it comes. */
+async function plainMemory({ row, RUNS, CLI, node, median }) {
+  const dir = mkdtempSync(join(process.env.TMPDIR ?? "/tmp", "st-bench-plain-"));
+  const peaks = [];
+  let graded = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const rss = rssFile(dir);
+    const dataDir = mkdtempSync(join(dir, "d-"));
+    graded = 0;
+    const argv = [node, RSS_PRELOAD_FLAG, CLI, "practice", "--plain", "--json", "--lang", "en", "--seed", String(i + 1), "--count", String(SESSION_QUESTIONS), "--data-dir", dataDir];
+    await runPiped(argv, rss.env, (line, stdin) => {
+      const event = JSON.parse(line);
+      if (event.type === "question") stdin.write(":hint\n0.5\n");
+      else if (event.type === "feedback" && event.verdict === "invalid") stdin.write(":skip\n");
+      else if (event.type === "feedback") graded++;
+      else if (event.type === "summary") stdin.end();
+    });
+    peaks.push(rss.read());
+  }
+  row("peak memory, plain practice (pipe)", median(peaks), "MiB", {
+    target: { text: `≤ ${MEMORY_MIB} MiB`, check: (v) => v <= MEMORY_MIB, why: "" },
+    note: `--plain --json, ${SESSION_QUESTIONS} questions, ${graded} graded answers; max RSS`,
+  });
+}
