@@ -19,6 +19,7 @@ const COMMANDS: Record<string, Loader> = {
   stats: () => import("./commands/stats"),
   export: () => import("./commands/export"),
   reset: () => import("./commands/reset"),
+  report: () => import("./commands/report"),
   learn: trainer("learn"), practice: trainer("practice"), review: trainer("review"), quiz: () => import("./commands/quiz"), explore: trainer("explore"),
 };
 
