@@ -111,6 +111,14 @@ export const KEY_BINDINGS = {
   // Explore
   moveLeft: { keys: [{ name: "left" }, { input: "h" }], group: "explore", description: { ja: "x を左へ", en: "move x left" } },
   moveRight: { keys: [{ name: "right" }, { input: "l" }], group: "explore", description: { ja: "x を右へ", en: "move x right" } },
+  // Shift+←/→ does the same where the terminal reports Shift (Explore checks key.shift itself).
+  moveLeftFar: { keys: [{ input: "[" }], group: "explore", description: { ja: "x を 1 だけ左へ", en: "move x left by 1" } },
+  moveRightFar: { keys: [{ input: "]" }], group: "explore", description: { ja: "x を 1 だけ右へ", en: "move x right by 1" } },
+  moveToSteepest: {
+    keys: [{ input: "0" }],
+    group: "explore",
+    description: { ja: "最も急な点 x = 0 へ", en: "back to the steepest point, x = 0" },
+  },
 } as const satisfies Record<string, ActionSpec>;
 
 export type Action = keyof typeof KEY_BINDINGS;
