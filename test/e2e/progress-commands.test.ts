@@ -50,8 +50,8 @@ describe("stats", () => {
     seed(dir);
     const en = await runCli(["stats", "--data-dir", dir, "--lang", "en"]);
     expect(en.stdout).toContain("Answers: 4 (1 correct, 25%)");
-    expect(en.stdout).toMatch(/sigmoid-value\s+2 answers, 1 correct \(50%\)/);
-    expect(en.stdout).toMatch(/complement\s+1/);
+    expect(en.stdout).toContain("  Value of σ(x) [sigmoid-value]\n    2 answers, 1 correct (50%)\n");
+    expect(en.stdout).toContain("  1 − σ(x) by mistake: 1\n");
     const ja = await runCli(["stats", "--data-dir", dir, "--lang", "ja"]);
     expect(ja.stdout).toContain("解答: 4 件（正解 1 件、25%）");
     expect(ja.stdout).toContain("連続日数: 1 日");

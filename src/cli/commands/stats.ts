@@ -1,14 +1,18 @@
-// `stats [--json] [--data-dir DIR] [--lang ja|en]`: what the learner has done and what is due.
-import type { Lang } from "../../core/i18n";
+// `stats [--json] [--data-dir DIR] [--lang ja|en] [--content DIR]`: what the learner has done
+// and what is due. The text names skills by their course titles and mistakes by their names;
+// `--json` keeps the ids (the contract) and does not load the course, so scripts start fast.
+import type { Lang, Localized } from "../../core/i18n";
+import { mistakeName } from "../../core/mistakes";
 import { computeStats, type Stats } from "../../progress";
-import { parseCommandArgs, UsageError } from "../args";
+import { parseCommandArgs, stringsOption, UsageError } from "../args";
 import { openProgress } from "../data-dir";
-import { type Command, writeLine } from "../io";
+import { type CliIO, type Command, writeLine } from "../io";
 
 const OPTIONS = {
   json: { type: "boolean" },
   "data-dir": { type: "string" },
   lang: { type: "string" },
+  content: { type: "string", multiple: true },
 } as const;
 
 export const run: Command = async (argv, io) => {
@@ -20,13 +24,33 @@ export const run: Command = async (argv, io) => {
     writeLine(io.stdout, JSON.stringify({ ...stats, dataDir }));
     return 0;
   }
-  io.stdout.write(formatStats(stats, dataDir, lang));
+  const titles = stats.attempts === 0 ? new Map<string, Localized>() : await skillTitles(stringsOption(values, "content"), io, lang);
+  io.stdout.write(formatStats(stats, dataDir, lang, titles));
   return 0;
 };
 
+/**
+ * Skill titles from the course (the shipped one and any --content packs). Progress is worth
+ * showing even when a pack is broken: then the skills go by their ids, and stderr says why.
+ */
+async function skillTitles(packs: readonly string[], io: CliIO, lang: Lang): Promise<Map<string, Localized>> {
+  // Imported here, not at the top: the YAML parser and schema are not needed for --json.
+  const { loadCourseDirs } = await import("../content-dirs");
+  const loaded = loadCourseDirs(packs, io);
+  if (loaded.ok) return new Map(loaded.course.skills.map((skill) => [skill.id, skill.title]));
+  const n = loaded.problems.length;
+  writeLine(
+    io.stderr,
+    lang === "ja"
+      ? `sigmoid-trainer: stats: コンテンツに問題が ${n} 件あるため、スキルを id で表示します（sigmoid-trainer validate で確認できます）。`
+      : `sigmoid-trainer: stats: the content has ${n} problem${n === 1 ? "" : "s"}, so skills are shown by id (sigmoid-trainer validate lists them).`,
+  );
+  return new Map();
+}
+
 const percent = (x: number | null) => (x === null ? "–" : `${Math.round(x * 100)}%`);
 
-export function formatStats(stats: Stats, dataDir: string, lang: Lang): string {
+export function formatStats(stats: Stats, dataDir: string, lang: Lang, titles: ReadonlyMap<string, Localized> = new Map()): string {
   const lines: string[] = [];
   const ja = lang === "ja";
   lines.push(ja ? `保存先: ${dataDir}` : `Progress in ${dataDir}`);
@@ -50,21 +74,30 @@ export function formatStats(stats: Stats, dataDir: string, lang: Lang): string {
       : `Due for review: ${stats.due} (today's queue: ${stats.reviewQueue})`,
   );
   lines.push(ja ? "スキル別:" : "By skill:");
-  const width = Math.max(...Object.keys(stats.skills).map((id) => id.length));
-  for (const [id, s] of Object.entries(stats.skills)) {
+  // Two lines a skill: the title (with the id `reset --skill` takes), then the numbers. Titles
+  // mix wide and narrow characters, so columns padded by length would not line up anyway.
+  // In the course's order when it is known (titles keep it), ids it does not know last.
+  const order = [...titles.keys()];
+  const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
+  const skills = Object.entries(stats.skills).sort(([a], [b]) => rank(a) - rank(b));
+  for (const [id, s] of skills) {
+    const title = titles.get(id);
+    lines.push(title ? `  ${title[lang]} [${id}]` : `  ${id}`);
     const hints = s.hints > 0 ? (ja ? `、ヒント ${s.hints} 回` : `, ${s.hints} hint${s.hints === 1 ? "" : "s"}`) : "";
     const due = s.due > 0 ? (ja ? `、復習 ${s.due} 件` : `, ${s.due} due`) : "";
     lines.push(
       ja
-        ? `  ${id.padEnd(width)}  解答 ${s.attempts} 件、正解 ${s.correct} 件（${percent(s.accuracy)}）${hints}${due}`
-        : `  ${id.padEnd(width)}  ${s.attempts} answer${s.attempts === 1 ? "" : "s"}, ${s.correct} correct (${percent(s.accuracy)})${hints}${due}`,
+        ? `    解答 ${s.attempts} 件、正解 ${s.correct} 件（${percent(s.accuracy)}）${hints}${due}`
+        : `    ${s.attempts} answer${s.attempts === 1 ? "" : "s"}, ${s.correct} correct (${percent(s.accuracy)})${hints}${due}`,
     );
   }
   const mistakes = Object.entries(stats.mistakes);
   if (mistakes.length > 0) {
     lines.push(ja ? "ミスの種類:" : "Mistakes:");
-    const w = Math.max(...mistakes.map(([id]) => id.length));
-    for (const [id, n] of mistakes) lines.push(ja ? `  ${id.padEnd(w)}  ${n} 回` : `  ${id.padEnd(w)}  ${n}`);
+    for (const [id, n] of mistakes) {
+      const name = mistakeName(id)[lang];
+      lines.push(ja ? `  ${name}: ${n} 回` : `  ${name}: ${n}`);
+    }
   }
   return `${lines.join("\n")}\n`;
 }
