@@ -6,15 +6,23 @@ Usage:
                                           open the trainer at that screen
       --plain  --json  --seed N  --count N  --skill ID  --lang ja|en
       --content DIR (repeatable)  --data-dir DIR  --no-color  --ascii  --screen-reader
+      In plain mode, type an answer per line, or :hint :skip :retry :quit :help
+      (end of input or Ctrl+C stops and keeps every answer given).
   sigmoid-trainer calc [--json] [X ...]   σ(x) and σ′(x); X read from stdin lines when none given
   sigmoid-trainer check --quantity sigmoid|derivative (--x X | --formula) --answer A
                         [--digits N] [--json]
                                           grade an answer: exit 0 correct, 1 not correct, 2 invalid
-  sigmoid-trainer validate [DIR ...]      check content files; exit 1 on problems
+  sigmoid-trainer validate [DIR ...] [--content DIR] [--seeds N]
+                                          check content files (DIRs replace the shipped course,
+                                          --content adds a pack to it) and self-test N variants
+                                          of each exercise (default 50); exit 1 on problems
   sigmoid-trainer schema                  JSON Schema of the content files
   sigmoid-trainer stats [--json]          progress so far
   sigmoid-trainer export [--format json|csv]
+                                          every answer, for an instructor (json is the default)
   sigmoid-trainer reset [--skill ID] [--yes]
+                                          forget progress, after a backup
+      stats, export and reset also take --data-dir DIR and --lang ja|en.
   sigmoid-trainer report FILE... [--format md|csv|json]
 
   --help, -h      this text          --version, -v   the version
