@@ -187,3 +187,13 @@ describe("Review", () => {
     expect(store.getState().attempts.at(-1)).toMatchObject({ mode: "review", verdict: "correct" });
   });
 });
+
+describe("Practice input arriving in one piece", () => {
+  it("treats a line break in pasted or fast-typed text as Enter", async () => {
+    const t = await renderTrainer({ initial: "practice", skills: ["sigmoid-value"], count: 2 });
+    const x = shownX(t.frame());
+    await t.press(`${sigmoid(x).toPrecision(3)}\r`);
+    expect(t.frame()).toContain("✓ correct");
+    expect(t.store.getState().attempts).toHaveLength(1);
+  });
+});

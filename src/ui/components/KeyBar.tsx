@@ -1,8 +1,8 @@
-// The line of keys at the bottom of a screen: "h hint · Tab skip · Esc back · ? help". Keys come
+// The line of keys at the bottom of a screen: "h hint  Tab skip  Esc back  ? help". Keys come
 // from the one key map, so the bar always says what the keys really do.
 import { Box, Text } from "ink";
 import type { Localized } from "../../core/i18n";
-import { useAscii, useMarks, useText, useTheme } from "../context";
+import { useAscii, useText, useTheme } from "../context";
 import { type Action, primaryKey } from "../keymap";
 
 export interface KeyBarItem {
@@ -16,12 +16,11 @@ export function KeyBar({ items }: { items: readonly KeyBarItem[] }) {
   const t = useText();
   const theme = useTheme();
   const ascii = useAscii();
-  const marks = useMarks();
   return (
-    <Box flexWrap="wrap" columnGap={1}>
-      {items.map((item, i) => (
+    // Two spaces between items rather than a separator, which would start a wrapped line.
+    <Box flexWrap="wrap" columnGap={2}>
+      {items.map((item) => (
         <Box key={item.action} flexShrink={0}>
-          <Text {...theme.muted}>{i > 0 ? `${marks.separator} ` : ""}</Text>
           <Text {...theme.key}>{item.keys ?? primaryKey(item.action, ascii)}</Text>
           <Text {...theme.muted}> {t(item.label)}</Text>
         </Box>

@@ -70,8 +70,9 @@ export function Home({ onBack, navigate }: ScreenProps) {
 
   const wide = columns >= TWO_COLUMNS_FROM;
   const progressWidth = wide ? columns - MENU_WIDTH - 2 : columns;
-  const labelWidth = Math.max(10, Math.min(30, Math.floor(progressWidth * 0.45)));
-  const barWidth = Math.max(4, Math.min(20, progressWidth - labelWidth - 8));
+  // The figure ("10/10") takes up to 5 cells, plus a space on each side of the bar.
+  const barWidth = Math.max(4, Math.min(20, Math.floor(progressWidth * 0.28)));
+  const labelWidth = Math.max(8, Math.min(34, progressWidth - barWidth - 8));
   // Lines: header 1, due 1, blank 1, key bar 1 (2 when narrow), chapters heading 1 + n, skills heading 1;
   // the menu takes 8 lines beside the progress (wide) or 4 below it (narrow, two columns).
   const keyBarLines = wide ? 1 : 2;

@@ -72,7 +72,14 @@ export function Practice({ onBack, navigate, session = PRACTICE_SESSION, title }
       if (matches("cursorEnd", input, key)) return s.cursorTo("end");
       if (matches("hint", input, key)) return s.hint();
       if (matches("help", input, key)) return; // App opens help.
-      if (input !== "" && !key.ctrl && !key.meta && !key.tab && !key.return) s.typeText(input);
+      if (input === "" || key.ctrl || key.meta || key.tab || key.return) return;
+      // Keys typed fast or pasted arrive as one string; a line break in it is Enter.
+      const [first = "", ...rest] = input.split(/\r\n|\r|\n/);
+      store.getState().typeText(first);
+      for (const segment of rest) {
+        store.getState().submit();
+        store.getState().typeText(segment);
+      }
       return;
     }
     if (s.phase === "answered") {
