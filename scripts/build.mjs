@@ -1,7 +1,7 @@
 // Bundles the CLI into dist/ with esbuild. Commands that need no screen load only their own
 // chunk, so Ink and React are split out and imported lazily (see src/cli/main.ts).
 import { build } from "esbuild";
-import { renameSync, rmSync } from "node:fs";
+import { chmodSync, renameSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -32,6 +32,9 @@ await build({
   legalComments: "none",
   logLevel: "warning",
 });
+
+// The bin entry runs through its shebang (`./dist/cli.js`, `npm link`), so it must be executable.
+chmodSync(`${root}/${staging}/cli.js`, 0o755);
 
 const retired = `${root}/dist.old-${process.pid}`;
 try {

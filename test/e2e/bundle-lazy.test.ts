@@ -1,0 +1,82 @@
+// Commands without a screen never load Ink or React (start-up time, DESIGN.md §2): each runs
+// from the bundle with a module-loader hook that records every module the process loads, and
+// none of what it loaded may carry Ink or React. The markers are first shown to find Ink and
+// React in the chunks the full-screen trainer imports, so a passing run means something.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../support/cli";
+import { carriesInk, carriesReact, classify, distCode, type LoadedRun, loadLogger, reachableChunks, runLogged, UI_PACKAGES } from "./bundle-support";
+
+let hook: string;
+let dataDir: string;
+let resultFile: string;
+
+beforeAll(async () => {
+  hook = loadLogger();
+  // A learner with some history, so that stats, export and report have real work to do.
+  dataDir = mkdtempSync(join(tmpdir(), "st-bundle-data-"));
+  const answers = `${"0.5\n".repeat(40)}`;
+  const practice = await runCli(["practice", "--plain", "--seed", "4", "--count", "5", "--data-dir", dataDir], { input: answers });
+  expect(practice.code, practice.stderr).toBe(0);
+  resultFile = join(dataDir, "result-ann.json");
+  const quiz = await runCli(["quiz", "--plain", "--seed", "3", "--name", "Ann", "--data-dir", dataDir, "--out", resultFile], { input: answers });
+  expect(quiz.code, quiz.stderr).toBe(0);
+});
+
+function uiIn(run: LoadedRun): string[] {
+  const { distFiles, packages } = classify(run.urls);
+  const found = packages.filter((p) => UI_PACKAGES.includes(p)).map((p) => `node_modules/${p}`);
+  for (const file of distFiles) {
+    const code = distCode(file);
+    if (carriesInk(code)) found.push(`${file} (Ink)`);
+    if (carriesReact(code)) found.push(`${file} (React)`);
+  }
+  return found;
+}
+
+describe("the markers", () => {
+  it("find Ink and React in the chunks the full-screen trainer imports", () => {
+    const chunks = reachableChunks();
+    expect(chunks.some((f) => carriesInk(distCode(f))), "a chunk with Ink").toBe(true);
+    expect(chunks.some((f) => carriesReact(distCode(f))), "a chunk with React").toBe(true);
+    // …and not in the entry itself, which every command loads.
+    expect(carriesInk(distCode("cli.js")) || carriesReact(distCode("cli.js"))).toBe(false);
+  });
+});
+
+describe("commands without a screen load neither Ink nor React", () => {
+  const cases: { name: string; args: () => string[]; input?: string; code?: number; out: RegExp }[] = [
+    { name: "--version", args: () => ["--version"], out: /^\d+\.\d+\.\d+/ },
+    { name: "--help", args: () => ["--help"], out: /calc/ },
+    { name: "calc", args: () => ["calc", "1", "-2"], out: /0\.731058/ },
+    { name: "calc from stdin", args: () => ["calc"], input: "0\n", out: /0\.5/ },
+    { name: "check", args: () => ["check", "--quantity", "derivative", "--x", "2", "--answer", "0.105"], out: /./ },
+    { name: "check (wrong answer)", args: () => ["check", "--quantity", "sigmoid", "--x", "2", "--answer", "0.105", "--json"], code: 1, out: /"verdict"/ },
+    { name: "validate", args: () => ["validate"], out: /0 problems/ },
+    { name: "schema", args: () => ["schema"], out: /"\$schema"/ },
+    { name: "stats", args: () => ["stats", "--data-dir", dataDir], out: /\d/ },
+    { name: "stats --json", args: () => ["stats", "--json", "--data-dir", dataDir], out: /"attempts"/ },
+    { name: "export", args: () => ["export", "--format", "csv", "--data-dir", dataDir], out: /templateId/ },
+    { name: "report", args: () => ["report", resultFile], out: /Ann/ },
+    { name: "reset --yes", args: () => ["reset", "--yes", "--data-dir", mkdtempSync(join(tmpdir(), "st-bundle-reset-"))], out: /./ },
+  ];
+  for (const c of cases) {
+    it(c.name, async () => {
+      const run = await runLogged(hook, c.args(), c.input);
+      expect(run.code, run.stderr).toBe(c.code ?? 0);
+      expect(run.stdout).toMatch(c.out);
+      // The hook saw the bundle load (else an empty list would pass).
+      expect(classify(run.urls).distFiles).toContain("cli.js");
+      expect(uiIn(run)).toEqual([]);
+    });
+  }
+
+  it("plain-mode practice through a pipe does not either", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "st-bundle-plain-"));
+    const run = await runLogged(hook, ["practice", "--plain", "--seed", "2", "--count", "2", "--data-dir", dir], "0.5\n0.5\n0.5\n0.5\n");
+    expect(run.code, run.stderr).toBe(0);
+    expect(uiIn(run)).toEqual([]);
+  });
+});

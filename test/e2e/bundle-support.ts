@@ -1,0 +1,119 @@
+// What the built CLI loads: a module-loader hook (node --import) logs the URL of every module
+// the process loads, so a test can see exactly which dist/ chunks (and which packages, if any
+// were left outside the bundle) a command brought in. Markers tell whether a chunk carries Ink
+// or React, whether or not the bundle is minified.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { CLI, ROOT } from "../support/cli";
+
+export const DIST = join(ROOT, "dist");
+
+const HOOKS = `import { appendFileSync } from "node:fs";
+export async function load(url, context, nextLoad) {
+  if (process.env.ST_LOAD_LOG) appendFileSync(process.env.ST_LOAD_LOG, url + "\\n");
+  return nextLoad(url, context);
+}
+`;
+const REGISTER = `import { register } from "node:module";
+register("./hooks.mjs", import.meta.url);
+`;
+
+/** Writes the hook files once; returns the --import argument. */
+export function loadLogger(): string {
+  const dir = mkdtempSync(join(tmpdir(), "st-load-hook-"));
+  writeFileSync(join(dir, "hooks.mjs"), HOOKS);
+  writeFileSync(join(dir, "register.mjs"), REGISTER);
+  return `--import=${join(dir, "register.mjs")}`;
+}
+
+export interface LoadedRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** Every module URL the process loaded, in load order. */
+  urls: string[];
+}
+
+/** Runs `node --import <logger> dist/cli.js ...args` through pipes and returns what it loaded. */
+export function runLogged(importFlag: string, args: readonly string[], input = ""): Promise<LoadedRun> {
+  const log = join(mkdtempSync(join(tmpdir(), "st-load-log-")), "loaded.txt");
+  writeFileSync(log, "");
+  return new Promise((resolve, reject) => {
+    const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1", ST_LOAD_LOG: log, LANG: "C.UTF-8" };
+    delete env.SIGMOID_TRAINER_HOME;
+    const child = spawn(process.execPath, [importFlag, CLI, ...args], { cwd: ROOT, env });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (c: string) => (stdout += c));
+    child.stderr.setEncoding("utf8").on("data", (c: string) => (stderr += c));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const urls = readFileSync(log, "utf8").split("\n").filter(Boolean);
+      resolve({ code, stdout, stderr, urls });
+    });
+    child.stdin.on("error", () => {});
+    child.stdin.end(input);
+  });
+}
+
+/** Packages that make up the screen: none of them may load for a command without one. */
+export const UI_PACKAGES = ["ink", "react", "react-reconciler", "react-dom", "scheduler", "yoga-layout", "ink-testing-library"];
+
+/**
+ * Code only Ink or React contain, kept by minifiers: Ink's host node names, React's element
+ * symbols, and esbuild's "// node_modules/<pkg>/" path comments of a non-minified bundle.
+ */
+const INK_MARKERS = [/["']ink-(?:root|box|text)["']/, /\/\/ node_modules\/(?:ink|yoga-layout)\//];
+const REACT_MARKERS = [/Symbol\.for\(["']react\.(?:transitional\.)?element["']\)/, /\/\/ node_modules\/(?:react|react-reconciler|scheduler)\//];
+
+export function carriesInk(code: string): boolean {
+  return INK_MARKERS.some((m) => m.test(code));
+}
+
+export function carriesReact(code: string): boolean {
+  return REACT_MARKERS.some((m) => m.test(code));
+}
+
+/** What a run loaded, sorted out: dist files (relative), packages from node_modules, builtins. */
+export function classify(urls: readonly string[]): { distFiles: string[]; packages: string[]; builtins: string[] } {
+  const distFiles: string[] = [];
+  const packages = new Set<string>();
+  const builtins: string[] = [];
+  for (const url of urls) {
+    if (url.startsWith("node:")) {
+      builtins.push(url);
+      continue;
+    }
+    if (!url.startsWith("file:")) continue;
+    const path = fileURLToPath(url);
+    const inModules = /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(path);
+    if (inModules) packages.add(inModules[1]!.replace(/\\/g, "/"));
+    else if (path.startsWith(DIST)) distFiles.push(path.slice(DIST.length + 1).replace(/\\/g, "/"));
+  }
+  return { distFiles, packages: [...packages], builtins };
+}
+
+/** Every dist file reachable from cli.js through static and dynamic imports of relative paths. */
+export function reachableChunks(): string[] {
+  const seen = new Set<string>();
+  const queue = ["cli.js"];
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const code = readFileSync(join(DIST, file), "utf8");
+    const dir = file.includes("/") ? file.slice(0, file.lastIndexOf("/") + 1) : "";
+    for (const match of code.matchAll(/(?:from\s*|import\s*\(\s*|import\s*)["'](\.\.?\/[^"']+)["']/g)) {
+      const target = join(dir, match[1]!).replace(/\\/g, "/");
+      queue.push(target);
+    }
+  }
+  return [...seen];
+}
+
+export function distCode(file: string): string {
+  return readFileSync(join(DIST, file), "utf8");
+}
