@@ -37,7 +37,7 @@ export function SkillTable({ rows, width }: SkillTableProps) {
         return (
           <Box key={row.id} aria-label={`${row.label}: ${figures[i]}`}>
             <Box width={labelWidth} flexShrink={0} marginRight={1}>
-              <Text wrap="truncate-end">{fit(row.label, labelWidth, ellipsis)}</Text>
+              <Text wrap="truncate-end">{truncateLabel(row.label, labelWidth, ellipsis)}</Text>
             </Box>
             <Box flexShrink={0} marginRight={1}>
               <Text {...theme.barFilled}>{marks.barFull.repeat(filled)}</Text>
@@ -52,7 +52,7 @@ export function SkillTable({ rows, width }: SkillTableProps) {
 }
 
 /** The label cut to `width` cells with an ellipsis (wide characters counted as two). */
-function fit(label: string, width: number, ellipsis: string): string {
+function truncateLabel(label: string, width: number, ellipsis: string): string {
   if (displayWidth(label) <= width) return label;
   let out = "";
   for (const char of label) {

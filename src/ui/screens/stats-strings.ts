@@ -18,4 +18,5 @@ export const STATS_TEXT = {
   mistakes: { ja: "ミスの種類", en: "Mistakes by kind" },
   noMistakes: { ja: "見分けられたミスはまだありません。", en: "No recognised mistakes yet." },
   times: { ja: "{n} 回", en: "{n}×" },
+  keyScroll: { ja: "スクロール", en: "scroll" },
 } as const satisfies Record<string, Localized>;
