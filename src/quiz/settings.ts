@@ -50,8 +50,8 @@ export function parseMinutes(raw: string): number | string {
 }
 
 const configSchema = z.strictObject({
-  seed: z.number().int().min(0).max(MAX_QUIZ_SEED),
-  count: z.number().int().min(1).max(MAX_QUIZ_COUNT).optional(),
+  seed: z.int().min(0).max(MAX_QUIZ_SEED),
+  count: z.int().min(1).max(MAX_QUIZ_COUNT).optional(),
   skills: z
     .union([z.string().min(1), z.array(z.string().min(1))], { error: "expected a skill id or a list of skill ids" })
     .optional(),
