@@ -29,6 +29,8 @@ export interface PlainSessionOptions {
   skills: readonly string[];
   /** A person at a terminal: show a "> " prompt before each answer. */
   showPrompt: boolean;
+  /** The terminal's width, to wrap text lines to (undefined: whole lines). */
+  columns?: () => number | undefined;
   stdin: Readable;
   stdout: Writable;
   /** The clock (ms since the epoch); tests pass a fake one. */
@@ -50,7 +52,15 @@ export async function runPlainSession(options: PlainSessionOptions): Promise<Pla
   const startedAt = now();
   const queue = options.mode === "review" ? reviewEntries(options, startedAt) : practiceEntries(options, startedAt);
   let summary: Summary | null = null;
-  const text = options.json ? null : textPresenter({ out: options.stdout, lang, ascii: options.ascii, showPrompt: options.showPrompt });
+  const text = options.json
+    ? null
+    : textPresenter({
+        out: options.stdout,
+        lang,
+        ascii: options.ascii,
+        showPrompt: options.showPrompt,
+        ...(options.columns ? { columns: options.columns } : {}),
+      });
   const base: Presenter = text ?? jsonPresenter({
     out: options.stdout,
     lang,

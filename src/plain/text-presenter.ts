@@ -8,6 +8,7 @@ import type { Feedback, QuestionView, SkipRecord, Summary } from "../engine/type
 import { toAscii } from "./ascii";
 import type { Presenter, ReviewInfo } from "./driver";
 import { PLAIN_TEXT } from "./texts";
+import { wrapText } from "./wrap";
 
 export interface TextPresenterOptions {
   out: Writable;
@@ -15,6 +16,11 @@ export interface TextPresenterOptions {
   ascii: boolean;
   /** Show "> " before each answer (a person at a terminal); never over a pipe. */
   showPrompt: boolean;
+  /**
+   * The terminal's width in columns, read at each line (it may be resized), to wrap lines at
+   * spaces and where Japanese allows; undefined for whole lines (pipes, screen readers).
+   */
+  columns?: () => number | undefined;
 }
 
 export function textPresenter(options: TextPresenterOptions): Presenter & { line(text: Localized | string): void } {
@@ -22,7 +28,10 @@ export function textPresenter(options: TextPresenterOptions): Presenter & { line
   const say = (text: Localized | string) => (typeof text === "string" ? text : text[lang]);
   const line = (text: Localized | string = "") => {
     const s = say(text);
-    out.write(`${ascii ? toAscii(s) : s}\n`);
+    const shown = ascii ? toAscii(s) : s;
+    const columns = options.columns?.();
+    // One column spare: some terminals wrap a line that fills the last column on their own.
+    out.write(`${columns ? wrapText(shown, columns - 1) : shown}\n`);
   };
   const indented = (text: Localized) => {
     for (const l of say(text).split("\n")) line(`  ${l}`);

@@ -15,5 +15,4 @@ describe("usage", () => {
     expect(listed).toEqual([":hint", ":skip", ":retry", ":quit", ":help"]);
     for (const command of listed) expect(readCommand(command)?.command).toBe(command.slice(1));
   });
-
 });

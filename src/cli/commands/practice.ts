@@ -94,6 +94,8 @@ export async function runPlain(mode: "practice" | "review", launch: TrainerLaunc
       count: options.count ?? (mode === "review" ? MAX_COUNT : DEFAULT_PRACTICE_COUNT),
       skills: options.skills,
       showPrompt: io.stdin.isTTY === true && !options.json,
+      // Wrapped to the terminal for a person reading it; whole lines for pipes and screen readers.
+      ...(io.stdout.isTTY === true && !options.screenReader ? { columns: () => io.stdout.columns } : {}),
       stdin: io.stdin,
       stdout: io.stdout,
       stop: interrupted.signal,
