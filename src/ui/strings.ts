@@ -71,6 +71,8 @@ export const UI_TEXT = {
   keyBack: { ja: "戻る", en: "back" },
   keyHelp: { ja: "ヘルプ", en: "help" },
   keyQuit: { ja: "終了", en: "quit" },
+  keyMore: { ja: "続き", en: "more" },
+  keyScrollUp: { ja: "上へ戻る", en: "scroll up" },
   keyMove: { ja: "移動", en: "move" },
   keyChoose: { ja: "選ぶ", en: "choose" },
   keyHint: { ja: "ヒント", en: "hint" },

@@ -82,9 +82,9 @@ describe("Home", () => {
     store.getState().setLessonPosition("first", 1);
     const t = await renderTrainer({ store });
     const line = (label: string) => t.frame().split("\n").find((l) => l.startsWith(label)) ?? "";
-    expect(line("sigmoid-value")).toMatch(/█{20} 1\/1 /);
+    expect(line("sigmoid-value")).toMatch(/ █+ 1\/1 /);
     // A wrong answer is not progress: 0 of the skill's 2 exercises answered right.
-    expect(line("derivative-value")).toMatch(/ ░{20} 0\/2 /);
+    expect(line("derivative-value")).toMatch(/ ░+ 0\/2 /);
     // Lesson "first" on its second step: both of its steps seen, of 3 in the chapter.
     expect(line("Chapter ")).toMatch(/ █+░+ 2\/3 /);
     // The count is what Review would ask now (the scheduler's queue at the screen's clock).

@@ -2,7 +2,9 @@
 // the next question, when an item comes back, and the typed answer surviving a remount.
 import { describe, expect, it } from "vitest";
 import { sigmoid, sigmoidDerivative } from "../../src/core/sigmoid";
+import { loadContent } from "../../src/content/load";
 import { createProgressStore } from "../../src/progress";
+import { ROOT } from "../support/cli";
 import { KEYS, NOW, renderTrainer, tick } from "./harness";
 
 /** x from the fixture's prompt "Find σ(x) at x = 2." (the minus may be U+2212). */
@@ -195,5 +197,29 @@ describe("Practice input arriving in one piece", () => {
     await t.press(`${sigmoid(x).toPrecision(3)}\r`);
     expect(t.frame()).toContain("✓ correct");
     expect(t.store.getState().attempts).toHaveLength(1);
+  });
+});
+
+describe("Practice in a small terminal", () => {
+  it("keeps the answer field in view, says when there is more below, and PgDn/PgUp scroll (40×15)", async () => {
+    const loaded = loadContent(["content"], ROOT);
+    if (!loaded.ok) throw new Error("the shipped content does not load");
+    // The shipped course: its hints are longer than the fixture's and do not fit at 40×15.
+    const t = await renderTrainer({ course: loaded.course, initial: "practice", skills: ["sigmoid-value"], columns: 40, rows: 15 });
+    await t.type("0.1");
+    await t.press("h", "h", "h", "h");
+    expect(t.frame()).toContain("Answer: 0.1▏");
+    expect(t.frame()).toContain("Hint 1 of 4");
+    expect(t.frame()).toContain("PgDn more");
+    expect(t.frame()).not.toContain("Worked solution:");
+    await t.press(KEYS.pageDown, KEYS.pageDown, KEYS.pageDown);
+    expect(t.frame()).toContain("Worked solution:");
+    expect(t.frame()).toContain("PgUp scroll up");
+    expect(t.frame()).not.toContain("PgDn more");
+    await t.press(KEYS.pageUp, KEYS.pageUp, KEYS.pageUp);
+    expect(t.frame()).toContain("Answer: 0.1▏");
+    // Typing still goes to the answer.
+    await t.type("2");
+    expect(t.frame()).toContain("Answer: 0.12▏");
   });
 });

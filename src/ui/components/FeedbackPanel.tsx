@@ -11,15 +11,24 @@ import type { Feedback } from "../../engine/types";
 import { useAscii, useMarks, useText, useTheme } from "../context";
 import type { SkipShown } from "../practice-store";
 import { UI_TEXT } from "../strings";
+import { useTerminalSize } from "../use-terminal-size";
+import { WrappedText } from "./WrappedText";
 
 export interface FeedbackPanelProps {
   feedback: Feedback | null;
   skipped: SkipShown | null;
   comesBack: Localized | null;
   canRetry: boolean;
+  /** The worked solution is already on screen (opened as the last hint): not shown twice. */
+  solutionShown?: boolean;
+  /** Cells to wrap the text to; the terminal's width unless told. */
+  width?: number;
 }
 
-export function FeedbackPanel({ feedback, skipped, comesBack, canRetry }: FeedbackPanelProps) {
+export function FeedbackPanel(props: FeedbackPanelProps) {
+  const { feedback, skipped, comesBack, canRetry, solutionShown = false } = props;
+  const columns = useTerminalSize().columns;
+  const width = props.width ?? columns;
   const t = useText();
   const theme = useTheme();
   const marks = useMarks();
@@ -31,11 +40,13 @@ export function FeedbackPanel({ feedback, skipped, comesBack, canRetry }: Feedba
         : skipped.expected;
     return (
       <Box flexDirection="column">
-        <Text>{t(fill(SESSION_TEXT.skipped, { expected }))}</Text>
-        <Text {...theme.heading}>{t(SESSION_TEXT.solution)}</Text>
-        <Box paddingLeft={2}>
-          <Text>{t(skipped.solution)}</Text>
-        </Box>
+        <WrappedText text={t(fill(SESSION_TEXT.skipped, { expected }))} width={width} />
+        {solutionShown ? null : (
+          <>
+            <Text {...theme.heading}>{t(SESSION_TEXT.solution)}</Text>
+            <WrappedText text={t(skipped.solution)} width={width} prefix="  " />
+          </>
+        )}
       </Box>
     );
   }
@@ -60,21 +71,20 @@ export function FeedbackPanel({ feedback, skipped, comesBack, canRetry }: Feedba
         </Text>
         {feedback.parts > 1 ? t(fill(SESSION_TEXT.partOf, { part: feedback.part + 1, parts: feedback.parts })) : ""}
       </Text>
-      <Text>{t(feedback.message)}</Text>
+      <WrappedText text={t(feedback.message)} width={width} />
       {verdict === "invalid" && feedback.position !== null ? (
         <InvalidEcho answer={feedback.answer} position={feedback.position} />
       ) : null}
-      {readAs ? <Text>{t(fill(SESSION_TEXT.readAs, { readAs }))}</Text> : null}
-      {feedback.solution ? (
+      {readAs ? <WrappedText text={t(fill(SESSION_TEXT.readAs, { readAs }))} width={width} /> : null}
+      {comesBack ? <WrappedText text={t(comesBack)} width={width} style={theme.muted} /> : null}
+      {canRetry ? <WrappedText text={t(UI_TEXT.retryOffer)} width={width} /> : null}
+      {/* Last: in a small terminal this is what scrolls out of view first (PgDn shows it). */}
+      {feedback.solution && !solutionShown ? (
         <>
           <Text {...theme.heading}>{t(SESSION_TEXT.solution)}</Text>
-          <Box paddingLeft={2}>
-            <Text>{t(feedback.solution)}</Text>
-          </Box>
+          <WrappedText text={t(feedback.solution)} width={width} prefix="  " />
         </>
       ) : null}
-      {comesBack ? <Text {...theme.muted}>{t(comesBack)}</Text> : null}
-      {canRetry ? <Text>{t(UI_TEXT.retryOffer)}</Text> : null}
     </Box>
   );
 }

@@ -3,8 +3,12 @@ import { Box, Text } from "ink";
 import { fill, SESSION_TEXT } from "../../engine/texts";
 import { useText, useTheme } from "../context";
 import type { HintShown } from "../practice-store";
+import { useTerminalSize } from "../use-terminal-size";
+import { WrappedText } from "./WrappedText";
 
-export function HintPanel({ hints }: { hints: readonly HintShown[] }) {
+export function HintPanel({ hints, width: given }: { hints: readonly HintShown[]; width?: number }) {
+  const columns = useTerminalSize().columns;
+  const width = given ?? columns;
   const t = useText();
   const theme = useTheme();
   if (hints.length === 0) return null;
@@ -14,15 +18,16 @@ export function HintPanel({ hints }: { hints: readonly HintShown[] }) {
         h.solution ? (
           <Box key={h.stage} flexDirection="column">
             <Text {...theme.heading}>{t(SESSION_TEXT.solution)}</Text>
-            <Box paddingLeft={2}>
-              <Text>{t(h.text)}</Text>
-            </Box>
+            <WrappedText text={t(h.text)} width={width} prefix="  " />
           </Box>
         ) : (
-          <Text key={h.stage}>
-            <Text {...theme.key}>{t(fill(SESSION_TEXT.hint, { stage: h.stage, stages: h.stages }))}</Text>
-            {t(h.text)}
-          </Text>
+          <WrappedText
+            key={h.stage}
+            text={t(h.text)}
+            width={width}
+            prefix={t(fill(SESSION_TEXT.hint, { stage: h.stage, stages: h.stages }))}
+            prefixStyle={theme.key}
+          />
         ),
       )}
     </Box>

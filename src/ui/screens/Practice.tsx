@@ -2,8 +2,8 @@
 // the given values, an answer field, the verdict naming the mistake, hints in stages ending in the
 // worked solution, and when the item comes back. Everything that must outlive a remount (the
 // typed answer, the session) is in the practice store, kept per screen entry.
-import { Box, Text, useInput } from "ink";
-import { useEffect, useState } from "react";
+import { Box, type DOMElement, measureElement, Text, useInput } from "ink";
+import { useEffect, useRef, useState } from "react";
 import { useStore } from "zustand";
 import type { Localized } from "../../core/i18n";
 import { fill, REASON_TEXT, SESSION_TEXT } from "../../engine/texts";
@@ -14,6 +14,7 @@ import { FeedbackPanel } from "../components/FeedbackPanel";
 import { Header } from "../components/Header";
 import { HintPanel } from "../components/HintPanel";
 import { KeyBar, type KeyBarItem } from "../components/KeyBar";
+import { WrappedText } from "../components/WrappedText";
 import { type ScreenProps, useLang, useScreenMemo, useText, useTheme, useTrainer } from "../context";
 import { matches } from "../keymap";
 import { createPracticeStore, PRACTICE_SESSION, type PracticeSessionConfig, type PracticeState } from "../practice-store";
@@ -55,10 +56,21 @@ export function Practice({ onBack, navigate, session = PRACTICE_SESSION, title }
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new question or verdict is what resets the scroll
   useEffect(() => setScroll(0), [question, state.feedback, phase]);
   const bodyRows = Math.max(3, rows - 1 - 1 - (columns < 60 ? 2 : 1));
+  // How much of the body is out of view, measured after each render, for the key bar's "PgDn more".
+  const bodyRef = useRef<DOMElement>(null);
+  const contentRef = useRef<DOMElement>(null);
+  const [overflow, setOverflow] = useState({ below: false, above: false });
+  useEffect(() => {
+    if (!bodyRef.current || !contentRef.current) return;
+    const visible = measureElement(bodyRef.current).height;
+    const content = measureElement(contentRef.current).height;
+    const next = { below: content - scroll > visible, above: scroll > 0 };
+    if (next.below !== overflow.below || next.above !== overflow.above) setOverflow(next);
+  });
 
   useInput((input, key) => {
     const s = store.getState();
-    if (matches("scrollDown", input, key)) return setScroll((n) => n + Math.max(1, bodyRows - 2));
+    if (matches("scrollDown", input, key)) return overflow.below ? setScroll((n) => n + Math.max(1, bodyRows - 2)) : undefined;
     if (matches("scrollUp", input, key)) return setScroll((n) => Math.max(0, n - Math.max(1, bodyRows - 2)));
     if (key.escape || (key.ctrl && input === "c")) return; // App: back, quit.
     if (s.phase === "asking") {
@@ -96,6 +108,10 @@ export function Practice({ onBack, navigate, session = PRACTICE_SESSION, title }
     if (matches("select", input, key)) onBack();
   });
 
+  const scrollKeys: KeyBarItem[] = [
+    ...(overflow.below ? [{ action: "scrollDown", label: UI_TEXT.keyMore } as const] : []),
+    ...(overflow.above ? [{ action: "scrollUp", label: UI_TEXT.keyScrollUp } as const] : []),
+  ];
   const heading = title ?? TITLES[session.mode] ?? PLAIN_TEXT.practiceTitle;
   const keys: KeyBarItem[] =
     phase === "asking"
@@ -121,20 +137,28 @@ export function Practice({ onBack, navigate, session = PRACTICE_SESSION, title }
   return (
     <Box flexDirection="column" width={columns} height={rows - 1}>
       <Header title={`${t(heading)}${question ? ` ${lang === "ja" ? "・" : "·"} ${questionHeading(question, t)}` : ""}`} />
-      <Box flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden">
-        <Box flexDirection="column" marginTop={-scroll} flexShrink={0}>
+      <Box ref={bodyRef} flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden">
+        <Box ref={contentRef} flexDirection="column" marginTop={-scroll} flexShrink={0}>
           {phase === "empty" ? (
             <EmptySession state={state} />
           ) : phase === "finished" ? (
             <Finished state={state} />
           ) : question ? (
             <>
-              <QuestionText question={question} />
+              <QuestionText question={question} width={columns} />
               <AnswerField value={state.input} cursor={state.cursor} active={phase === "asking"} />
-              {state.notice ? <Text {...theme.warn}>{t(state.notice)}</Text> : null}
-              <FeedbackPanel feedback={state.feedback} skipped={state.skipped} comesBack={state.comesBack} canRetry={state.canRetry} />
-              <HintPanel hints={state.hints} />
-              {phase === "answered" ? (
+              {state.notice ? <WrappedText text={t(state.notice)} width={columns} style={theme.warn} /> : null}
+              <FeedbackPanel
+                feedback={state.feedback}
+                skipped={state.skipped}
+                comesBack={state.comesBack}
+                canRetry={state.canRetry}
+                solutionShown={phase === "asking" && state.hints.some((h) => h.solution)}
+                width={columns}
+              />
+              {/* Below the answer field, which must stay in view; after the verdict they give way to it (with the solution). */}
+              {phase === "asking" ? <HintPanel hints={state.hints} width={columns} /> : null}
+              {phase === "answered" && rows >= 20 ? (
                 <Text {...theme.key}>{t(state.pending ? UI_TEXT.pressNext : UI_TEXT.pressFinish)}</Text>
               ) : null}
             </>
@@ -142,7 +166,7 @@ export function Practice({ onBack, navigate, session = PRACTICE_SESSION, title }
         </Box>
       </Box>
       <Box flexShrink={0}>
-        <KeyBar items={keys} />
+        <KeyBar items={[...scrollKeys, ...keys]} />
       </Box>
     </Box>
   );
@@ -154,7 +178,7 @@ function questionHeading(q: QuestionView, t: ReturnType<typeof useText>): string
   return heading;
 }
 
-function QuestionText({ question }: { question: QuestionView }) {
+function QuestionText({ question, width }: { question: QuestionView; width: number }) {
   const t = useText();
   const lang = useLang();
   const theme = useTheme();
@@ -162,9 +186,12 @@ function QuestionText({ question }: { question: QuestionView }) {
   return (
     <Box flexDirection="column" marginBottom={1}>
       {reason && question.part === 0 ? <Text {...theme.muted}>[{t(reason)}]</Text> : null}
-      <Text>{t(question.prompt)}</Text>
+      <WrappedText text={t(question.prompt)} width={width} />
       {question.given.length > 0 ? (
-        <Text>{t(fill(SESSION_TEXT.given, { items: question.given.map((g) => t(g.text)).join(lang === "ja" ? "、" : ", ") }))}</Text>
+        <WrappedText
+          text={t(fill(SESSION_TEXT.given, { items: question.given.map((g) => t(g.text)).join(lang === "ja" ? "、" : ", ") }))}
+          width={width}
+        />
       ) : null}
     </Box>
   );
