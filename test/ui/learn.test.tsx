@@ -43,13 +43,13 @@ function choiceCheck(stepId: string): ChoiceCheck {
   return check;
 }
 
-/** The answer to a step's exercise as the learner would type it (the fixed learn seed). */
-function exerciseAnswer(stepId: string): string {
+/** The answer to a step's exercise (one part) as the learner would type it (the fixed learn seed). */
+function exerciseAnswer(stepId: string, partIndex = 0): string {
   const check = STEPS[indexOf(stepId)]!.step.check;
   if (check?.kind !== "exercise") throw new Error(`${stepId} has no exercise`);
   const made = instantiateQuestion(COURSE, { templateId: check.exercise, variantSeed: variantSeed(LEARN_EXERCISE_SEED, 0), reason: "new" });
   if (!made.ok) throw new Error(made.problem);
-  const part = made.instance.parts[0]!;
+  const part = made.instance.parts[partIndex]!;
   return formatSignificant(part.expected, part.digits);
 }
 
@@ -234,6 +234,31 @@ describe("exercises inline", () => {
     await press(KEYS.ctrlU);
     await press(KEYS.right);
     expect(frame()).toContain("Step 4 of 22");
+  });
+
+  test("a two-part exercise asks its second part once the first is graded; both are saved", async () => {
+    const { frame, type, press, store } = await learnAt("backprop-forward-backward", { rows: 40 });
+    expect(frame()).toContain("(part 1 of 2) Forward pass");
+    await type(exerciseAnswer("backprop-forward-backward", 0));
+    await press(KEYS.enter);
+    expect(frame()).toContain("✓ correct");
+    expect(frame()).toContain("(part 2 of 2) Backward pass");
+    await type(exerciseAnswer("backprop-forward-backward", 1));
+    await press(KEYS.enter);
+    expect(frame()).toContain("Enter: on to the next step.");
+    expect(store.getState().attempts.map((a) => [a.part, a.verdict])).toEqual([
+      [0, "correct"],
+      [1, "correct"],
+    ]);
+  });
+
+  test("a formula answer (σ′ written with s) is typed letter by letter and graded", async () => {
+    const { frame, type, press, store } = await learnAt("beautiful-recap", { rows: 40 });
+    await type("s*(1-s)");
+    expect(frame()).toContain("Answer: s*(1-s)");
+    await press(KEYS.enter);
+    expect(frame()).toContain("✓ correct");
+    expect(store.getState().attempts.map((a) => a.verdict)).toEqual(["correct"]);
   });
 
   test("h shows the first hint", async () => {
