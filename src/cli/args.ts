@@ -58,7 +58,9 @@ export function parseCommandArgs(argv: readonly string[], options: OptionSpecs, 
     };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new UsageError(`${command}: ${message.replace(/\. To specify.*$/s, ".")}`);
+    // "" for the bare command, whose messages start with "sigmoid-trainer: " already.
+    const where = command === "" ? "" : `${command}: `;
+    throw new UsageError(`${where}${message.replace(/\. To specify.*$/s, ".")}`);
   }
 }
 
@@ -77,8 +79,11 @@ export function stringsOption(values: ParsedArgs["values"], name: string): strin
 export function integerOption(values: ParsedArgs["values"], name: string, min: number, max: number): number | undefined {
   const raw = stringOption(values, name);
   if (raw === undefined) return undefined;
-  if (!/^\d+$/.test(raw.trim())) throw new UsageError(`--${name} takes a whole number, got "${raw}"`);
-  const n = Number(raw);
-  if (n < min || n > max) throw new UsageError(`--${name} must be between ${min} and ${max}, got ${n}`);
+  const range = `between ${min} and ${max}`;
+  // A negative whole number is a whole number, just out of range: say the range, not the type.
+  if (!/^[-−]?\d+$/.test(raw.trim())) throw new UsageError(`--${name} takes a whole number ${range}, got "${raw}"`);
+  const n = Number(raw.trim().replace("−", "-"));
+  // Quote what was typed: 99999999999999999999 would print as 100000000000000000000.
+  if (n < min || n > max) throw new UsageError(`--${name} must be ${range}, got ${raw.trim()}`);
   return n;
 }

@@ -43,9 +43,11 @@ export interface TrainerLaunch {
 
 export function runAt(screen: Screen): Command {
   return async (argv, io) => {
-    const command = screen === "home" ? "sigmoid-trainer" : screen;
+    // The bare command's messages need no name: "sigmoid-trainer: " already starts each one.
+    const command = screen === "home" ? "" : screen;
+    const where = command === "" ? "" : `${command}: `;
     const { values, positionals } = parseCommandArgs(argv, TRAINER_OPTIONS, command);
-    if (positionals.length > 0) throw new UsageError(`${command}: unexpected argument "${positionals[0]}"`);
+    if (positionals.length > 0) throw new UsageError(`${where}unexpected argument "${positionals[0]}"`);
     const options = readTrainerOptions(values, io.env);
     const terminal = io.stdin.isTTY === true && io.stdout.isTTY === true;
     const plainChosen = options.plain || options.json || options.screenReader;
@@ -54,7 +56,7 @@ export function runAt(screen: Screen): Command {
     const unknown = unknownSkills(course, options.skills);
     if (unknown.length > 0) {
       const known = course.skills.map((s) => s.id).join(", ");
-      throw new UsageError(`${command}: unknown skill "${unknown[0]}" (the skills are: ${known})`);
+      throw new UsageError(`${where}unknown skill "${unknown[0]}" (the skills are: ${known})`);
     }
     const progress = openProgress(values, io);
     const launch: TrainerLaunch = { screen, course, options, progress, seed: options.seed ?? randomInt(0, MAX_SEED), io };

@@ -1,0 +1,56 @@
+// Usage errors a user or script trips over, read as they are printed: one prefix, the value as
+// typed, the allowed range even for a negative number, and no argument silently ignored.
+import { PassThrough, Writable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import type { CliIO } from "../../src/cli/io";
+import { main } from "../../src/cli/main";
+
+class Sink extends Writable {
+  text = "";
+  override _write(chunk: Buffer, _enc: string, done: () => void) {
+    this.text += chunk.toString("utf8");
+    done();
+  }
+}
+
+async function run(argv: string[]) {
+  const stdin = new PassThrough();
+  stdin.end("");
+  const stdout = new Sink();
+  const stderr = new Sink();
+  const io: CliIO = { stdin, stdout, stderr, env: { LANG: "C.UTF-8" }, cwd: process.cwd() };
+  const code = await main(argv, io);
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+describe("usage errors", () => {
+  it("an unknown flag on the bare command is named once, not 'sigmoid-trainer: sigmoid-trainer:'", async () => {
+    const r = await run(["--bogus"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("sigmoid-trainer: Unknown option '--bogus'.\nTry 'sigmoid-trainer --help'.\n");
+  });
+
+  it("a negative --seed is told the range, not that it is not a whole number", async () => {
+    const r = await run(["practice", "--seed", "-1"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--seed must be between 0 and 2147483647, got -1");
+  });
+
+  it("a huge --count is quoted as typed, not rounded by floating point", async () => {
+    const r = await run(["practice", "--count", "99999999999999999999"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--count must be between 1 and 200, got 99999999999999999999\n");
+  });
+
+  it("a value that is not a number says what is allowed", async () => {
+    const r = await run(["practice", "--count", "ten"]);
+    expect(r.stderr).toContain('--count takes a whole number between 1 and 200, got "ten"');
+  });
+
+  it("schema refuses an argument instead of ignoring it", async () => {
+    const r = await run(["schema", "content.schema.json"]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain('schema: unexpected argument "content.schema.json"');
+  });
+});
