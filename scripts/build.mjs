@@ -3,6 +3,7 @@
 import { build } from "esbuild";
 import { chmodSync, renameSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { dependencyPatches } from "./build-patches.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 // Build beside dist/ and swap it in, so tests running the old bundle never see a half-written one.
@@ -29,6 +30,8 @@ await build({
       "const require = __createRequire(import.meta.url);",
     ].join("\n"),
   },
+  // Start-up fixes inside dependencies (see build-patches.mjs).
+  plugins: [dependencyPatches()],
   legalComments: "none",
   logLevel: "warning",
 });
