@@ -61,11 +61,17 @@ export function Practice({ onBack, navigate, session = PRACTICE_SESSION, title }
   const contentRef = useRef<DOMElement>(null);
   const [overflow, setOverflow] = useState({ below: false, above: false });
   useEffect(() => {
-    if (!bodyRef.current || !contentRef.current) return;
-    const visible = measureElement(bodyRef.current).height;
-    const content = measureElement(contentRef.current).height;
-    const next = { below: content - scroll > visible, above: scroll > 0 };
-    if (next.below !== overflow.below || next.above !== overflow.above) setOverflow(next);
+    const measure = () => {
+      if (!bodyRef.current || !contentRef.current) return;
+      const visible = measureElement(bodyRef.current).height;
+      const content = measureElement(contentRef.current).height;
+      const next = { below: content - scroll > visible, above: scroll > 0 };
+      setOverflow((now) => (now.below === next.below && now.above === next.above ? now : next));
+    };
+    measure();
+    // In a terminal Ink lays out at most ~30 times a second, after React commits: measure again once it has.
+    const later = setTimeout(measure, 50);
+    return () => clearTimeout(later);
   });
 
   useInput((input, key) => {
