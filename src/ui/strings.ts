@@ -42,7 +42,7 @@ export const UI_TEXT = {
     ja: "クイズは同じシードで全員が同じ問題を解きます。次のように始めてください:",
     en: "In a quiz everyone with the same seed gets the same questions. Start one with:",
   },
-  quizCommand: { ja: "sigmoid-trainer quiz --seed 42 --count 10", en: "sigmoid-trainer quiz --seed 42 --count 10" },
+  quizCommand: { ja: "sigmoid-trainer quiz --seed 42", en: "sigmoid-trainer quiz --seed 42" },
   // Settings
   settingsTitle: { ja: "設定", en: "Settings" },
   settingLanguage: { ja: "言語", en: "Language" },
