@@ -11,13 +11,14 @@
 //   %LOCALAPPDATA%\sigmoid-trainer\Data). Its `log` there would be ~/Library/Logs, where cleaners
 //   delete files: no place for progress that must not be lost.
 // The "-nodejs" suffix env-paths adds by default is turned off: no native program shares the name.
+import { statSync } from "node:fs";
 import { homedir } from "node:os";
-import { isAbsolute, join, resolve } from "node:path";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import envPaths from "env-paths";
 import { type Lang, langFromEnv } from "../core/i18n";
 import { createProgressStore, type ProgressStore, type ProgressWarning } from "../progress";
 import { type ParsedArgs, stringOption, UsageError } from "./args";
-import { type CliIO, writeLine } from "./io";
+import { type CliIO, UserError, writeLine } from "./io";
 
 export const APP_NAME = "sigmoid-trainer";
 
@@ -59,19 +60,83 @@ export interface OpenedProgress {
   lang: Lang;
 }
 
+export interface OpenOptions {
+  /**
+   * The command only reads and reports (stats, export) or must see everything before it acts
+   * (reset): a file that cannot be read stops it with exit 1 instead of an empty history, and
+   * for a reader, warnings about saving (which it never does) stay unsaid. Its name starts the
+   * message.
+   */
+  mustRead?: { command: string; saves: boolean };
+}
+
 /**
- * Opens the learner's progress for a command without a screen. Warnings about the data
- * (a damaged file kept aside, an import) go to stderr, in the language chosen by --lang, else
- * the learner's saved setting, else the locale, which is known only once the store is loaded.
+ * Opens the learner's progress for a command. Warnings about the data (a damaged file kept
+ * aside, an import) go to stderr, in the language chosen by --lang, else the learner's saved
+ * setting, else the locale, which is known only once the store is loaded. A data directory that
+ * is a file (or lies under one) is refused at once, before a learner answers anything.
  */
-export function openProgress(values: ParsedArgs["values"], io: CliIO): OpenedProgress {
-  const { dir } = resolveDataDir(stringOption(values, "data-dir"), io.env, io.cwd);
+export function openProgress(values: ParsedArgs["values"], io: CliIO, options: OpenOptions = {}): OpenedProgress {
+  const { dir, source } = resolveDataDir(stringOption(values, "data-dir"), io.env, io.cwd);
   const chosen = langOption(values);
+  refuseFilePath(dir, source, chosen ?? langFromEnv(io.env));
+  const mustRead = options.mustRead;
   let lang: Lang | null = null;
   const early: ProgressWarning[] = [];
+  const notLoaded: NonNullable<ProgressWarning["notLoaded"]>[] = [];
   const print = (w: ProgressWarning, l: Lang) => writeLine(io.stderr, `sigmoid-trainer: ${w.message[l]}`);
-  const store = createProgressStore({ dataDir: dir, warn: (w) => (lang ? print(w, lang) : early.push(w)) });
+  const warn = (w: ProgressWarning) => {
+    if (mustRead && w.notLoaded) {
+      notLoaded.push(w.notLoaded);
+      return;
+    }
+    if (mustRead && !mustRead.saves && w.kind === "save-failed") return;
+    if (lang) print(w, lang);
+    else early.push(w);
+  };
+  const store = createProgressStore({ dataDir: dir, warn });
   lang = chosen ?? store.getState().settings.lang ?? langFromEnv(io.env);
-  for (const w of early) print(w, lang);
+  const stopping = mustRead !== undefined && notLoaded.length > 0;
+  // When stopping, "answers from now on are lost" would speak of answers never to be given.
+  for (const w of early) if (!(stopping && w.kind === "save-failed")) print(w, lang);
+  if (mustRead && stopping) {
+    const files = notLoaded.map((n) => `${n.path} (${n.reason})`).join(", ");
+    const ja = mustRead.saves ? "何も変更していません" : "空の記録を見せないよう、ここで止めます";
+    const en = mustRead.saves ? "nothing was changed" : "nothing is shown rather than an empty history";
+    throw new UserError(
+      lang === "ja"
+        ? `${mustRead.command}: 進み具合のファイルを読めないため、${ja}: ${files}。権限を確かめるか、--data-dir で別の場所を指定してください。`
+        : `${mustRead.command}: cannot read the progress, so ${en}: ${files}. Check the permissions, or use --data-dir.`,
+    );
+  }
   return { store, dataDir: dir, lang };
+}
+
+/** The data directory, or a directory above it, is an existing file: nothing could ever be saved there. */
+function refuseFilePath(dir: string, source: DataDirSource, lang: Lang): void {
+  for (let path = dir; ; path = dirname(path)) {
+    let stat: ReturnType<typeof statSync>;
+    try {
+      stat = statSync(path, { throwIfNoEntry: false });
+    } catch (error) {
+      // ENOTDIR: a file further up, found on the next step. Anything else (no permission to
+      // look) is for the progress store to report when it reads.
+      if ((error as NodeJS.ErrnoException).code === "ENOTDIR") continue;
+      return;
+    }
+    if (stat?.isDirectory()) return;
+    if (stat) {
+      const from = source === "--data-dir" || source === "SIGMOID_TRAINER_HOME" ? ` (${source})` : "";
+      throw new UserError(
+        lang === "ja"
+          ? path === dir
+            ? `保存先 ${dir}${from} はファイルです。ディレクトリを指定してください。`
+            : `保存先 ${dir}${from} を作れません: ${path} はファイルです。`
+          : path === dir
+            ? `the data directory ${dir}${from} is a file, not a directory`
+            : `the data directory ${dir}${from} cannot be made: ${path} is a file`,
+      );
+    }
+    if (dirname(path) === path) return;
+  }
 }

@@ -49,7 +49,9 @@ function tryMigrate(fs: FileSystem, dir: string, now: Date, warn: (w: ProgressWa
     return migrateV1(fs, dir, now, warn);
   } catch (error) {
     // The old file could not even be read or moved: leave it for a later run and say so.
-    warn({ kind: "unreadable", message: unreadableMessage(join(dir, "progress.json"), describe(error), null), keptAt: null });
+    const path = join(dir, "progress.json");
+    const reason = describe(error);
+    warn({ kind: "unreadable", message: unreadableMessage(path, reason, null), keptAt: null, notLoaded: { path, reason } });
     return null;
   }
 }
@@ -130,7 +132,8 @@ function moveUnreadableAside(
     warn({ kind: "unreadable", message: unreadableMessage(journalPath, describe(error), movedTo), keptAt: movedTo });
     return null;
   } catch (moveError) {
-    warn({ kind: "unreadable", message: unreadableMessage(journalPath, describe(error), null), keptAt: null });
+    const reason = describe(error);
+    warn({ kind: "unreadable", message: unreadableMessage(journalPath, reason, null), keptAt: null, notLoaded: { path: journalPath, reason } });
     return saveProblem(moveError, journalPath);
   }
 }

@@ -93,6 +93,11 @@ export interface ProgressWarning {
   message: Localized;
   /** Where a copy of a damaged file was put, when one was made. */
   keptAt: string | null;
+  /**
+   * A file that could not be read and is still in place: what it holds is missing from the
+   * state. Commands that only report (stats, export) stop rather than show an empty history.
+   */
+  notLoaded?: { path: string; reason: string };
 }
 
 /** "ok": every event is on disk; "failed": saving stopped (see savingProblem); "off": an in-memory store by design. */

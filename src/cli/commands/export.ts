@@ -20,7 +20,7 @@ export const run: Command = async (argv, io) => {
   if (positionals.length > 0) throw new UsageError(`export: unexpected argument "${positionals[0]}"`);
   const format = stringOption(values, "format") ?? "json";
   if (format !== "json" && format !== "csv") throw new UsageError(`export: --format takes json or csv, got "${format}"`);
-  const { store } = openProgress(values, io);
+  const { store } = openProgress(values, io, { mustRead: { command: "export", saves: false } });
   const rows = store.getState().attempts.map(attemptRow);
   if (format === "csv") {
     io.stdout.write(toCsv(ROW_COLUMNS, rows.map((row) => ROW_COLUMNS.map((column) => row[column]))));

@@ -18,7 +18,7 @@ export const run: Command = async (argv, io) => {
   if (positionals.length > 0) throw new UsageError(`reset: unexpected argument "${positionals[0]}"`);
   const skill = stringOption(values, "skill");
   if (skill !== undefined && skill.trim() === "") throw new UsageError("reset: --skill needs a skill id");
-  const { store, dataDir, lang } = openProgress(values, io);
+  const { store, dataDir, lang } = openProgress(values, io, { mustRead: { command: "reset", saves: true } });
   const say = (text: Localized) => writeLine(io.stdout, text[lang]);
   const state = store.getState();
   const affected = skill === undefined ? state.attempts.length : state.attempts.filter((a) => a.skill === skill).length;

@@ -18,7 +18,7 @@ const OPTIONS = {
 export const run: Command = async (argv, io) => {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS, "stats");
   if (positionals.length > 0) throw new UsageError(`stats: unexpected argument "${positionals[0]}"`);
-  const { store, dataDir, lang } = openProgress(values, io);
+  const { store, dataDir, lang } = openProgress(values, io, { mustRead: { command: "stats", saves: false } });
   const stats = computeStats(store.getState(), new Date());
   if (values.json) {
     writeLine(io.stdout, JSON.stringify({ ...stats, dataDir }));
