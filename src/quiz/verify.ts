@@ -6,7 +6,10 @@ import { type QuizResult, RESULT_FORMAT, RESULT_VERSION, checksumOf, resultSchem
 
 export type ResultProblem = "unreadable" | "not-a-result" | "newer-format" | "tampered";
 
-export type ReadResult = { ok: true; result: QuizResult } | { ok: false; problem: ResultProblem; detail: string };
+export type ReadResult =
+  | { ok: true; result: QuizResult }
+  /** `name`: the name the file claims, when it has one (unverified: to help find whose file it is). */
+  | { ok: false; problem: ResultProblem; detail: string; name?: string };
 
 export function parseResult(text: string): ReadResult {
   let data: unknown;
@@ -20,6 +23,7 @@ export function parseResult(text: string): ReadResult {
     return { ok: false, problem: "not-a-result", detail: "not a quiz result file (no JSON object)" };
   }
   const object = data as Record<string, unknown>;
+  const claimed = typeof object.name === "string" && object.name !== "" ? { name: object.name } : {};
   if (object.format !== RESULT_FORMAT) {
     return { ok: false, problem: "not-a-result", detail: `not a quiz result file (no "format": "${RESULT_FORMAT}")` };
   }
@@ -31,19 +35,24 @@ export function parseResult(text: string): ReadResult {
     };
   }
   if (typeof object.checksum !== "string" || object.checksum === "") {
-    return { ok: false, problem: "tampered", detail: "the checksum is missing" };
+    return { ok: false, problem: "tampered", detail: "the checksum is missing", ...claimed };
   }
   if (checksumOf(object) !== object.checksum) {
-    return { ok: false, problem: "tampered", detail: "the checksum does not match the content (the file was edited after it was written)" };
+    return {
+      ok: false,
+      problem: "tampered",
+      detail: "the checksum does not match the content (the file was edited after it was written)",
+      ...claimed,
+    };
   }
   const parsed = resultSchema.safeParse(object);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
-    return { ok: false, problem: "unreadable", detail: `damaged: ${where || "the file"}: ${issue.message}` };
+    return { ok: false, problem: "unreadable", detail: `damaged: ${where || "the file"}: ${issue.message}`, ...claimed };
   }
   const inconsistency = findInconsistency(parsed.data);
-  if (inconsistency) return { ok: false, problem: "unreadable", detail: `damaged: ${inconsistency}` };
+  if (inconsistency) return { ok: false, problem: "unreadable", detail: `damaged: ${inconsistency}`, ...claimed };
   return { ok: true, result: parsed.data };
 }
 

@@ -39,7 +39,7 @@ export function buildReport(files: readonly LoadedFile[], options: ReportOptions
     if ("missing" in loaded) {
       rejected.push({ file: loaded.file, reason: "missing", detail: loaded.missing, name: null });
     } else if (!loaded.read.ok) {
-      rejected.push({ file: loaded.file, reason: loaded.read.problem, detail: loaded.read.detail, name: null });
+      rejected.push({ file: loaded.file, reason: loaded.read.problem, detail: loaded.read.detail, name: loaded.read.name ?? null });
     } else {
       readable.push({ file: loaded.file, result: loaded.read.result });
     }
