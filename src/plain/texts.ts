@@ -7,9 +7,11 @@ export const PLAIN_TEXT = {
     ja: "{title}: {count} 問です。答えを 1 行ずつ入力してください。:help でコマンドの一覧を表示します。",
     en: "{title}: {count} question{s}. Type each answer on its own line; :help lists the commands.",
   },
+  // Practice mixes in reviews and recent mistakes, so the same seed gives the same questions
+  // only from the same progress (another learner's fresh start, or a copy of the data).
   seed: {
-    ja: "（シード {seed}。--seed {seed} で同じ問題をもう一度解けます）",
-    en: "(seed {seed}: --seed {seed} asks the same questions again)",
+    ja: "（シード {seed}。進み具合が同じなら、--seed {seed} で同じ問題が出ます）",
+    en: "(seed {seed}: from the same progress, --seed {seed} asks the same questions)",
   },
   practiceTitle: { ja: "練習", en: "Practice" },
   reviewTitle: { ja: "復習", en: "Review" },
