@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { runCli } from "../support/cli";
 import { ENGLISH_ENV, tempDataDir } from "./plain-support";
 
-const questions = (stdout: string) => stdout.split("\n").filter((l, i, all) => all[i - 1]?.startsWith("Question "));
+const questions = (stdout: string) => stdout.split("\n").filter((_line, i, all) => all[i - 1]?.startsWith("Question "));
 
 describe("the seed line", () => {
   it("says the replay holds from the same progress, and it does", async () => {
