@@ -8,7 +8,7 @@
 // with the file freely.
 import { z } from "zod";
 import { issueProblems } from "../content/issues";
-import { formatProblem, type Problem } from "../content/problems";
+import { formatProblem, type Problem, sortProblems } from "../content/problems";
 import { parseSource, problemAt } from "../content/source";
 import { didYouMean } from "../content/suggest";
 
@@ -72,19 +72,24 @@ export function parseQuizConfig(file: string, text: string, knownSkills?: readon
   if (source.data === null || source.data === undefined) {
     return { ok: false, problems: [{ file, fileOrder: 0, line: 1, col: 1, message: 'the file is empty; it needs at least "seed: N"' }] };
   }
-  const parsed = configSchema.safeParse(source.data);
-  if (!parsed.success) return { ok: false, problems: issueProblems(source, configSchema, parsed.error.issues) };
-  const data = parsed.data;
-  const listed = data.skills === undefined ? [] : typeof data.skills === "string" ? [data.skills] : data.skills;
-  if (knownSkills) {
-    const unknown: Problem[] = [];
+  // Unknown skills are found even when something else is wrong too, so one pass shows all.
+  const raw = (source.data as { skills?: unknown }).skills;
+  const unknown: Problem[] = [];
+  if (knownSkills && (typeof raw === "string" || Array.isArray(raw))) {
+    const listed = typeof raw === "string" ? [raw] : raw;
     listed.forEach((skill, i) => {
-      if (knownSkills.includes(skill)) return;
-      const path = typeof data.skills === "string" ? ["skills"] : ["skills", i];
+      if (typeof skill !== "string" || skill === "" || knownSkills.includes(skill)) return;
+      const path = typeof raw === "string" ? ["skills"] : ["skills", i];
       unknown.push(problemAt(source, path, `unknown skill "${skill}"${didYouMean(skill, knownSkills)}`));
     });
-    if (unknown.length > 0) return { ok: false, problems: unknown };
   }
+  const parsed = configSchema.safeParse(source.data);
+  if (!parsed.success) {
+    return { ok: false, problems: sortProblems([...issueProblems(source, configSchema, parsed.error.issues), ...unknown]) };
+  }
+  if (unknown.length > 0) return { ok: false, problems: unknown };
+  const data = parsed.data;
+  const listed = data.skills === undefined ? [] : typeof data.skills === "string" ? [data.skills] : data.skills;
   return {
     ok: true,
     config: {
