@@ -2,22 +2,56 @@
 // decides the order for practice and review; a quiz and a learner without progress get one
 // from the course itself. Every variant's seed comes from the session seed and the position,
 // so `--seed N` replays the same session.
+import { instantiate } from "../content/instantiate";
 import type { Course, ExerciseTemplate } from "../content/model";
 import { randomInt, rngFor, shuffle } from "../core/random";
 import type { PlannedQuestion, QueueEntry } from "./types";
 
 export function planSession(course: Course, queue: readonly QueueEntry[], count: number, seed: number): PlannedQuestion[] {
   const known = queue.filter((entry) => course.exercises.has(entry.templateId));
-  return known.slice(0, Math.max(0, count)).map((entry, index) => ({
-    templateId: entry.templateId,
-    variantSeed: variantSeed(seed, index),
-    reason: entry.reason,
-  }));
+  const asked = new Map<string, string[]>();
+  return known.slice(0, Math.max(0, count)).map((entry, index) => {
+    const template = course.exercises.get(entry.templateId)!;
+    const before = asked.get(template.id) ?? [];
+    const chosen = freshVariant(template, seed, index, before);
+    asked.set(template.id, [...before, chosen.key]);
+    return { templateId: entry.templateId, variantSeed: chosen.seed, reason: entry.reason };
+  });
 }
 
-/** The seed of the variant asked at `index` in a session started with `seed`. */
-export function variantSeed(seed: number, index: number): number {
-  return randomInt(rngFor(seed, `question:${index}`), 0, 2 ** 31 - 1);
+/** Other seeds tried for a template asked again in one session, before settling for a repeat. */
+const REDRAWS = 64;
+
+/**
+ * The variant for position `index`: its own seed, unless this template was already asked in the
+ * session with the same numbers (a small set of choices makes that common) — the learner would
+ * answer from memory, or see "Question 2" as a copy of "Question 1". Then other seeds are tried,
+ * still derived from the session seed and the position, so the plan stays reproducible. With
+ * every choice used, it at least avoids the numbers asked last time.
+ */
+function freshVariant(template: ExerciseTemplate, seed: number, index: number, before: readonly string[]) {
+  const first = { seed: variantSeed(seed, index), key: "" };
+  first.key = paramsKey(template, first.seed);
+  if (before.length === 0 || !before.includes(first.key)) return first;
+  let fallback = first.key === before.at(-1) ? null : first;
+  for (let redraw = 1; redraw <= REDRAWS; redraw++) {
+    const candidate = { seed: variantSeed(seed, index, redraw), key: "" };
+    candidate.key = paramsKey(template, candidate.seed);
+    if (!before.includes(candidate.key)) return candidate;
+    if (fallback === null && candidate.key !== before.at(-1)) fallback = candidate;
+  }
+  return fallback ?? first;
+}
+
+/** The numbers a variant asks about, as a comparable key ("" when it cannot be drawn). */
+function paramsKey(template: ExerciseTemplate, variant: number): string {
+  const made = instantiate(template, variant);
+  return made.ok ? JSON.stringify(made.question.params) : "";
+}
+
+/** The seed of the variant asked at `index` in a session started with `seed` (`redraw` > 0: another one for the same place). */
+export function variantSeed(seed: number, index: number, redraw = 0): number {
+  return randomInt(rngFor(seed, redraw === 0 ? `question:${index}` : `question:${index}:${redraw}`), 0, 2 ** 31 - 1);
 }
 
 /**

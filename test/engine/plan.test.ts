@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { instantiate } from "../../src/content/instantiate";
 import { sigmoid } from "../../src/core/sigmoid";
 import { carriedExpected } from "../../src/engine/carry";
 import { courseOrder, courseQueue, planSession, quizQueue, unknownSkills, variantSeed } from "../../src/engine/plan";
@@ -34,15 +36,50 @@ describe("planSession", () => {
   it("derives each variant's seed from the session seed and the position", () => {
     const queue = [
       { templateId: "fx-sigmoid", reason: "new" as const },
-      { templateId: "fx-sigmoid", reason: "review" as const },
+      { templateId: "fx-derivative", reason: "review" as const },
     ];
     const plan = planSession(COURSE, queue, 5, 99);
     expect(plan).toEqual([
       { templateId: "fx-sigmoid", variantSeed: variantSeed(99, 0), reason: "new" },
-      { templateId: "fx-sigmoid", variantSeed: variantSeed(99, 1), reason: "review" },
+      { templateId: "fx-derivative", variantSeed: variantSeed(99, 1), reason: "review" },
     ]);
     expect(variantSeed(99, 0)).not.toBe(variantSeed(99, 1));
     expect(variantSeed(99, 0)).not.toBe(variantSeed(100, 0));
+  });
+});
+
+describe("planSession with a template asked more than once", () => {
+  const paramsOf = (planned: { templateId: string; variantSeed: number }) => {
+    const made = instantiate(COURSE.exercises.get(planned.templateId)!, planned.variantSeed);
+    if (!made.ok) throw new Error(made.problem);
+    return made.question.params;
+  };
+
+  it("never asks the same numbers twice while the template has others (fx-sigmoid has 4 values of x)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => {
+        const queue = Array.from({ length: 4 }, () => ({ templateId: "fx-sigmoid", reason: "more" as const }));
+        const xs = planSession(COURSE, queue, 4, seed).map((p) => paramsOf(p).x);
+        expect(new Set(xs).size).toBe(4);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("with every value used, still never repeats the numbers just asked", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => {
+        const queue = Array.from({ length: 9 }, () => ({ templateId: "fx-sigmoid", reason: "more" as const }));
+        const xs = planSession(COURSE, queue, 9, seed).map((p) => paramsOf(p).x);
+        for (let i = 1; i < xs.length; i++) expect(xs[i]).not.toBe(xs[i - 1]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("stays reproducible: the same seed gives the same plan", () => {
+    const queue = Array.from({ length: 6 }, () => ({ templateId: "fx-sigmoid", reason: "more" as const }));
+    expect(planSession(COURSE, queue, 6, 1234)).toEqual(planSession(COURSE, queue, 6, 1234));
   });
 });
 
