@@ -9,6 +9,7 @@ import { readAnswer } from "../../core/read-answer";
 import { sigmoid, sigmoidDerivative } from "../../core/sigmoid";
 import { parseCommandArgs } from "../args";
 import { type CliIO, type Command, UserError, writeLine } from "../io";
+import { quoteInput } from "../quote";
 
 interface Row {
   x: number;
@@ -56,10 +57,11 @@ function readX(source: Source, lang: Lang): number | null {
   // Ours says the position up front, so take the reader's reason without its own position.
   const reason = read.reason[lang];
   const where = source.line === undefined ? "" : lang === "ja" ? `${source.line}行目: ` : `line ${source.line}: `;
+  const text = quoteInput(source.text);
   const message =
     lang === "ja"
-      ? `calc: ${where}「${source.text}」は数として読めません（${read.position}文字目）: ${reason}`
-      : `calc: ${where}"${source.text}" is not a number (character ${read.position}): ${reason}`;
+      ? `calc: ${where}「${text}」は数として読めません（${read.position}文字目）: ${reason}`
+      : `calc: ${where}"${text}" is not a number (character ${read.position}): ${reason}`;
   throw new UserError(message, 2);
 }
 

@@ -13,6 +13,7 @@ import { MAX_DIGITS, MIN_DIGITS } from "../../core/tolerance";
 import type { CheckResult, Verdict } from "../../core/types";
 import { integerOption, parseCommandArgs, stringOption, UsageError } from "../args";
 import { type Command, writeLine } from "../io";
+import { quoteInput } from "../quote";
 
 const QUANTITIES = ["sigmoid", "derivative"] as const;
 type CheckQuantity = (typeof QUANTITIES)[number];
@@ -47,15 +48,10 @@ function label(quantity: CheckQuantity, x: number): string {
   return `${quantity === "sigmoid" ? "σ" : "σ′"}(${formatShortest(x).replace(/^-/, "−")})`;
 }
 
-/** The text as typed, with control characters named instead of sent to the terminal. */
-function printable(text: string): string {
-  return text.replace(/\p{Cc}/gu, (c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`);
-}
-
 function readX(typed: string, lang: Lang): number {
   const read = readAnswer(typed);
   if (read.ok) return read.value;
-  const text = printable(typed);
+  const text = quoteInput(typed);
   throw new UsageError(
     lang === "ja" ? `check: --x「${text}」を数として読めません: ${read.message.ja}` : `check: --x "${text}" is not a number: ${read.message.en}`,
   );
