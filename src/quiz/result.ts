@@ -100,18 +100,29 @@ export type ResultBody = Omit<QuizResult, "checksum">;
  * same text on every machine, whatever order the keys were written in.
  */
 export function canonicalJson(value: unknown): string {
+  // String building without intermediate arrays: a report checks hundreds of files.
   if (value === null || typeof value !== "object") {
     const text = JSON.stringify(value);
     // undefined, functions and symbols have no JSON form; a checksum over them would be a lie.
     if (text === undefined) throw new TypeError(`no JSON form for ${typeof value}`);
     return text;
   }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  const entries = Object.keys(value)
-    .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-    .sort()
-    .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
-  return `{${entries.join(",")}}`;
+  if (Array.isArray(value)) {
+    let text = "[";
+    for (let i = 0; i < value.length; i++) text += (i === 0 ? "" : ",") + canonicalJson(value[i]);
+    return `${text}]`;
+  }
+  const object = value as Record<string, unknown>;
+  const keys = Object.keys(object).sort();
+  let text = "{";
+  let first = true;
+  for (const key of keys) {
+    const item = object[key];
+    if (item === undefined) continue;
+    text += `${first ? "" : ","}${JSON.stringify(key)}:${canonicalJson(item)}`;
+    first = false;
+  }
+  return `${text}}`;
 }
 
 /** The checksum of a result (any object): SHA-256 of the canonical JSON without its `checksum` key. */

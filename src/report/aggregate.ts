@@ -128,29 +128,32 @@ function mismatch(quiz: QuizIdentity, reference: QuizIdentity): Pick<RejectedFil
 
 /** What a question is, whoever answered it: which exercise, with which numbers. */
 function signature(q: ResultQuestion): string {
-  return canonicalJson([q.templateId, q.variantSeed, q.params, q.parts, q.skill, q.step]);
+  const params = Object.keys(q.params)
+    .sort()
+    .map((k) => `${k}=${q.params[k]}`)
+    .join(",");
+  return `${q.templateId}\u0000${q.variantSeed}\u0000${params}\u0000${q.parts}\u0000${q.skill}\u0000${q.step ?? ""}`;
 }
 
 /** Same seed and content give the same questions; a file whose questions differ is set aside. */
 function sameQuestions(accepted: Accepted[], rejected: RejectedFile[]): Accepted[] {
   if (accepted.length === 0) return accepted;
   const count = accepted[0]!.result.questions.length;
-  const majority: string[] = [];
+  const signatures = accepted.map(({ result }) => result.questions.map((q) => (q.status === "unavailable" ? null : signature(q))));
+  const majority: (string | null)[] = [];
   for (let i = 0; i < count; i++) {
     const tally = new Map<string, number>();
-    for (const { result } of accepted) {
-      const q = result.questions[i];
-      if (!q || q.status === "unavailable") continue;
-      const key = signature(q);
-      tally.set(key, (tally.get(key) ?? 0) + 1);
+    for (const list of signatures) {
+      const key = list[i];
+      if (key) tally.set(key, (tally.get(key) ?? 0) + 1);
     }
-    let best = "";
+    let best: string | null = null;
     let n = 0;
     for (const [key, k] of tally) if (k > n) [best, n] = [key, k];
     majority.push(best);
   }
-  return accepted.filter(({ file, result }) => {
-    const differs = result.questions.findIndex((q, i) => q.status !== "unavailable" && signature(q) !== majority[i]);
+  return accepted.filter(({ file, result }, j) => {
+    const differs = signatures[j]!.findIndex((key, i) => key !== null && key !== majority[i]);
     if (differs < 0) return true;
     rejected.push({
       file,
