@@ -23,10 +23,6 @@ const NOTICE: Record<string, Localized> = {
     ja: "端末ではないので、1 行ずつのプレーンモードで動きます（--plain と同じです）。",
     en: "Not a terminal: running in plain mode, one line at a time (as with --plain).",
   },
-  noFullScreen: {
-    ja: "全画面のトレーナーはまだありません。プレーンモードで動きます。",
-    en: "The full-screen trainer is not built yet: running in plain mode.",
-  },
 };
 
 /** Everything a front end needs to open the trainer, decided once here. */
@@ -65,12 +61,10 @@ export function runAt(screen: Screen): Command {
     if (terminal && !plainChosen && screen !== "quiz") return (await import("../../ui/run")).runTrainer(launch);
     if (screen === "quiz") throw new UserError("quiz is not built yet");
     if (screen === "learn" || screen === "explore") {
-      throw new UserError(`${screen} needs the full-screen trainer, which is not built yet; try "sigmoid-trainer practice"`);
+      throw new UserError(`${screen} needs the full-screen trainer in a terminal; without one, try "sigmoid-trainer practice --plain"`);
     }
-    if (!plainChosen) {
-      const notice = terminal ? NOTICE.noFullScreen! : NOTICE.notATerminal!;
-      writeLine(io.stderr, `sigmoid-trainer: ${notice[progress.lang]}`);
-    }
+    // Only a pipe gets here unasked (a terminal went to the full screen above).
+    if (!plainChosen) writeLine(io.stderr, `sigmoid-trainer: ${NOTICE.notATerminal![progress.lang]}`);
     return runPlain(screen === "review" ? "review" : "practice", launch);
   };
 }
