@@ -58,6 +58,6 @@ describe("stats text", () => {
     const run = await runCli(["stats", "--data-dir", seeded(), "--lang", "en", "--content", pack]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("  sigmoid-value\n    1 answer, 1 correct (100%)\n");
-    expect(run.stderr).toMatch(/^sigmoid-trainer: stats: the content has \d+ problems?, so skills are shown by id/);
+    expect(run.stderr).toMatch(/^sigmoid-trainer: stats: skills are shown by id, as the content has problems: .*bad\.yaml:\d+:\d+: /);
   });
 });

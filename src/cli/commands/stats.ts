@@ -36,14 +36,17 @@ export const run: Command = async (argv, io) => {
 async function skillTitles(packs: readonly string[], io: CliIO, lang: Lang): Promise<Map<string, Localized>> {
   // Imported here, not at the top: the YAML parser and schema are not needed for --json.
   const { loadCourseDirs } = await import("../content-dirs");
+  const { formatProblem } = await import("../../content/problems");
   const loaded = loadCourseDirs(packs, io);
   if (loaded.ok) return new Map(loaded.course.skills.map((skill) => [skill.id, skill.title]));
   const n = loaded.problems.length;
+  const first = formatProblem(loaded.problems[0]!);
+  const more = n > 1 ? (lang === "ja" ? `ほか ${n - 1} 件。` : ` and ${n - 1} more`) : "";
   writeLine(
     io.stderr,
     lang === "ja"
-      ? `sigmoid-trainer: stats: コンテンツに問題が ${n} 件あるため、スキルを id で表示します（sigmoid-trainer validate で確認できます）。`
-      : `sigmoid-trainer: stats: the content has ${n} problem${n === 1 ? "" : "s"}, so skills are shown by id (sigmoid-trainer validate lists them).`,
+      ? `sigmoid-trainer: stats: コンテンツに問題があるため、スキルを id で表示します: ${first}。${more}（sigmoid-trainer validate ですべて確認できます）`
+      : `sigmoid-trainer: stats: skills are shown by id, as the content has problems: ${first}${more} (sigmoid-trainer validate lists them all).`,
   );
   return new Map();
 }
