@@ -16,13 +16,12 @@ import { jsonPresenter } from "../plain/json-presenter";
 import { readLines } from "../plain/line-reader";
 import { textPresenter } from "../plain/text-presenter";
 import type { ProgressStore } from "../progress";
-import { errorCode } from "../progress/fs-layer";
 import { type Timers, withDeadline } from "./deadline";
-import { plannedQuestions, QuizRecord } from "./record";
-import { type QuizResult, scoreOf, sealResult } from "./result";
+import { type QuizResult, scoreOf } from "./result";
 import type { QuizSettings } from "./settings";
 import { formatDuration, minutesText, QUIZ_TEXT } from "./texts";
-import { ResultExistsError, type ResultWriter } from "./writer";
+import { QuizTracker } from "./tracker";
+import type { ResultWriter } from "./writer";
 
 export interface QuizSessionOptions {
   course: Course;
@@ -64,7 +63,6 @@ export async function runQuizSession(options: QuizSessionOptions): Promise<QuizO
   const { course, settings, lang, writer } = options;
   const say = (text: Localized) => (options.ascii ? toAscii(text[lang]) : text[lang]);
   const startedAt = now();
-  const deadline = settings.timeLimitMinutes === null ? null : startedAt + Math.round(settings.timeLimitMinutes * 60_000);
 
   const config: SessionConfig = {
     mode: "quiz",
@@ -80,98 +78,77 @@ export async function runQuizSession(options: QuizSessionOptions): Promise<QuizO
     const skills = settings.skills.length > 0 ? settings.skills.join(", ") : "*";
     throw new NothingToAskError(say(fill(QUIZ_TEXT.nothingToAsk, { skills })));
   }
-  const record = new QuizRecord(
-    {
-      app: options.app,
-      name: options.name,
-      quiz: {
-        seed: settings.seed,
-        count: settings.count,
-        skills: settings.skills,
-        courseId: course.id,
-        contentVersion: course.version,
-        timeLimitMinutes: settings.timeLimitMinutes,
-        hintsAllowed: settings.hintsAllowed,
-      },
-      startedAt,
-      deadline,
-    },
-    plannedQuestions(course, first.state.plan),
-  );
-
-  // Saving: a failure is told once (and again if it recovers and fails anew); the quiz goes on,
-  // and every later answer tries again with the whole result.
-  let saved = false;
-  let failure: string | null = null;
-  const save = () => {
-    try {
-      writer.write(sealResult(record.snapshot()));
-      saved = true;
-      failure = null;
-    } catch (error) {
-      if (error instanceof ResultExistsError) throw error;
-      saved = false;
-      const reason = errorCode(error) ?? (error instanceof Error ? error.message : String(error));
-      if (failure === null) options.stderr.write(`sigmoid-trainer: ${say(fill(QUIZ_TEXT.saveFailed, { path: writer.file, reason }))}\n`);
-      failure = reason;
-    }
-  };
+  const tracker = new QuizTracker({
+    course,
+    settings,
+    name: options.name,
+    app: options.app,
+    writer,
+    plan: first.state.plan,
+    startedAt,
+    onSaveFailed: (path, reason) => options.stderr.write(`sigmoid-trainer: ${say(fill(QUIZ_TEXT.saveFailed, { path, reason }))}\n`),
+  });
   // The file exists, every question unanswered, before the first question is shown.
-  save();
+  tracker.begin();
+  const { deadline } = tracker;
 
   const text = options.json ? null : textPresenter({ out: options.stdout, lang, ascii: options.ascii, showPrompt: options.showPrompt });
-  const remaining = () => (deadline === null ? null : Math.max(0, deadline - now()));
   const base: Presenter =
     text ??
     jsonPresenter({
       out: options.stdout,
       lang,
       ascii: options.ascii,
-      questionExtra: () => (deadline === null ? {} : { deadline: new Date(deadline).toISOString(), remainingMs: remaining() }),
+      questionExtra: () => (deadline === null ? {} : { deadline: new Date(deadline).toISOString(), remainingMs: tracker.remaining(now()) }),
       summaryExtra: () => {
-        const score = scoreOf(record.snapshot());
+        const score = tracker.score();
         return {
           mode: "quiz",
           seed: settings.seed,
           name: options.name,
           score: score.right,
           scoreOf: score.of,
-          unanswered: unansweredCount(record),
-          ending: record.snapshot().ending,
-          timeUp: record.snapshot().ending === "time-up",
+          unanswered: tracker.unanswered(),
+          ending: tracker.ending(),
+          timeUp: tracker.ending() === "time-up",
           contentVersion: course.version,
-          resultFile: writer.file,
-          saved,
+          resultFile: tracker.path,
+          saved: tracker.saved,
         };
       },
     });
 
   let currentIndex = 0;
   let summary: Summary | null = null;
-  const lines = withDeadline(readLines(options.stdin), deadline, now, () => base.notice(QUIZ_TEXT.timeUp), options.timers);
+  const lines = withDeadline(
+    readLines(options.stdin),
+    deadline,
+    now,
+    () => {
+      tracker.markTimeUp();
+      base.notice(QUIZ_TEXT.timeUp);
+    },
+    options.timers,
+  );
   const presenter: Presenter = {
     ...base,
     question(view) {
       currentIndex = view.number - 1;
-      record.asked(currentIndex, view.part, now());
+      tracker.asked(currentIndex, view.part, now());
       base.question(view);
-      const left = remaining();
+      const left = tracker.remaining(now());
       if (text && left !== null) text.line(fill(QUIZ_TEXT.timeLeft, { time: formatDuration(left) }));
     },
     hint(stage, stages, hintText, solution) {
-      record.hint(currentIndex, stage, now());
-      save();
+      tracker.hint(currentIndex, stage, now());
       base.hint(stage, stages, hintText, solution);
     },
     skipped(skip, expected, digits, solution) {
-      record.skipped(skip);
-      save();
+      tracker.skipped(skip);
       base.skipped(skip, expected, digits, solution);
     },
     summary(s) {
-      const ending = lines.timedOut() ? "time-up" : s.quit ? "quit" : "completed";
-      record.finish(ending, now());
-      save();
+      tracker.finish(s.quit, now());
       summary = s;
       base.summary(s);
     },
@@ -189,8 +166,7 @@ export async function runQuizSession(options: QuizSessionOptions): Promise<QuizO
       now,
       record: (attempt) => {
         recordProgress(options.store, attempt);
-        record.graded(attempt);
-        save();
+        tracker.graded(attempt);
         return null;
       },
     });
@@ -198,22 +174,20 @@ export async function runQuizSession(options: QuizSessionOptions): Promise<QuizO
     lines.close();
   }
 
-  const result = sealResult(record.snapshot());
+  const result = tracker.result();
   const score = scoreOf(result);
+  const where = tracker.saved
+    ? fill(QUIZ_TEXT.savedTo, { path: tracker.path })
+    : fill(QUIZ_TEXT.notSaved, { path: tracker.path, reason: tracker.saveFailure ?? "?" });
   if (text) {
     text.line(fill(QUIZ_TEXT.score, score));
-    const open = unansweredCount(record);
+    const open = tracker.unanswered();
     if (open > 0) text.line(fill(QUIZ_TEXT.unanswered, { n: open }));
-    text.line(saved ? fill(QUIZ_TEXT.savedTo, { path: writer.file }) : fill(QUIZ_TEXT.notSaved, { path: writer.file, reason: failure ?? "?" }));
+    text.line(where);
   } else {
-    const line = saved ? fill(QUIZ_TEXT.savedTo, { path: writer.file }) : fill(QUIZ_TEXT.notSaved, { path: writer.file, reason: failure ?? "?" });
-    options.stderr.write(`sigmoid-trainer: ${say(line)}\n`);
+    options.stderr.write(`sigmoid-trainer: ${say(where)}\n`);
   }
-  return { result, path: writer.file, saved, summary };
-}
-
-function unansweredCount(record: QuizRecord): number {
-  return record.snapshot().questions.filter((q) => q.status === "unanswered").length;
+  return { result, path: tracker.path, saved: tracker.saved, summary };
 }
 
 function recordProgress(store: ProgressStore | null, attempt: Attempt): void {
