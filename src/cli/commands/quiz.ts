@@ -46,7 +46,6 @@ const MAX_NAME_LENGTH = 80;
 export const run: Command = async (argv, io) => {
   const { values, positionals } = parseCommandArgs(argv, QUIZ_OPTIONS, "quiz");
   if (positionals.length > 0) throw new UsageError(`quiz: unexpected argument "${positionals[0]}"`);
-  const options = readTrainerOptions(values, io.env);
   const configPath = stringOption(values, "config");
   if (configPath !== undefined) {
     const clash = SETTINGS_FLAGS.find((flag) => values[flag] !== undefined);
@@ -54,6 +53,7 @@ export const run: Command = async (argv, io) => {
       throw new UsageError(`quiz: --${clash} cannot be used with --config; the session file sets the quiz (change it there, or drop --config)`);
     }
   }
+  const options = readTrainerOptions(values, io.env);
   const name = learnerName(values, io);
   const course = requireCourse(options.contentDirs, io);
   const config = configPath === undefined ? null : readConfig(configPath, course, io);
