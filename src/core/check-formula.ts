@@ -114,7 +114,12 @@ export function checkFormula(quantity: FormulaQuantity, input: string): CheckRes
   const base = { expected: reference.text, parsed: null, digitsNeeded: null } as const;
   const read = parseFormula(input);
   if (!read.ok) {
-    return { ...base, verdict: "invalid", readAs: null, diagnosis: null, message: read.message, position: read.position };
+    // Said like an unreadable number: what happened, why, and where ("… (position 4).").
+    const message: Localized = {
+      ja: `式を読み取れませんでした。${read.message.ja.replace(/。$/, "")}（${read.position}文字目）。`,
+      en: `Could not read the formula. ${read.message.en.replace(/\.$/, "")} (position ${read.position}).`,
+    };
+    return { ...base, verdict: "invalid", readAs: null, diagnosis: null, message, position: read.position };
   }
   const readAs = formulaToText(read.ast);
   const values = SAMPLE_POINTS.map((x) => evaluateFormula(read.ast, x));

@@ -91,6 +91,9 @@ describe("checkFormula: σ′(x)", () => {
     const result = checkFormula("derivative", "s(1-y)");
     expect(result).toMatchObject({ verdict: "invalid", position: 5, readAs: null, diagnosis: null, parsed: null });
     expect(result.message.en).toMatch(/Unknown name "y"/);
+    // The learner reads where, as for a number they typed: "… (position 5)."
+    expect(result.message.en).toMatch(/^Could not read the formula\. Unknown name "y".* \(position 5\)\.$/);
+    expect(result.message.ja).toMatch(/^式を読み取れませんでした。.*（5文字目）。$/);
     expect(checkFormula("derivative", "")).toMatchObject({ verdict: "invalid", position: 1 });
     expect(checkFormula("derivative", "s*(1-s")).toMatchObject({ verdict: "invalid", position: 3 });
   });
