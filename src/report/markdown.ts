@@ -52,7 +52,7 @@ export function renderMarkdown(report: CohortReport, lang: Lang): string {
   if (report.reference === "majority") notes.push(t(REPORT_TEXT.byMajority));
   if (report.reference === "--seed") notes.push(t(REPORT_TEXT.bySeed));
   if (quiz) notes.push(t(report.regraded ? REPORT_TEXT.regraded : REPORT_TEXT.notRegraded));
-  out.push(mdText(notes.join(" ")), "");
+  out.push(mdText(notes.join(lang === "ja" ? "" : " ")), "");
 
   if (report.learners.length === 0) {
     out.push(mdText(t(REPORT_TEXT.noResults)), "");
