@@ -68,7 +68,7 @@ function readX(source: Source, lang: Lang): number | null {
 function table(rows: readonly Row[]): string {
   const header = ["x", "σ(x)", "σ′(x)"];
   const columns = [rows.map((r) => r.x), rows.map((r) => r.sigmoid), rows.map((r) => r.derivative)].map(alignOnPoint);
-  const widths = columns.map((column, k) => Math.max(header[k]!.length, ...column.map((text) => text.length)));
+  const widths = columns.map((column, k) => longest(column, header[k]!.length));
   const line = (cells: readonly string[]) =>
     cells
       .map((text, k) => text.padEnd(widths[k]!))
@@ -87,7 +87,17 @@ function alignOnPoint(values: readonly number[]): string[] {
     const point = text.search(/[.e]/);
     return point < 0 ? [text, ""] : [text.slice(0, point), text.slice(point)];
   });
-  const whole = Math.max(0, ...split.map(([left]) => left!.length));
-  const fraction = Math.max(0, ...split.map(([, right]) => right!.length));
+  const whole = longest(split.map(([left]) => left!));
+  const fraction = longest(split.map(([, right]) => right!));
   return split.map(([left, right]) => `${left!.padStart(whole)}${right!.padEnd(fraction)}`);
+}
+
+/**
+ * The length of the longest text, at least `atLeast`. A loop, not Math.max(...lengths): spreading
+ * a column of 200,000 X values from stdin overflowed the call stack.
+ */
+function longest(texts: readonly string[], atLeast = 0): number {
+  let max = atLeast;
+  for (const text of texts) if (text.length > max) max = text.length;
+  return max;
 }
