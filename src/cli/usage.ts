@@ -8,6 +8,10 @@ Usage:
       --content DIR (repeatable)  --data-dir DIR  --no-color  --ascii  --screen-reader
       In plain mode, type an answer per line, or :hint :skip :retry :quit :help
       (end of input or Ctrl+C stops and keeps every answer given).
+  sigmoid-trainer quiz --seed N --count N [--skill ID ...] [--time MINUTES] [--name NAME]
+                      [--out FILE] [--no-hints]   or   quiz --config session.yaml [--name NAME]
+                                          the same questions for everyone with that seed; the
+                                          result file is written after every answer
   sigmoid-trainer calc [--json] [X ...]   σ(x) and σ′(x); X read from stdin lines when none given
   sigmoid-trainer check --quantity sigmoid|derivative (--x X | --formula) --answer A
                         [--digits N] [--json]
@@ -23,7 +27,9 @@ Usage:
   sigmoid-trainer reset [--skill ID] [--yes]
                                           forget progress, after a backup
       stats, export and reset also take --data-dir DIR and --lang ja|en.
-  sigmoid-trainer report FILE... [--format md|csv|json]
+  sigmoid-trainer report FILE|DIR... [--format md|csv|json] [--seed N] [--lang ja|en]
+                      [--content DIR]     a cohort's quiz results in one report (md by default);
+                                          tampered or mismatched files are listed apart
 
   --help, -h      this text          --version, -v   the version
 
