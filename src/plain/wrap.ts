@@ -14,16 +14,25 @@ const NO_LINE_END = new Set([..."（「『【〔〈《‘“([{"]);
 
 const isWide = (char: string) => codePointWidth(char.codePointAt(0)!) === 2;
 
-/** May a new line start at `chars[i]` (i > 0)? */
-function canBreakBefore(chars: readonly string[], i: number): boolean {
+/** Operators written with spaces around them in formulas: "1 + e^(−x)", "x = 2", "σ(2) ≈ 0.881". */
+const OPERATORS = new Set([..."+−-=≈×·/≤≥<>→"]);
+
+/**
+ * May a new line start at `chars[i]` (i > 0)? "strong": yes; "weak": only when the line has no
+ * strong place (a space next to an operator: breaking there splits a formula); null: no.
+ */
+function breakBefore(chars: readonly string[], i: number): "strong" | "weak" | null {
   const previous = chars[i - 1]!;
   const current = chars[i]!;
-  if (current === " ") return false;
-  if (NO_LINE_START.has(current) || NO_LINE_END.has(previous)) return false;
-  if (previous === " ") return true;
+  if (current === " ") return null;
+  if (NO_LINE_START.has(current) || NO_LINE_END.has(previous)) return null;
+  if (previous === " ") {
+    const beforeSpace = chars[i - 2];
+    return OPERATORS.has(current) || (beforeSpace !== undefined && OPERATORS.has(beforeSpace)) ? "weak" : "strong";
+  }
   // Japanese has no spaces between words: a break may fall between any two characters, next
   // to a wide one, within the rules above.
-  return isWide(previous) || isWide(current);
+  return isWide(previous) || isWide(current) ? "strong" : null;
 }
 
 /**
@@ -43,16 +52,28 @@ export function wrapLine(line: string, width: number): string[] {
   let lead = indent;
   let start = 0;
   let used = indent.length;
-  let lastBreak = -1;
+  let lastStrong = -1;
+  let lastWeak = -1;
   let i = 0;
   while (i < chars.length) {
     const char = chars[i]!;
-    if (i > start && canBreakBefore(chars, i)) lastBreak = i;
+    const kind = i > start ? breakBefore(chars, i) : null;
+    if (kind === "strong") lastStrong = i;
+    else if (kind === "weak") lastWeak = i;
     const cells = codePointWidth(char.codePointAt(0)!);
     if (used + cells > width && i > start) {
-      // Overflowing on a space ends the line right there; else at the last place a line may
-      // start, or, with none, where the word no longer fits.
-      const cut = char === " " ? i : lastBreak > start ? lastBreak : i;
+      // Overflowing on a space: the line may end right here, as it may before the next word.
+      if (char === " ") {
+        let next = i;
+        while (chars[next] === " ") next++;
+        const here = next < chars.length ? breakBefore(chars, next) : "strong";
+        if (here === "strong") lastStrong = i;
+        else if (here === "weak") lastWeak = i;
+      }
+      // At the last place a line may start, preferring one that keeps formulas whole; with
+      // none, where the word no longer fits.
+      const lastBreak = lastStrong > start ? lastStrong : lastWeak > start ? lastWeak : -1;
+      const cut = lastBreak > start ? lastBreak : i;
       lines.push(lead + chars.slice(start, cut).join("").trimEnd());
       let next = cut;
       while (chars[next] === " ") next++;
@@ -60,7 +81,8 @@ export function wrapLine(line: string, width: number): string[] {
       start = next;
       i = next;
       used = hanging.length;
-      lastBreak = -1;
+      lastStrong = -1;
+      lastWeak = -1;
       continue;
     }
     used += cells;

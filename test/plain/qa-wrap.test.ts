@@ -10,11 +10,19 @@ describe("wrapLine", () => {
     expect(wrapLine("Comes back in 6 minutes.", 40)).toEqual(["Comes back in 6 minutes."]);
   });
 
-  it("breaks English at spaces, never inside a word or a number", () => {
+  it("breaks English at spaces, never inside a word or a number, and keeps 'x = −1.099' together", () => {
     expect(wrapLine("Find σ(x) at the negative input x = −1.099, to 3 significant figures.", 39)).toEqual([
-      "Find σ(x) at the negative input x =",
-      "−1.099, to 3 significant figures.",
+      "Find σ(x) at the negative input",
+      "x = −1.099, to 3 significant figures.",
     ]);
+  });
+
+  it("breaks a formula at an operator only when it does not fit on a line of its own", () => {
+    expect(wrapLine("Hint 1 of 4: The numerator is the given e^(−x) itself. The denominator is 1 + e^(−x), squared.", 79)).toEqual([
+      "Hint 1 of 4: The numerator is the given e^(−x) itself. The denominator is",
+      "1 + e^(−x), squared.",
+    ]);
+    expect(wrapLine("so p/(1 − p) = 0.9526/0.04740 ≈ 20.10", 20)).toEqual(["so", "p/(1 − p) =", "0.9526/0.04740 ≈", "20.10"]);
   });
 
   it("breaks Japanese between characters, but never puts 、 or 。 or a closing bracket at a line start", () => {
@@ -33,9 +41,9 @@ describe("wrapLine", () => {
   });
 
   it("continues an indented line under its text, and a two-column line under its second column", () => {
-    expect(wrapLine("  u = 1.2500, so dσ/du = −1/u^2 = −1/1.5625 ≈ −0.640.", 30)).toEqual([
-      "  u = 1.2500, so dσ/du =",
-      "  −1/u^2 = −1/1.5625 ≈ −0.640.",
+    expect(wrapLine("  u = 1.2500, so dσ/du = −1/u^2 = −1/1.5625 ≈ −0.640.", 40)).toEqual([
+      "  u = 1.2500, so",
+      "  dσ/du = −1/u^2 = −1/1.5625 ≈ −0.640.",
     ]);
     expect(wrapLine("  :retry  try the question you just missed again", 30)).toEqual([
       "  :retry  try the question you",
