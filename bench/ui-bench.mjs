@@ -19,8 +19,14 @@ const KEY_BAR_END = "? help";
  * when the end mark arrives, so a frame counts as drawn at its end mark.
  */
 const SYNC_END = "\x1b[?2026l";
-/** Sample rounds of typing and deleting ANSWER_KEYS on the practice screen. */
-const ROUNDS = 20;
+/** Sample rounds of typing and deleting ANSWER_KEYS on the practice screen, per pace. */
+const ROUNDS = 10;
+/**
+ * Time between keys for the typing figure: 100 ms is 10 keys a second, faster than people type
+ * numbers (120 words a minute). A second figure sends each key as soon as the previous one is
+ * drawn, which shows Ink's render throttle.
+ */
+const TYPING_GAP_MS = 100;
 const ANSWER_KEYS = "0.123456789";
 const BACKSPACE = "\x7f";
 const CTRL_C = "\x03";
@@ -66,12 +72,15 @@ async function nextFrame(pty, since) {
   return stripAnsi(end >= 0 ? out.slice(0, end) : out);
 }
 
-/** Types `keys` one at a time, each once the previous one is echoed in the answer field. */
-async function typeAnswer(pty, keys, typedBefore = "") {
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Types `keys` one at a time, each `gap` ms after the previous one was echoed in the answer field. */
+async function typeAnswer(pty, keys, typedBefore = "", gap = 0) {
   let typed = typedBefore;
   const latencies = [];
   for (const key of keys) {
     typed = key === BACKSPACE ? typed.slice(0, -1) : typed + key;
+    if (gap > 0) await sleep(gap);
     const since = pty.output.length;
     const sent = process.hrtime.bigint();
     pty.write(key);
@@ -101,9 +110,16 @@ async function practiceSession(pty) {
   }
 }
 
-export default async ({ row, notMeasured, paired, RUNS, CLI, node, bareArgv, median, percentile, barePty }) => {
+export default async ({ row, notMeasured, paired, RUNS, CLI, node, bareArgv, median, percentile }) => {
   const firstFrameTarget = { text: `≤ ${FIRST_FRAME}× node`, check: (_v, r) => r <= FIRST_FRAME, why: whyFirstFrame() };
-  const figures = ["first full frame (Home)", "first frame of practice", "keystroke to frame, median", "keystroke to frame, p99", "peak memory, full-screen practice"];
+  const figures = [
+    "first full frame (Home)",
+    "first frame of practice",
+    "keystroke to frame, median",
+    "keystroke to frame, p99",
+    "keystroke to frame, keys back to back: median",
+    "peak memory, full-screen practice",
+  ];
   const unavailable = ptyUnavailable();
   if (unavailable) {
     for (const name of figures) notMeasured(name, unavailable);
@@ -125,10 +141,6 @@ export default async ({ row, notMeasured, paired, RUNS, CLI, node, bareArgv, med
       const why = /not built|plain mode/i.test(stripAnsi(probe.output)) ? "the full-screen trainer is not built yet" : `no Home screen in 20 s (${seen})`;
       for (const name of figures) notMeasured(name, why);
     } else {
-      // The pty's own cost (script, sh, stty) is in both numbers; the note gives the ratio without it.
-      const overhead = median(await Promise.all([0, 1, 2, 3, 4].map(() => timeToExit(["true"], { env: ENV }))));
-      const withoutPty = (value, bare) => `${((value - overhead) / (bare - overhead)).toFixed(2)}× without the pty's ${overhead.toFixed(0)} ms`;
-
       const firstFrame = async (args, lastText) => {
         const pty = startInPty(trainer(args), { env: ENV });
         const shown = await frameWith(pty, lastText, 0);
@@ -137,34 +149,44 @@ export default async ({ row, notMeasured, paired, RUNS, CLI, node, bareArgv, med
       };
       const barePtyRun = () => timeToExit(bareArgv, { env: ENV });
       const home = await paired(() => firstFrame([], HOME_LAST), barePtyRun);
-      row("first full frame (Home)", home.value, "ms", { ratioTo: home.bare, target: firstFrameTarget, note: withoutPty(home.value, home.bare) });
+      row("first full frame (Home)", home.value, "ms", { ratio: home.ratio, target: firstFrameTarget, note: "new learner, shipped course" });
       const practice = await paired(() => firstFrame(["practice", "--seed", "1"], ASKING), barePtyRun);
-      row("first frame of practice", practice.value, "ms", { ratioTo: practice.bare, target: firstFrameTarget, note: withoutPty(practice.value, practice.bare) });
+      row("first frame of practice", practice.value, "ms", { ratio: practice.ratio, target: firstFrameTarget, note: "sigmoid-trainer practice" });
 
       // Keystroke to frame: type ANSWER_KEYS into the answer field and delete them again, ROUNDS
-      // times; each sample is one key, from writing it until the field shows the new text.
+      // times; each sample is one key, from writing it until the frame showing the new text has
+      // been drawn (the pty's relay both ways included).
       const pty = startInPty(trainer(["practice", "--seed", "1"]), { env: ENV });
       await frameWith(pty, ASKING, 0);
-      const latencies = [];
-      for (let round = 0; round < ROUNDS; round++) {
-        latencies.push(...(await typeAnswer(pty, ANSWER_KEYS)));
-        latencies.push(...(await typeAnswer(pty, BACKSPACE.repeat(ANSWER_KEYS.length), ANSWER_KEYS)));
-      }
+      const sample = async (gap) => {
+        const latencies = [];
+        for (let round = 0; round < ROUNDS; round++) {
+          latencies.push(...(await typeAnswer(pty, ANSWER_KEYS, "", gap)));
+          latencies.push(...(await typeAnswer(pty, BACKSPACE.repeat(ANSWER_KEYS.length), ANSWER_KEYS, gap)));
+        }
+        return latencies;
+      };
+      const typing = await sample(TYPING_GAP_MS);
+      const burst = await sample(0);
       await quit(pty);
-      const keyNote = `${latencies.length} keys typed and deleted in one session; through the pty both ways`;
-      row("keystroke to frame, median", median(latencies), "ms", {
-        ratioTo: barePty,
-        target: { text: `≤ ${KEY_MEDIAN_MS} ms`, check: (v) => v <= KEY_MEDIAN_MS, why: "Ink redraws the whole frame on every key" },
-        note: keyNote,
+      row("keystroke to frame, median", median(typing), "ms", {
+        target: { text: `≤ ${KEY_MEDIAN_MS} ms`, check: (v) => v <= KEY_MEDIAN_MS, why: "" },
+        note: `${typing.length} keys typed and deleted, ${TYPING_GAP_MS} ms apart`,
       });
-      row("keystroke to frame, p99", percentile(latencies, 99), "ms", {
-        ratioTo: barePty,
-        target: { text: `≤ ${KEY_P99_MS} ms`, check: (v) => v <= KEY_P99_MS, why: "the first keys run before the JIT has warmed up" },
-        note: `max ${Math.max(...latencies).toFixed(1)} ms`,
+      row("keystroke to frame, p99", percentile(typing, 99), "ms", {
+        target: { text: `≤ ${KEY_P99_MS} ms`, check: (v) => v <= KEY_P99_MS, why: "" },
+        note: `max ${Math.max(...typing).toFixed(1)} ms`,
+      });
+      row("keystroke to frame, keys back to back: median", median(burst), "ms", {
+        note: `p99 ${percentile(burst, 99).toFixed(1)} ms; each key sent as soon as the last frame is drawn: Ink draws at most 30 frames a second (render option maxFps), so a key within 34 ms of the last frame waits for the next one`,
       });
 
       // Peak memory of a full-screen practice session of SESSION_QUESTIONS questions.
-      const memoryTarget = { text: `≤ ${MEMORY_MIB} MiB`, check: (v) => v <= MEMORY_MIB, why: "" };
+      const memoryTarget = {
+        text: `≤ ${MEMORY_MIB} MiB`,
+        check: (v) => v <= MEMORY_MIB,
+        why: "a bundled Ink hello world alone peaks at about 60 MiB (node itself about 42); parsing the course's YAML adds about 14 MiB of heap (96 MiB with a course cache)",
+      };
       const peaks = [];
       for (let i = 0; i < RUNS; i++) {
         const rss = rssFile(dataRoot);
@@ -184,7 +206,11 @@ export default async ({ row, notMeasured, paired, RUNS, CLI, node, bareArgv, med
 };
 
 function whyFirstFrame() {
-  return "the course's YAML is parsed and validated (yaml + zod, about 200 ms cold) before anything is drawn; Ink, React and yoga take about 1.7× node on their own";
+  return (
+    "the course is parsed and validated (YAML, zod schema, every template's checks: about 200 ms) before anything is drawn, " +
+    "zod loads for the progress journal (about 25 ms), and Ink, React and yoga start in about 1.7× bare node by themselves; " +
+    "see the README for the measured fixes (a course cache keyed by a content hash: about 3.2×)"
+  );
 }
 
 /** Peak memory of bare node with the same preload, for the ratio. */
@@ -235,7 +261,11 @@ async function plainMemory({ row, RUNS, CLI, node, median }) {
     peaks.push(rss.read());
   }
   row("peak memory, plain practice (pipe)", median(peaks), "MiB", {
-    target: { text: `≤ ${MEMORY_MIB} MiB`, check: (v) => v <= MEMORY_MIB, why: "" },
+    target: {
+      text: `≤ ${MEMORY_MIB} MiB`,
+      check: (v) => v <= MEMORY_MIB,
+      why: "parsing the course's YAML (yaml's document tree with positions) grows the heap by about 20 MiB; a course cache brings it to about 61 MiB",
+    },
     note: `--plain --json, ${SESSION_QUESTIONS} questions, ${graded} graded answers; max RSS`,
   });
 }

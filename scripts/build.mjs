@@ -1,13 +1,38 @@
 // Bundles the CLI into dist/ with esbuild. Commands that need no screen load only their own
 // chunk, so Ink and React are split out and imported lazily (see src/cli/main.ts).
 import { build } from "esbuild";
-import { chmodSync, renameSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { chmodSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { dependencyPatches } from "./build-patches.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 // Build beside dist/ and swap it in, so tests running the old bundle never see a half-written one.
 const staging = `dist.building-${process.pid}`;
+
+/**
+ * A hash of everything that decides what the program does with its input (the sources, the
+ * locked dependency versions, this build's patches): caches of derived data, such as a parsed
+ * course, are keyed by it so that a new build never trusts what an old one computed.
+ */
+function buildId() {
+  const hash = createHash("sha256");
+  const add = (path) => {
+    hash.update(`${path}\u0000`);
+    hash.update(readFileSync(join(root, path)));
+  };
+  const walk = (dir) => {
+    for (const entry of readdirSync(join(root, dir), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else add(path);
+    }
+  };
+  walk("src");
+  for (const file of ["package.json", "package-lock.json", "scripts/build.mjs", "scripts/build-patches.mjs"]) add(file);
+  return hash.digest("hex").slice(0, 16);
+}
 
 await build({
   absWorkingDir: root,
@@ -21,7 +46,7 @@ await build({
   chunkNames: "chunks/[name]-[hash]",
   // Ink imports react-devtools-core only when DEV is set; it is not installed.
   alias: { "react-devtools-core": "./scripts/react-devtools-stub.mjs" },
-  define: { "process.env.NODE_ENV": '"production"' },
+  define: { "process.env.NODE_ENV": '"production"', __SIGMOID_TRAINER_BUILD__: JSON.stringify(buildId()) },
   // Some CommonJS dependencies call require(); ESM output has none unless we make one.
   banner: {
     js: [
