@@ -518,6 +518,13 @@ function notANumber(word: string): Localized {
 }
 
 function cannotBePart(typed: string): Localized {
+  // U+FFFD is what bytes that are not UTF-8 become when read: say so, not only that "�" is wrong.
+  if (typed === "\uFFFD") {
+    return {
+      ja: "「�」は文字として読めないバイトです（UTF-8 ではない入力）。答えを入力し直してください",
+      en: "“�” stands for bytes that are not UTF-8 text; type the answer again",
+    };
+  }
   const q = quote(typed);
   return { ja: `${q.ja}は数の一部として使えません`, en: `${q.en} cannot be part of a number` };
 }
