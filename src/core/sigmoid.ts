@@ -142,7 +142,7 @@ export function twoToJOver64BySeries(): DD[] {
 }
 // The same values written out, so that loading this module computes nothing: the series took
 // about 7 ms at start-up (an eighth of bare node's), which every `calc` and `check` paid.
-// test/core/sigmoid-table.test.ts checks that each entry is identical to the series.
+// test/core/bundle-sigmoid-table.test.ts checks that each entry is identical to the series.
 export const TWO_TO_J_OVER_64: readonly DD[] = [
   [1, 0],
   [1.0108892860517005, -1.5234778603551997e-17],
