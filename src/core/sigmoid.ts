@@ -176,6 +176,7 @@ export const TWO_TO_J_OVER_64: readonly DD[] = [
   [1.3690024229745905, 9.593797918398508e-17],
   [1.383909881963832, -6.770511659548081e-17],
   [1.3989796725383112, -9.614213209838202e-17],
+  // biome-ignore lint/suspicious/noApproximativeNumericConstant: one row of the generated 2^(k/64) table (k = 32), kept beside its neighbours
   [1.4142135623730951, -9.667293314274022e-17],
   [1.42961333839197, -1.2031642497613543e-17],
   [1.4451808069770467, -3.023758135885519e-17],
