@@ -68,7 +68,8 @@ export function checkNumeric(
     };
   }
   const { verdict, digitsNeeded, digitsGiven } = gradeNumber(read, question.expected, question.digits);
-  const shown = formatSignificant(question.expected, question.digits);
+  // A Unicode minus, as prompts and worked solutions write it (ASCII mode turns it back).
+  const shown = formatSignificant(question.expected, question.digits).replace(/^-/, "−");
   const answer = answerIs(shown, context.label);
   const base = { expected: question.expected, parsed: read.value, readAs: read.readAs, position: null };
 

@@ -103,6 +103,12 @@ describe("checkNumeric", () => {
     });
   });
 
+  it("writes a negative expected value with a Unicode minus, as prompts and solutions do", () => {
+    const result = check("inner-derivative", { x: 1 }, "0.5");
+    expect(result.message.en).toContain("−0.368");
+    expect(result.message.en).not.toMatch(/ -0\.368/);
+  });
+
   it("quotes x as the prompt shows it, not with every digit of the double", () => {
     const result = check("derivative", { x: Math.log(9) }, "0.1");
     expect(result.diagnosis).toBe("complement");
