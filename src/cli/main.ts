@@ -75,6 +75,8 @@ if (/(?:^|[\\/])(?:cli\.js|main\.ts|sigmoid-trainer)$/.test(invoked)) {
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EPIPE") process.exit(0);
   });
+  // Nobody reads the notices any more (`2> >(true)`): the session and its saving go on regardless.
+  process.stderr.on("error", () => {});
   const io: CliIO = {
     stdin: process.stdin,
     stdout: process.stdout,

@@ -34,6 +34,28 @@ describe("a closed stdout", () => {
   });
 });
 
+describe("a closed stderr", () => {
+  it("does not end a piped practice session: every answer is graded and saved, exit 0", async () => {
+    const dataDir = tempDataDir();
+    const run = await new Promise<{ code: number | null; stdout: string }>((resolve, reject) => {
+      const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1", ...ENGLISH_ENV };
+      for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
+      const child = spawn(process.execPath, [CLI, "practice", "--count", "3", "--seed", "1", "--data-dir", dataDir], { cwd: ROOT, env: env as NodeJS.ProcessEnv });
+      // The notice "not a terminal: plain mode" goes to a stderr nobody reads any more.
+      child.stderr.destroy();
+      let stdout = "";
+      child.stdout.setEncoding("utf8").on("data", (c: string) => (stdout += c));
+      child.stdin.end("0.5\n0.5\n0.5\n");
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code, stdout }));
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Done: 0 of 3 answers correct/);
+    const stats = await runCli(["stats", "--json", "--data-dir", dataDir]);
+    expect(JSON.parse(stats.stdout).attempts).toBe(3);
+  });
+});
+
 describe("calc with a huge input", () => {
   it("prints a table of 200,000 rows instead of overflowing the call stack", async () => {
     const lines = Array.from({ length: 200_000 }, (_, i) => String(i - 100_000)).join("\n");
