@@ -1,6 +1,7 @@
 // The engine's own sentences (the course's texts come from content/). Japanese in the polite
 // です/ます style, English plain and short; both say the same thing.
 import type { Localized } from "../core/i18n";
+import type { Summary } from "./types";
 
 export const ENGINE_TEXT = {
   carriedSigma: {
@@ -57,7 +58,7 @@ export const SESSION_TEXT = {
   },
   summary: {
     ja: "おつかれさまでした。{attempts} 件の回答のうち {correct} 件が正解でした。ヒント {hints} 回、飛ばした問題 {skipped} 問。",
-    en: "Done: {correct} of {attempts} answers correct, {hints} hints used, {skipped} skipped.",
+    en: "Done: {correct} of {attempts} {answers} correct, {hints} {hintWord} used, {skipped} skipped.",
   },
   nothingToDo: {
     ja: "出題できる問題がありません。",
@@ -73,3 +74,15 @@ export const REASON_TEXT: Readonly<Record<string, Localized | null>> = {
   mistake: { ja: "前回間違えた問題", en: "missed last time" },
   retry: { ja: "再挑戦", en: "retry" },
 };
+
+/** The end-of-session sentence both front ends show ("1 hint", not "1 hints"). */
+export function summarySentence(summary: Pick<Summary, "attempts" | "correct" | "hintsUsed" | "skipped">): Localized {
+  return fill(SESSION_TEXT.summary, {
+    attempts: summary.attempts,
+    answers: summary.attempts === 1 ? "answer" : "answers",
+    correct: summary.correct,
+    hints: summary.hintsUsed,
+    hintWord: summary.hintsUsed === 1 ? "hint" : "hints",
+    skipped: summary.skipped,
+  });
+}

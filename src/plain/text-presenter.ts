@@ -3,7 +3,7 @@
 import type { Writable } from "node:stream";
 import type { Lang, Localized } from "../core/i18n";
 import { formatSignificant } from "../core/number-format";
-import { fill, REASON_TEXT, SESSION_TEXT } from "../engine/texts";
+import { fill, REASON_TEXT, SESSION_TEXT, summarySentence } from "../engine/texts";
 import type { Feedback, QuestionView, SkipRecord, Summary } from "../engine/types";
 import { toAscii } from "./ascii";
 import type { Presenter, ReviewInfo } from "./driver";
@@ -86,12 +86,7 @@ export function textPresenter(options: TextPresenterOptions): Presenter & { line
     summary(summary: Summary) {
       line();
       line(
-        fill(SESSION_TEXT.summary, {
-          attempts: summary.attempts,
-          correct: summary.correct,
-          hints: summary.hintsUsed,
-          skipped: summary.skipped,
-        }),
+        summarySentence(summary),
       );
     },
     help() {

@@ -6,7 +6,7 @@ import { Box, type DOMElement, measureElement, Text, useInput } from "ink";
 import { useEffect, useRef, useState } from "react";
 import { useStore } from "zustand";
 import type { Localized } from "../../core/i18n";
-import { fill, REASON_TEXT, SESSION_TEXT } from "../../engine/texts";
+import { fill, REASON_TEXT, SESSION_TEXT, summarySentence } from "../../engine/texts";
 import type { QuestionView } from "../../engine/types";
 import { PLAIN_TEXT } from "../../plain/texts";
 import { AnswerField } from "../components/AnswerField";
@@ -226,12 +226,7 @@ function Finished({ state }: { state: PracticeState }) {
       {summary ? (
         <Text>
           {t(
-            fill(SESSION_TEXT.summary, {
-              attempts: summary.attempts,
-              correct: summary.correct,
-              hints: summary.hintsUsed,
-              skipped: summary.skipped,
-            }),
+            summarySentence(summary),
           )}
         </Text>
       ) : null}
