@@ -122,8 +122,8 @@ const NON_UI = [
   ["schema", ["schema"]],
 ];
 for (const [name, argv] of NON_UI) {
-  const { value, ratio } = await paired(() => spawnToExit([node, CLI, ...argv]));
-  row(name, value, "ms", { ratio, target: nonUi(WHY_NON_UI[name]) });
+  const { value, ratio, bare } = await paired(() => spawnToExit([node, CLI, ...argv]));
+  row(name, value, "ms", { ratio, target: nonUi(WHY_NON_UI[name]), note: `bare node ${bare.toFixed(0)} ms in these pairs` });
 }
 
 const PARTS = [

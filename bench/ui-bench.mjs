@@ -149,9 +149,9 @@ export default async ({ row, notMeasured, paired, RUNS, CLI, node, bareArgv, med
       };
       const barePtyRun = () => timeToExit(bareArgv, { env: ENV });
       const home = await paired(() => firstFrame([], HOME_LAST), barePtyRun);
-      row("first full frame (Home)", home.value, "ms", { ratio: home.ratio, target: firstFrameTarget, note: "new learner, shipped course" });
+      row("first full frame (Home)", home.value, "ms", { ratio: home.ratio, target: firstFrameTarget, note: `new learner, shipped course; bare node ${home.bare.toFixed(0)} ms in these pairs` });
       const practice = await paired(() => firstFrame(["practice", "--seed", "1"], ASKING), barePtyRun);
-      row("first frame of practice", practice.value, "ms", { ratio: practice.ratio, target: firstFrameTarget, note: "sigmoid-trainer practice" });
+      row("first frame of practice", practice.value, "ms", { ratio: practice.ratio, target: firstFrameTarget, note: `sigmoid-trainer practice; bare node ${practice.bare.toFixed(0)} ms in these pairs` });
 
       // Keystroke to frame: type ANSWER_KEYS into the answer field and delete them again, ROUNDS
       // times; each sample is one key, from writing it until the frame showing the new text has
