@@ -1,6 +1,7 @@
 // Options shared by the trainer's entry points (learn, practice, review, quiz, explore and no
 // command). One table, so the full-screen trainer and plain mode accept exactly the same flags.
 import type { Lang } from "../core/i18n";
+import { MAX_COUNT, MAX_SEED } from "../engine/limits";
 import { integerOption, type OptionSpecs, type ParsedArgs, stringOption, stringsOption, UsageError } from "./args";
 
 export const TRAINER_OPTIONS = {
@@ -32,9 +33,6 @@ export interface TrainerOptions {
   ascii: boolean;
   screenReader: boolean;
 }
-
-export const MAX_SEED = 2 ** 31 - 1;
-export const MAX_COUNT = 200;
 
 export function readTrainerOptions(
   values: ParsedArgs["values"],

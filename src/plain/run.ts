@@ -5,12 +5,12 @@
 import type { Readable, Writable } from "node:stream";
 import type { Lang } from "../core/i18n";
 import type { Course } from "../content/model";
-import { courseOrder } from "../engine/plan";
 import { start } from "../engine/session";
 import { fill, SESSION_TEXT } from "../engine/texts";
-import type { Attempt, QueueEntry, SessionConfig, SessionMode, SessionState, Summary } from "../engine/types";
-import { type AttemptInput, DEFAULT_DAILY_REVIEW_CAP, humanizeInterval, nextReviewFor, type ProgressStore, practiceQueue, reviewQueue } from "../progress";
-import { driveSession, type Presenter, type ReviewInfo } from "./driver";
+import type { QueueEntry, SessionConfig, SessionMode, SessionState, Summary } from "../engine/types";
+import { DEFAULT_DAILY_REVIEW_CAP, type ProgressStore } from "../progress";
+import { nextDue, recordSessionAttempt, sessionQueue } from "../progress/session-link";
+import { driveSession, type Presenter } from "./driver";
 import { jsonPresenter } from "./json-presenter";
 import { readLines } from "./line-reader";
 import { textPresenter } from "./text-presenter";
@@ -50,7 +50,16 @@ export async function runPlainSession(options: PlainSessionOptions): Promise<Pla
   const now = options.now ?? Date.now;
   const { store, course, lang } = options;
   const startedAt = now();
-  const queue = options.mode === "review" ? reviewEntries(options, startedAt) : practiceEntries(options, startedAt);
+  const queue = sessionQueue({
+    mode: options.mode,
+    course,
+    progress: store.getState(),
+    skills: options.skills,
+    count: options.count,
+    seed: options.seed,
+    now: new Date(startedAt),
+    ...(options.reviewCap === undefined ? {} : { reviewCap: options.reviewCap }),
+  });
   let summary: Summary | null = null;
   const text = options.json
     ? null
@@ -77,7 +86,7 @@ export async function runPlainSession(options: PlainSessionOptions): Promise<Pla
 
   if (text && queue.length === 0) {
     text.line(options.mode === "review" ? PLAIN_TEXT.nothingDue : SESSION_TEXT.nothingToDo);
-    const next = nextDue(store, course, options.skills, startedAt);
+    const next = nextDue(store.getState(), course, options.skills, new Date(startedAt));
     // Due cards and an empty review queue: today's cap is used up (not "due in under a minute").
     if (next?.overdue) text.line(fill(PLAIN_TEXT.capReached, { cap: options.reviewCap ?? DEFAULT_DAILY_REVIEW_CAP, count: next.overdue }));
     else if (next) text.line(fill(PLAIN_TEXT.nextDue, { when: next.when[lang] }));
@@ -95,7 +104,10 @@ export async function runPlainSession(options: PlainSessionOptions): Promise<Pla
   try {
     const state = await driveSession(first, lines, presenter, {
       now,
-      record: (attempt) => record(store, attempt, options.mode, now),
+      record: (attempt) => {
+        const next = recordSessionAttempt(store, attempt, options.mode, new Date(now()));
+        return next ? { due: next.due, sentence: next.sentence } : null;
+      },
     });
     if (text && state.attempts.length > 0) {
       const saving = store.getState();
@@ -108,30 +120,6 @@ export async function runPlainSession(options: PlainSessionOptions): Promise<Pla
   }
 }
 
-function record(store: ProgressStore, attempt: Attempt, mode: SessionOptionsMode, now: () => number): ReviewInfo | null {
-  const input: AttemptInput = {
-    templateId: attempt.templateId,
-    skill: attempt.skill,
-    seed: attempt.variantSeed,
-    params: attempt.params,
-    part: attempt.part,
-    parts: attempt.parts,
-    answer: attempt.answer,
-    verdict: attempt.verdict,
-    mistake: attempt.diagnosis,
-    hints: attempt.hintsUsed,
-    ms: attempt.durationMs,
-    mode,
-  };
-  const saved = store.getState().recordAttempt(input);
-  // Only the answer that rated the card moves its due date; before that the old date would mislead.
-  if (saved.rating === null) return null;
-  const next = nextReviewFor(store.getState().cards, attempt.templateId, new Date(now()));
-  return next ? { due: next.due, sentence: next.sentence } : null;
-}
-
-type SessionOptionsMode = PlainSessionOptions["mode"];
-
 function config(options: PlainSessionOptions, queue: QueueEntry[]): SessionConfig {
   return {
     mode: options.mode,
@@ -142,41 +130,4 @@ function config(options: PlainSessionOptions, queue: QueueEntry[]): SessionConfi
     hintsAllowed: true,
     retryAllowed: true,
   };
-}
-
-function templatesFor(course: Course, skills: readonly string[]) {
-  return courseOrder(course, skills).map((t) => ({ id: t.id, skill: t.skill }));
-}
-
-function practiceEntries(options: PlainSessionOptions, now: number): QueueEntry[] {
-  const progress = options.store.getState();
-  return practiceQueue({
-    templates: templatesFor(options.course, options.skills),
-    progress,
-    now: new Date(now),
-    seed: options.seed,
-    count: options.count,
-  }).map((pick) => ({ templateId: pick.templateId, reason: pick.reason }));
-}
-
-function reviewEntries(options: PlainSessionOptions, now: number): QueueEntry[] {
-  const progress = options.store.getState();
-  const wanted = new Set(templatesFor(options.course, options.skills).map((t) => t.id));
-  return reviewQueue(progress.cards, progress.ratings, new Date(now), options.reviewCap ?? DEFAULT_DAILY_REVIEW_CAP)
-    .filter((item) => wanted.has(item.templateId))
-    .slice(0, options.count)
-    .map((item) => ({ templateId: item.templateId, reason: "review" }));
-}
-
-/**
- * When the earliest card of these templates is due, in words, and how many are due already;
- * null when none is scheduled.
- */
-function nextDue(store: ProgressStore, course: Course, skills: readonly string[], now: number) {
-  const wanted = new Set(templatesFor(course, skills).map((t) => t.id));
-  const dues = Object.entries(store.getState().cards)
-    .filter(([id]) => wanted.has(id))
-    .map(([, card]) => card.due.getTime());
-  if (dues.length === 0) return null;
-  return { when: humanizeInterval(Math.min(...dues) - now), overdue: dues.filter((due) => due <= now).length };
 }

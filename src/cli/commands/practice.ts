@@ -4,19 +4,17 @@
 import { randomInt } from "node:crypto";
 import type { Localized } from "../../core/i18n";
 import type { Course } from "../../content/model";
+import { defaultCount, MAX_SEED } from "../../engine/limits";
 import { unknownSkills } from "../../engine/plan";
 import { runPlainSession } from "../../plain/run";
 import { parseCommandArgs, UsageError } from "../args";
-import { MAX_COUNT, MAX_SEED, readTrainerOptions, TRAINER_OPTIONS, type TrainerOptions } from "../common-options";
+import { readTrainerOptions, TRAINER_OPTIONS, type TrainerOptions } from "../common-options";
 import { requireCourse } from "../content-dirs";
 import { type OpenedProgress, openProgress } from "../data-dir";
 import { type CliIO, type Command, UserError, writeLine } from "../io";
 
 /** Where the trainer opens; "home" is the bare `sigmoid-trainer`. */
 export type Screen = "home" | "learn" | "practice" | "review" | "quiz" | "explore";
-
-/** Questions in a practice session unless --count says otherwise. */
-export const DEFAULT_PRACTICE_COUNT = 10;
 
 const NOTICE: Record<string, Localized> = {
   notATerminal: {
@@ -87,7 +85,7 @@ export async function runPlain(mode: "practice" | "review", launch: TrainerLaunc
       ascii: options.ascii || progress.store.getState().settings.ascii,
       json: options.json,
       seed,
-      count: options.count ?? (mode === "review" ? MAX_COUNT : DEFAULT_PRACTICE_COUNT),
+      count: options.count ?? defaultCount(mode),
       skills: options.skills,
       showPrompt: io.stdin.isTTY === true && !options.json,
       // Wrapped to the terminal for a person reading it; whole lines for pipes and screen readers.
