@@ -54,10 +54,19 @@ export function langOption(values: ParsedArgs["values"]): Lang | undefined {
   return lang;
 }
 
+/** Shows a warning about the learner's data somewhere other than stderr. */
+export type WarningSink = (warning: ProgressWarning, lang: Lang) => void;
+
 export interface OpenedProgress {
   store: ProgressStore;
   dataDir: string;
   lang: Lang;
+  /**
+   * Sends the warnings from now on to `sink` (null: stderr again) and returns the sink before.
+   * The full-screen trainer shows them in its header while it draws: a line written to stderr
+   * then would be drawn over, and would push the screen out of place.
+   */
+  setWarningSink(sink: WarningSink | null): WarningSink | null;
 }
 
 export interface OpenOptions {
@@ -68,13 +77,16 @@ export interface OpenOptions {
    * message.
    */
   mustRead?: { command: string; saves: boolean };
+  /** Where warnings go instead of stderr, from the start (see OpenedProgress.setWarningSink). */
+  warn?: WarningSink;
 }
 
 /**
  * Opens the learner's progress for a command. Warnings about the data (a damaged file kept
- * aside, an import) go to stderr, in the language chosen by --lang, else the learner's saved
- * setting, else the locale, which is known only once the store is loaded. A data directory that
- * is a file (or lies under one) is refused at once, before a learner answers anything.
+ * aside, an import, saving that stops) go to stderr, or to the sink given, in the language
+ * chosen by --lang, else the learner's saved setting, else the locale, which is known only once
+ * the store is loaded. A data directory that is a file (or lies under one) is refused at once,
+ * before a learner answers anything.
  */
 export function openProgress(values: ParsedArgs["values"], io: CliIO, options: OpenOptions = {}): OpenedProgress {
   const { dir, source } = resolveDataDir(stringOption(values, "data-dir"), io.env, io.cwd);
@@ -84,7 +96,11 @@ export function openProgress(values: ParsedArgs["values"], io: CliIO, options: O
   let lang: Lang | null = null;
   const early: ProgressWarning[] = [];
   const notLoaded: NonNullable<ProgressWarning["notLoaded"]>[] = [];
-  const print = (w: ProgressWarning, l: Lang) => writeLine(io.stderr, `sigmoid-trainer: ${w.message[l]}`);
+  let sink: WarningSink | null = options.warn ?? null;
+  const print = (w: ProgressWarning, l: Lang) => {
+    if (sink) sink(w, l);
+    else writeLine(io.stderr, `sigmoid-trainer: ${w.message[l]}`);
+  };
   const warn = (w: ProgressWarning) => {
     if (mustRead && w.notLoaded) {
       notLoaded.push(w.notLoaded);
@@ -109,7 +125,16 @@ export function openProgress(values: ParsedArgs["values"], io: CliIO, options: O
         : `${mustRead.command}: cannot read the progress, so ${en}: ${files}. Check the permissions, or use --data-dir.`,
     );
   }
-  return { store, dataDir: dir, lang };
+  return {
+    store,
+    dataDir: dir,
+    lang,
+    setWarningSink(next) {
+      const before = sink;
+      sink = next;
+      return before;
+    },
+  };
 }
 
 /** The data directory, or a directory above it, is an existing file: nothing could ever be saved there. */
