@@ -36,16 +36,21 @@ interface Entry {
 }
 
 export interface AppProps {
-  /** The screen to open at; Home is always underneath, so Esc leads there. */
+  /** The screen to open at; Home is underneath, so Esc leads there (unless `alone`). */
   initial?: ScreenId;
+  /**
+   * The initial screen is the only one (the quiz started from the command line): no Home below
+   * it, Esc on it is the screen's own to handle, and leaving it exits the trainer.
+   */
+  alone?: boolean;
 }
 
-export function App({ initial = "home" }: AppProps) {
-  const { exitSavers } = useTrainer();
+export function App({ initial = "home", alone = false }: AppProps) {
+  const { exitSavers, ui } = useTrainer();
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
   const [stack, setStack] = useState<Entry[]>(() =>
-    initial === "home" ? [{ key: 0, screen: "home" }] : [{ key: 0, screen: "home" }, { key: 1, screen: initial }],
+    initial === "home" || alone ? [{ key: 0, screen: initial }] : [{ key: 0, screen: "home" }, { key: 1, screen: initial }],
   );
   const nextKey = useRef(2);
   const stackRef = useRef(stack);
@@ -68,8 +73,14 @@ export function App({ initial = "home" }: AppProps) {
     }
     exit();
   };
-  const navigate = (screen: ScreenId) => setStack((s) => [...s, { key: nextKey.current++, screen }]);
+  // A passing word about saving ("works again") has been seen once the learner moves on.
+  const moved = () => ui.getState().clearWarning("progress");
+  const navigate = (screen: ScreenId) => {
+    moved();
+    setStack((s) => [...s, { key: nextKey.current++, screen }]);
+  };
   const back = () => {
+    moved();
     if (stackRef.current.length <= 1) quit();
     else setStack((s) => (s.length > 1 ? s.slice(0, -1) : s));
   };

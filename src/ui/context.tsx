@@ -10,8 +10,9 @@ import { useStore } from "zustand";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { Lang, Localized } from "../core/i18n";
 import type { Course } from "../content/model";
-import type { ProgressState, ProgressStore } from "../progress";
+import type { ProgressState, ProgressStore, ProgressWarning } from "../progress";
 import { toAscii } from "../plain/ascii";
+import type { QuizSession } from "./quiz-session";
 import { say } from "./strings";
 import { type Marks, marksFor, type Theme, themeFor } from "./theme";
 
@@ -35,18 +36,32 @@ export interface UiSettings {
   screenReader: boolean;
 }
 
+/** A warning shown in the header while the full screen draws (it must not be written over it to stderr). */
+export interface UiWarning {
+  /** What it is about, so the one who raised it can take it back: "progress", "quiz-result". */
+  source: string;
+  message: Localized;
+}
+
 export interface UiState extends UiSettings {
+  /** Warnings on show in every screen's header, one per source, newest last. */
+  warnings: readonly UiWarning[];
   /** Switches every text at once and saves the choice (progress setSetting). */
   setLang(lang: Lang): void;
   /** Switches ASCII formulas and saves the choice. */
   setAscii(ascii: boolean): void;
+  /** Shows a warning in the header, replacing the one from the same source. */
+  showWarning(source: string, message: Localized): void;
+  /** Takes back the warning from `source`, or every warning. */
+  clearWarning(source?: string): void;
 }
 
 export type UiStore = StoreApi<UiState>;
 
 export function createUiStore(initial: UiSettings, progress: ProgressStore): UiStore {
-  return createStore<UiState>()((set) => ({
+  return createStore<UiState>()((set, get) => ({
     ...initial,
+    warnings: [],
     setLang(lang) {
       progress.getState().setSetting("lang", lang);
       set({ lang });
@@ -55,7 +70,27 @@ export function createUiStore(initial: UiSettings, progress: ProgressStore): UiS
       progress.getState().setSetting("ascii", ascii);
       set({ ascii });
     },
+    showWarning(source, message) {
+      set({ warnings: [...get().warnings.filter((w) => w.source !== source), { source, message }] });
+    },
+    clearWarning(source) {
+      const { warnings } = get();
+      const left = source === undefined ? [] : warnings.filter((w) => w.source !== source);
+      if (left.length !== warnings.length) set({ warnings: left });
+    },
   }));
+}
+
+/**
+ * Where the progress store's warnings go while the full screen is drawn. A failed save is already
+ * in the progress state (the header shows its savingProblem), so it is not repeated; anything
+ * else (saving works again, a damaged file found on reload) shows in the header until replaced.
+ */
+export function headerWarningSink(ui: UiStore): (warning: ProgressWarning) => void {
+  return (warning) => {
+    if (warning.kind === "save-failed") return;
+    ui.getState().showWarning("progress", warning.message);
+  };
 }
 
 /** What the command line asked for the sessions started from the screens. */
@@ -84,6 +119,8 @@ export interface TrainerContextValue {
   size: TerminalSize | null;
   /** Functions to run before the trainer exits (Ctrl+C, q): e.g. saving the lesson position. */
   exitSavers: Set<() => void>;
+  /** The quiz this trainer was started for (`sigmoid-trainer quiz` in a terminal); null otherwise. */
+  quiz: QuizSession | null;
 }
 
 export interface TrainerContextOptions {
@@ -93,6 +130,7 @@ export interface TrainerContextOptions {
   session?: Partial<SessionDefaults>;
   now?: () => Date;
   size?: TerminalSize | null;
+  quiz?: QuizSession | null;
 }
 
 export function createTrainerContext(options: TrainerContextOptions): TrainerContextValue {
@@ -104,6 +142,7 @@ export function createTrainerContext(options: TrainerContextOptions): TrainerCon
     now: options.now ?? (() => new Date()),
     size: options.size ?? null,
     exitSavers: new Set(),
+    quiz: options.quiz ?? null,
   };
 }
 

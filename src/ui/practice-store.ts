@@ -5,14 +5,19 @@
 // Order of work in every action, as in plain mode's driver: the engine's step is computed, each
 // `graded` attempt is saved through the progress store (durably, before it returns), and only
 // then is what the learner sees updated. So when a feedback or the next question appears, the
-// answer before it is on disk.
+// answer before it is on disk. A caller that must act on every step first (the quiz's result
+// file) gets each one through `onStep` before the screen changes.
+//
+// Answer times: the engine starts a part's clock when its step is computed, but a question that
+// waits behind the previous feedback is shown only when the learner presses Enter, so the store
+// restarts the clock then (reading the feedback is not answer time); with `clockStartsOnTyping`
+// (Learn, where the step's prose is read first) it starts at the first keystroke instead.
 import { randomInt } from "node:crypto";
 import type { Localized } from "../core/i18n";
 import type { Course } from "../content/model";
-import { courseOrder, quizQueue } from "../engine/plan";
+import { defaultCount, MAX_SEED } from "../engine/limits";
 import { answer, hint, quit, retry, skip, start } from "../engine/session";
 import type {
-  Attempt,
   EngineEvent,
   Feedback,
   QuestionView,
@@ -22,21 +27,16 @@ import type {
   Step,
   Summary,
 } from "../engine/types";
-import { type AttemptInput, humanizeInterval, type ProgressStore, practiceQueue, reviewQueue } from "../progress";
+import type { Mode, ProgressStore } from "../progress";
+import { type NextDue, nextDue, recordSessionAttempt, sessionQueue } from "../progress/session-link";
 import { createStore, type StoreApi } from "zustand/vanilla";
-
-/** Questions in a practice session when the command line does not say (as plain mode). */
-export const DEFAULT_PRACTICE_COUNT = 10;
-/** A review session takes everything due, up to this many. */
-export const MAX_REVIEW_COUNT = 200;
-export const MAX_SEED = 2 ** 31 - 1;
 
 /** What kind of session the screen runs; the quiz screen reuses Practice with its own config. */
 export interface PracticeSessionConfig {
   mode: SessionMode;
   hintsAllowed: boolean;
   retryAllowed: boolean;
-  /** Absent: DEFAULT_PRACTICE_COUNT (practice, quiz) or everything due (review). */
+  /** Absent: DEFAULT_PRACTICE_COUNT (practice, quiz) or everything due up to MAX_REVIEW_COUNT (review); see engine/limits. */
   count?: number;
   /** Absent: a random seed (shown at the end, so the session can be replayed). */
   seed?: number;
@@ -87,10 +87,12 @@ export interface PracticeState {
   /** The question to show after the learner has read the feedback. */
   pending: QuestionView | null;
   summary: Summary | null;
-  /** A retry of the question just missed is possible now. */
+  /** A retry of the question just missed is possible now (also after the last question). */
   canRetry: boolean;
-  /** For an empty review: when the next item is due, in words. */
-  nextDue: Localized | null;
+  /** For an empty session: when the next item is due, and how many are due already (held back by the daily cap). */
+  nextDue: NextDue | null;
+  /** The time limit ended the session. */
+  timeUp: boolean;
 
   typeText(text: string): void;
   moveCursor(delta: number): void;
@@ -104,6 +106,8 @@ export interface PracticeState {
   next(): void;
   /** Ends the session (Esc, Ctrl+C): attempts are already saved; nothing more is written. */
   quit(): void;
+  /** The time limit is reached: onTimeUp, then the session ends as with quit (nothing more is graded). */
+  expire(): void;
 }
 
 export type PracticeStore = StoreApi<PracticeState>;
@@ -115,6 +119,21 @@ export interface PracticeStoreOptions {
   /** Command-line defaults, used where the config leaves a value open. */
   defaults?: { seed?: number | undefined; count?: number | undefined; skills?: readonly string[] };
   now?: () => Date;
+  /** Saved attempts carry this mode; the session's mode unless told (Learn saves "learn"). */
+  recordAs?: Mode;
+  /**
+   * Each engine step, the first (from start) included, before anything it causes is saved or
+   * shown; `at` is the time the step was computed with (ms since the epoch).
+   */
+  onStep?: (step: Step, at: number) => void;
+  /** A question (or its next part) is on screen from `at`: after Enter for one that waited behind feedback. */
+  onShow?: (question: QuestionView, at: number) => void;
+  /** A part's answer time starts at the first keystroke in the field, not when it is shown (Learn). */
+  clockStartsOnTyping?: boolean;
+  /** When the session's time runs out (ms since the epoch; null: no limit), asked before each action. */
+  deadline?: () => number | null;
+  /** Told once when the time limit ends the session, before it is quit (the quiz marks its result). */
+  onTimeUp?: () => void;
 }
 
 export function createPracticeStore(options: PracticeStoreOptions): PracticeStore {
@@ -122,10 +141,12 @@ export function createPracticeStore(options: PracticeStoreOptions): PracticeStor
   const now = options.now ?? (() => new Date());
   const seed = config.seed ?? options.defaults?.seed ?? randomInt(0, MAX_SEED);
   const skills = config.skills ?? options.defaults?.skills ?? [];
-  const count =
-    config.count ?? options.defaults?.count ?? (config.mode === "review" ? MAX_REVIEW_COUNT : DEFAULT_PRACTICE_COUNT);
+  const count = config.count ?? options.defaults?.count ?? defaultCount(config.mode);
+  const recordAs: Mode = options.recordAs ?? config.mode;
   const startedAt = now();
-  const queue = config.queue ?? queueFor(config.mode, course, progress, skills, count, seed, startedAt);
+  const queue =
+    config.queue ??
+    sessionQueue({ mode: config.mode, course, progress: progress.getState(), skills, count, seed, now: startedAt });
   const first = start(
     {
       mode: config.mode,
@@ -138,10 +159,15 @@ export function createPracticeStore(options: PracticeStoreOptions): PracticeStor
     },
     startedAt.getTime(),
   );
+  options.onStep?.(first, startedAt.getTime());
 
-  return createStore<PracticeState>()((set, get) => {
+  const store = createStore<PracticeState>()((set, get) => {
+    /** The part on screen whose clock was started by typing (Learn), as "index:part". */
+    let typingClock: string | null = null;
+
     /** Saves the step's graded attempts, then returns what the screen should show. */
-    function apply(step: Step, kind: "answer" | "hint" | "skip" | "retry" | "quit"): Partial<PracticeState> {
+    function apply(step: Step, kind: "answer" | "hint" | "skip" | "retry" | "quit", at: number): Partial<PracticeState> {
+      options.onStep?.(step, at);
       const before = get();
       const patch: Partial<PracticeState> = { session: step.state, notice: null };
       let comesBack: Localized | null = null;
@@ -150,9 +176,12 @@ export function createPracticeStore(options: PracticeStoreOptions): PracticeStor
 
       function handle(event: EngineEvent): void {
         switch (event.type) {
-          case "graded":
-            comesBack = record(progress, event.attempt, config.mode);
+          case "graded": {
+            const next = recordSessionAttempt(progress, event.attempt, recordAs, new Date(at));
+            // A quiz says nothing of reviews (as in plain mode); its answers still count for them.
+            comesBack = config.mode === "quiz" ? null : (next?.sentence ?? null);
             return;
+          }
           case "feedback": {
             patch.feedback = event.feedback;
             if (event.feedback.verdict !== "invalid") {
@@ -171,7 +200,8 @@ export function createPracticeStore(options: PracticeStoreOptions): PracticeStor
               patch.input = "";
               patch.cursor = 0;
               patch.pending = null;
-              if (kind === "retry") Object.assign(patch, { feedback: null, comesBack: null, hints: [], skipped: null });
+              if (kind === "retry") Object.assign(patch, { feedback: null, comesBack: null, hints: [], skipped: null, summary: null });
+              options.onShow?.(event.question, at);
             } else {
               patch.pending = event.question;
               patch.phase = "answered";
@@ -192,13 +222,24 @@ export function createPracticeStore(options: PracticeStoreOptions): PracticeStor
             patch.summary = event.summary;
             // After the last answer the learner still reads its feedback first.
             patch.phase = kind === "quit" ? "finished" : "answered";
+            if (kind === "quit") patch.pending = null;
             return;
         }
       }
     }
 
+    // The engine allows a retry right after the miss, also when it was the last question (the
+    // session then goes on with it), so a one-question session (Learn's check) can offer one too.
     function canRetryAfter(state: SessionState): boolean {
-      return config.retryAllowed && state.retryable !== null && !state.finished;
+      return config.retryAllowed && state.retryable !== null;
+    }
+
+    /** The time limit has passed: the caller ends the session instead of acting. */
+    function overdue(at: number): boolean {
+      const deadline = options.deadline?.() ?? null;
+      if (deadline === null || at < deadline) return false;
+      get().expire();
+      return true;
     }
 
     const initialQuestion = first.events.find((e): e is Extract<EngineEvent, { type: "question" }> => e.type === "question");
@@ -220,17 +261,25 @@ export function createPracticeStore(options: PracticeStoreOptions): PracticeStor
       pending: null,
       summary: null,
       canRetry: false,
-      nextDue: initialQuestion ? null : nextDueIn(progress, course, skills, startedAt),
+      nextDue: initialQuestion ? null : nextDue(progress.getState(), course, skills, startedAt),
+      timeUp: false,
 
       typeText(text) {
-        const { input, cursor, phase } = get();
+        const { input, cursor, phase, session } = get();
         if (phase !== "asking") return;
         // Pasted text may carry line breaks or other control characters: they are never part of an answer.
         const clean = text.replace(/[\u0000-\u001f\u007f]/g, "");
         if (clean === "") return;
         const chars = [...input];
         chars.splice(cursor, 0, ...clean);
-        set({ input: chars.join(""), cursor: cursor + [...clean].length });
+        const typed: Partial<PracticeState> = { input: chars.join(""), cursor: cursor + [...clean].length };
+        const current = session.current;
+        const part = current ? `${current.index}:${current.part}` : null;
+        if (options.clockStartsOnTyping && current && part !== typingClock) {
+          typingClock = part;
+          typed.session = restartClock(session, now().getTime());
+        }
+        set(typed);
       },
       moveCursor(delta) {
         const { input, cursor } = get();
@@ -252,32 +301,47 @@ export function createPracticeStore(options: PracticeStoreOptions): PracticeStor
       submit() {
         const { phase, input, session } = get();
         if (phase !== "asking" || input.trim() === "") return;
-        const step = answer(session, input, now().getTime());
-        const patch = apply(step, "answer");
+        const at = now().getTime();
+        // An answer given after the time limit is not graded (as in plain mode).
+        if (overdue(at)) return;
+        const step = answer(session, input, at);
+        const patch = apply(step, "answer", at);
         set({ ...patch, canRetry: canRetryAfter(step.state) });
       },
       hint() {
         const { phase, session } = get();
         if (phase !== "asking") return;
-        set(apply(hint(session), "hint"));
+        const at = now().getTime();
+        if (overdue(at)) return;
+        set(apply(hint(session), "hint", at));
       },
       skip() {
         const { phase, session } = get();
         if (phase !== "asking") return;
-        const step = skip(session, now().getTime());
-        set({ ...apply(step, "skip"), feedback: null, comesBack: null, canRetry: false });
+        const at = now().getTime();
+        if (overdue(at)) return;
+        const step = skip(session, at);
+        set({ ...apply(step, "skip", at), feedback: null, comesBack: null, canRetry: false });
       },
       retry() {
         const { phase, session, canRetry } = get();
         if (phase !== "answered" || !canRetry) return;
-        const step = retry(session, now().getTime());
-        set({ ...apply(step, "retry"), canRetry: false });
+        const at = now().getTime();
+        if (overdue(at)) return;
+        typingClock = null;
+        const step = retry(session, at);
+        set({ ...apply(step, "retry", at), canRetry: false });
       },
       next() {
-        const { phase, pending, summary } = get();
+        const { phase, pending, summary, session } = get();
         if (phase !== "answered") return;
+        const at = now().getTime();
         if (pending) {
+          if (overdue(at)) return;
+          // Shown only now: the answer time starts now, not when the previous answer was graded.
+          options.onShow?.(pending, at);
           set({
+            session: restartClock(session, at),
             phase: "asking",
             question: pending,
             pending: null,
@@ -297,69 +361,27 @@ export function createPracticeStore(options: PracticeStoreOptions): PracticeStor
       quit() {
         const { session } = get();
         if (session.finished) return;
-        set(apply(quit(session, now().getTime()), "quit"));
+        const at = now().getTime();
+        set(apply(quit(session, at), "quit", at));
+      },
+      expire() {
+        const { session } = get();
+        if (session.finished) return;
+        options.onTimeUp?.();
+        set({ timeUp: true });
+        get().quit();
       },
     };
   });
+  const shown = store.getState().question;
+  if (shown) options.onShow?.(shown, startedAt.getTime());
+  return store;
 }
 
-/** Saves a graded attempt (durably) and says when its item comes back, if this answer rated it. */
-function record(progress: ProgressStore, attempt: Attempt, mode: SessionMode): Localized | null {
-  const input: AttemptInput = {
-    templateId: attempt.templateId,
-    skill: attempt.skill,
-    seed: attempt.variantSeed,
-    params: attempt.params,
-    part: attempt.part,
-    parts: attempt.parts,
-    answer: attempt.answer,
-    verdict: attempt.verdict,
-    mistake: attempt.diagnosis,
-    hints: attempt.hintsUsed,
-    ms: attempt.durationMs,
-    mode,
-  };
-  const saved = progress.getState().recordAttempt(input);
-  // Only the answer that rated the card moves its due date; before that the old date would mislead.
-  if (saved.rating === null) return null;
-  return progress.getState().nextReview(attempt.templateId)?.sentence ?? null;
-}
-
-function templatesFor(course: Course, skills: readonly string[]) {
-  return courseOrder(course, skills).map((t) => ({ id: t.id, skill: t.skill }));
-}
-
-/** The scheduler's questions for a mode (the same choices plain mode makes). */
-function queueFor(
-  mode: SessionMode,
-  course: Course,
-  progress: ProgressStore,
-  skills: readonly string[],
-  count: number,
-  seed: number,
-  now: Date,
-): QueueEntry[] {
-  const state = progress.getState();
-  if (mode === "quiz") return quizQueue(course, skills, count, seed);
-  if (mode === "review") {
-    const wanted = new Set(templatesFor(course, skills).map((t) => t.id));
-    return reviewQueue(state.cards, state.ratings, now)
-      .filter((item) => wanted.has(item.templateId))
-      .slice(0, count)
-      .map((item) => ({ templateId: item.templateId, reason: "review" as const }));
-  }
-  return practiceQueue({ templates: templatesFor(course, skills), progress: state, now, seed, count }).map((pick) => ({
-    templateId: pick.templateId,
-    reason: pick.reason,
-  }));
-}
-
-/** When the earliest scheduled item of these skills is due, in words; null when none is. */
-function nextDueIn(progress: ProgressStore, course: Course, skills: readonly string[], now: Date): Localized | null {
-  const wanted = new Set(templatesFor(course, skills).map((t) => t.id));
-  const dues = Object.entries(progress.getState().cards)
-    .filter(([id]) => wanted.has(id))
-    .map(([, card]) => card.due.getTime());
-  if (dues.length === 0) return null;
-  return humanizeInterval(Math.max(0, Math.min(...dues) - now.getTime()));
+/**
+ * The session with the current part's clock started at `at`. The engine reads only `askedAt`
+ * from here (for the attempt's duration), so restarting it changes nothing else.
+ */
+function restartClock(session: SessionState, at: number): SessionState {
+  return session.current ? { ...session, current: { ...session.current, askedAt: at } } : session;
 }

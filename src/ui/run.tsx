@@ -1,14 +1,34 @@
-// The full-screen trainer's entry, imported lazily by the trainer command once it has decided a
-// terminal is there (plain mode is decided before, by the caller). Renders the App with Ink and
-// resolves with the exit code when the learner quits (q on Home, or Ctrl+C).
+// The full-screen trainer's entries, imported lazily by the trainer and quiz commands once they
+// have decided a terminal is there (plain mode is decided before, by the caller). Each renders
+// the App with Ink and resolves with the exit code when the learner quits (q on Home, the end
+// of a quiz, or Ctrl+C).
 import { render } from "ink";
+import type { ReactNode } from "react";
 import type { TrainerLaunch } from "../cli/commands/practice";
-import type { Lang } from "../core/i18n";
+import type { TrainerOptions } from "../cli/common-options";
+import type { OpenedProgress } from "../cli/data-dir";
+import type { CliIO } from "../cli/io";
+import type { Lang, Localized } from "../core/i18n";
 import type { Course } from "../content/model";
+import { fill } from "../engine/texts";
 import type { ProgressStore } from "../progress";
+import { toAscii } from "../plain/ascii";
 import { PLAIN_TEXT } from "../plain/texts";
+import type { QuizSettings } from "../quiz/settings";
+import { QUIZ_TEXT } from "../quiz/texts";
+import type { ResultWriter } from "../quiz/writer";
 import { App } from "./App";
-import { createTrainerContext, type ScreenId, TrainerProvider } from "./context";
+import {
+  createTrainerContext,
+  headerWarningSink,
+  type ScreenId,
+  type TerminalSize,
+  type TrainerContextValue,
+  TrainerProvider,
+  type UiSettings,
+  type UiStore,
+} from "./context";
+import { createQuizSession, type QuizSession, type QuizSessionOptions } from "./quiz-session";
 import { say } from "./strings";
 
 export interface InteractiveOptions {
@@ -25,6 +45,42 @@ export interface InteractiveOptions {
   stdin: NodeJS.ReadStream;
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
+  /** The opened progress, whose warnings go to the header while the screen is drawn (not to stderr). */
+  warnings?: Pick<OpenedProgress, "setWarningSink">;
+}
+
+/**
+ * Sends the progress store's warnings to the header of the screens (see headerWarningSink) until
+ * the returned function puts the sink before back.
+ */
+export function warningsToHeader(opened: Pick<OpenedProgress, "setWarningSink"> | undefined, ui: UiStore): () => void {
+  if (!opened) return () => {};
+  const toHeader = headerWarningSink(ui);
+  const before = opened.setWarningSink((warning) => toHeader(warning));
+  return () => {
+    opened.setWarningSink(before);
+  };
+}
+
+interface Terminal {
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  screenReader: boolean;
+}
+
+/** Draws `app` until the learner leaves it. */
+async function draw(context: TrainerContextValue, app: ReactNode, terminal: Terminal): Promise<void> {
+  const instance = render(<TrainerProvider value={context}>{app}</TrainerProvider>, {
+    stdin: terminal.stdin,
+    stdout: terminal.stdout,
+    stderr: terminal.stderr,
+    // Ctrl+C goes through App, which runs the savers first; Ink restores the terminal on exit.
+    exitOnCtrlC: false,
+    patchConsole: true,
+    isScreenReaderEnabled: terminal.screenReader,
+  });
+  await instance.waitUntilExit();
 }
 
 export async function runInteractive(options: InteractiveOptions): Promise<number> {
@@ -36,21 +92,12 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
     settings: { lang: options.lang, ascii: options.ascii, color: options.color, screenReader: options.screenReader },
     session: { seed: options.seed, count: options.count, skills: options.skills },
   });
-  const instance = render(
-    <TrainerProvider value={context}>
-      <App initial={options.screen} />
-    </TrainerProvider>,
-    {
-      stdin: options.stdin,
-      stdout: options.stdout,
-      stderr: options.stderr,
-      // Ctrl+C goes through App, which runs the savers first; Ink restores the terminal on exit.
-      exitOnCtrlC: false,
-      patchConsole: true,
-      isScreenReaderEnabled: options.screenReader,
-    },
-  );
-  await instance.waitUntilExit();
+  const restoreWarnings = warningsToHeader(options.warnings, context.ui);
+  try {
+    await draw(context, <App initial={options.screen} />, options);
+  } finally {
+    restoreWarnings();
+  }
   const after = store.getState();
   if (after.attempts.length > before) {
     const lang = context.ui.getState().lang;
@@ -79,5 +126,109 @@ export function runTrainer(launch: TrainerLaunch): Promise<number> {
     stdin: io.stdin as NodeJS.ReadStream,
     stdout: io.stdout as NodeJS.WriteStream,
     stderr: io.stderr as NodeJS.WriteStream,
+    warnings: progress,
   });
+}
+
+export interface PrepareQuizOptions extends Omit<QuizSessionOptions, "lang" | "onSaveProblem"> {
+  ui: UiSettings;
+  /** Fixed terminal size (tests); the real terminal's otherwise. */
+  size?: TerminalSize;
+}
+
+/**
+ * The quiz's session and the trainer context that shows it, wired together: a problem writing
+ * the result file shows in the header (also one from the first write, made before the header
+ * exists) and goes away once a write works again.
+ */
+export function prepareQuiz(options: PrepareQuizOptions): { context: TrainerContextValue; quiz: QuizSession } {
+  let ui: UiStore | null = null;
+  let firstProblem: Localized | null = null;
+  const quiz = createQuizSession({
+    ...options,
+    lang: options.ui.lang,
+    onSaveProblem(message) {
+      if (!ui) {
+        firstProblem = message;
+        return;
+      }
+      if (message) ui.getState().showWarning("quiz-result", message);
+      else ui.getState().clearWarning("quiz-result");
+    },
+  });
+  const { settings, now } = options;
+  const context = createTrainerContext({
+    course: options.course,
+    progress: options.progress,
+    settings: options.ui,
+    session: { seed: settings.seed, count: settings.count, skills: settings.skills },
+    ...(now ? { now: () => new Date(now()) } : {}),
+    ...(options.size ? { size: options.size } : {}),
+    quiz,
+  });
+  ui = context.ui;
+  if (firstProblem) ui.getState().showWarning("quiz-result", firstProblem);
+  return { context, quiz };
+}
+
+/** What the quiz command has decided before handing a terminal over (src/cli/commands/quiz.ts). */
+export interface QuizLaunch {
+  course: Course;
+  progress: OpenedProgress;
+  options: TrainerOptions;
+  io: CliIO;
+  settings: QuizSettings;
+  name: string;
+  writer: ResultWriter;
+  /** The trainer's version, written into the result. */
+  app: string;
+}
+
+/**
+ * A quiz in the full screen: the Quiz screen alone (no Home below it), until the learner leaves
+ * its end screen or presses Ctrl+C. Then, below the last frame, the score and where the result
+ * file is, as plain mode ends. A quiz that cannot start (nothing to ask; --out names a file that
+ * exists) throws before anything is drawn, as in plain mode. Exit 1 when the result could not
+ * be saved.
+ */
+export async function runQuiz(launch: QuizLaunch): Promise<number> {
+  const { progress, options, io } = launch;
+  const ascii = options.ascii || progress.store.getState().settings.ascii;
+  const { context, quiz } = prepareQuiz({
+    course: launch.course,
+    progress: progress.store,
+    settings: launch.settings,
+    name: launch.name,
+    writer: launch.writer,
+    app: launch.app,
+    ui: { lang: progress.lang, ascii, color: options.color, screenReader: options.screenReader },
+  });
+  const restoreWarnings = warningsToHeader(progress, context.ui);
+  quiz.start();
+  try {
+    await draw(context, <App initial="quiz" alone />, {
+      stdin: io.stdin as NodeJS.ReadStream,
+      stdout: io.stdout as NodeJS.WriteStream,
+      stderr: io.stderr as NodeJS.WriteStream,
+      screenReader: options.screenReader,
+    });
+  } finally {
+    // Ctrl+C mid-quiz: the answers are in the file already; this marks how it ended.
+    quiz.end();
+    restoreWarnings();
+  }
+  const lang = context.ui.getState().lang;
+  const line = (text: Localized) => {
+    const s = text[lang];
+    io.stdout.write(`${ascii ? toAscii(s) : s}\n`);
+  };
+  const outcome = quiz.outcome();
+  line(fill(QUIZ_TEXT.score, outcome.score));
+  if (outcome.unanswered > 0) line(fill(QUIZ_TEXT.unanswered, { n: outcome.unanswered }));
+  line(
+    outcome.saved
+      ? fill(QUIZ_TEXT.savedTo, { path: outcome.path })
+      : fill(QUIZ_TEXT.notSaved, { path: outcome.path, reason: outcome.saveFailure ?? "?" }),
+  );
+  return outcome.saved ? 0 : 1;
 }

@@ -21,6 +21,7 @@ export const UI_TEXT = {
   reviewsDue: { ja: "復習待ち: {n} 問", en: "Reviews due: {n}" },
   noReviewsDue: { ja: "いま復習する問題はありません", en: "No reviews due" },
   savingFailed: { ja: "⚠ 保存できていません: {message}", en: "⚠ Not saving: {message}" },
+  warningLine: { ja: "⚠ {message}", en: "⚠ {message}" },
   // Practice
   answerLabel: { ja: "答え: ", en: "Answer: " },
   answerAria: { ja: "答えの入力欄", en: "answer field" },
@@ -36,8 +37,24 @@ export const UI_TEXT = {
   backHome: { ja: "Esc でホームに戻ります。", en: "Esc: back to Home." },
   offerPractice: { ja: "p で練習を始めます。", en: "Press p to practise instead." },
   noMoreQuestions: { ja: "これで最後の問題でした。", en: "That was the last question." },
-  // Quiz (until the quiz screen exists)
+  // Quiz. From Home it says how to start one: a quiz needs the instructor's seed and the
+  // learner's name for the result file, which the command line gives (see Quiz.tsx).
   quizTitle: { ja: "クイズ", en: "Quiz" },
+  quizIntro: {
+    ja: "{name} さんのクイズ: {count} 問です（シード {seed}）。",
+    en: "Quiz for {name}: {count} question{s} (seed {seed}).",
+  },
+  quizTimeLeft: { ja: "残り {time}", en: "{time} left" },
+  quizTimeLeftAria: { ja: "残り時間 {time}", en: "time left {time}" },
+  quizConfirmEnd: {
+    ja: "もう一度 Esc を押すとクイズを終えます（答えていない問題は未回答になります）。ほかのキーで続けます。",
+    en: "Press Esc again to end the quiz (questions not answered stay unanswered). Any other key goes on.",
+  },
+  quizFinished: { ja: "クイズが終わりました", en: "Quiz finished" },
+  quizEndedEarly: { ja: "クイズを途中で終えました", en: "Quiz ended early" },
+  quizTimeUpTitle: { ja: "時間切れです", en: "Time is up" },
+  quizExit: { ja: "Enter か Esc で終了します。", en: "Enter or Esc: quit." },
+  keyEndQuiz: { ja: "クイズを終える", en: "end quiz" },
   quizHowTo: {
     ja: "クイズは同じシードで全員が同じ問題を解きます。次のように始めてください:",
     en: "In a quiz everyone with the same seed gets the same questions. Start one with:",

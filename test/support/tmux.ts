@@ -38,7 +38,8 @@ export class Terminal {
 
   /** Keys in tmux send-keys syntax (e.g. "Enter", "Left", "C-c") or literal text with `literal`. */
   send(keys: string, literal = false): void {
-    this.tmux(["send-keys", "-t", this.session, ...(literal ? ["-l", keys] : [keys])]);
+    // "--": literal text may start with "-" (a negative answer), which tmux would take for a flag.
+    this.tmux(["send-keys", "-t", this.session, ...(literal ? ["-l", "--", keys] : [keys])]);
   }
 
   type(text: string): void {

@@ -4,7 +4,7 @@ import { render } from "ink-testing-library";
 import type { Course } from "../../src/content/model";
 import type { Lang } from "../../src/core/i18n";
 import { createProgressStore, type ProgressStore } from "../../src/progress";
-import { App } from "../../src/ui/App";
+import { App, type AppProps } from "../../src/ui/App";
 import { createTrainerContext, type ScreenId, type TrainerContextValue, TrainerProvider } from "../../src/ui/context";
 import { COURSE } from "../engine/fixtures";
 
@@ -56,9 +56,14 @@ export async function renderTrainer(options: TrainerOptions = {}) {
     now,
     size: { columns: options.columns ?? 80, rows: options.rows ?? 24 },
   });
+  return { ...(await renderContext(context, { initial: options.initial ?? "home" })), store };
+}
+
+/** Renders the App with a context made by the caller (e.g. prepareQuiz's), with the same key helpers. */
+export async function renderContext(context: TrainerContextValue, app: AppProps = {}) {
   const instance = render(
     <TrainerProvider value={context}>
-      <App initial={options.initial ?? "home"} />
+      <App {...app} />
     </TrainerProvider>,
   );
   await tick();
@@ -82,5 +87,5 @@ export async function renderTrainer(options: TrainerOptions = {}) {
   const type = async (text: string) => {
     for (const ch of text) await press(ch);
   };
-  return { ...instance, frame, press, type, store, context };
+  return { ...instance, frame, press, type, store: context.progress, context };
 }

@@ -192,7 +192,8 @@ describe("exercises inline", () => {
     expect(frame()).toContain("Enter: on to the next step.");
     const attempts = store.getState().attempts;
     expect(attempts).toHaveLength(1);
-    expect(attempts[0]).toMatchObject({ templateId: "sigmoid-value-clean-e", skill: "sigmoid-value", verdict: "correct", answer });
+    // Saved as an answer given while learning, not as practice.
+    expect(attempts[0]).toMatchObject({ templateId: "sigmoid-value-clean-e", skill: "sigmoid-value", verdict: "correct", answer, mode: "learn" });
     await press(KEYS.enter);
     expect(frame()).toContain("Step 4 of 22");
   });
@@ -211,6 +212,10 @@ describe("exercises inline", () => {
     await press(KEYS.enter);
     expect(frame()).toContain("✓ correct");
     expect(store.getState().attempts.map((a) => a.verdict)).toEqual(["incorrect", "correct"]);
+    // The retry had the same numbers, and after the right answer there is nothing left to retry.
+    const [first, second] = store.getState().attempts;
+    expect(second!.params).toEqual(first!.params);
+    expect(frame()).not.toContain("r retry");
   });
 
   test("invalid input says what and where, costs nothing, and the question stands", async () => {

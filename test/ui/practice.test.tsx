@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { sigmoid, sigmoidDerivative } from "../../src/core/sigmoid";
 import { loadContent } from "../../src/content/load";
-import { createProgressStore } from "../../src/progress";
+import { createEmptyCard, State } from "ts-fsrs";
+import { createProgressStore, DEFAULT_DAILY_REVIEW_CAP } from "../../src/progress";
 import { ROOT } from "../support/cli";
 import { KEYS, NOW, renderTrainer, tick } from "./harness";
 
@@ -170,6 +171,20 @@ describe("Review", () => {
     await t.press(KEYS.enter, KEYS.escape);
     // Back on Home (Review was replaced by Practice); a missed item is due again within minutes.
     expect(t.frame()).toContain("σ Fixture course");
+  });
+
+  it("with items due but today's review limit used up, says so (as plain mode), not that the next is due now", async () => {
+    const store = createProgressStore({ dataDir: null, now: () => NOW });
+    const due = new Date(NOW.getTime() - 3_600_000);
+    const graduated = { ...createEmptyCard(due), state: State.Review, due, stability: 10, reps: 3 };
+    // Twenty other cards already reviewed today: the daily cap (20) is reached.
+    const today = new Date(NOW.getTime() - 60_000).toISOString();
+    const ratings = Array.from({ length: DEFAULT_DAILY_REVIEW_CAP }, (_, i) => ({ templateId: `other-${i}`, at: today, rating: 3 as const, wasReview: true }));
+    store.setState({ cards: { "fx-sigmoid": graduated }, ratings });
+    const t = await renderTrainer({ initial: "review", store, skills: ["sigmoid-value"] });
+    expect(t.frame()).toContain("Nothing is due for review right now.");
+    expect(t.frame()).toContain("Today's limit of 20 reviews is reached. Still due: 1; they come back tomorrow.");
+    expect(t.frame()).not.toContain("The next review is now");
   });
 
   it("asks the items that are due, in review mode", async () => {

@@ -62,11 +62,11 @@ export const run: Command = async (argv, io) => {
   const progress = openProgress(values, io);
   const { lang } = progress;
   const notice = (text: { ja: string; en: string }) => writeLine(io.stderr, `sigmoid-trainer: ${text[lang]}`);
-  // The full-screen quiz is not wired yet (the Ink screens take a session config; see the
-  // report of issue 7): a terminal gets plain mode with a notice, as practice did before its screen.
-  if (!(options.plain || options.json || options.screenReader)) {
-    notice(io.stdin.isTTY === true && io.stdout.isTTY === true ? QUIZ_TEXT.noFullScreen : QUIZ_TEXT.notATerminal);
-  }
+  // A terminal, nothing else asked for: the full-screen quiz (imported only then, so plain and
+  // JSON quizzes never load Ink or React). Without a terminal, plain mode, and it says so.
+  const plainChosen = options.plain || options.json || options.screenReader;
+  const fullScreen = !plainChosen && io.stdin.isTTY === true && io.stdout.isTTY === true;
+  if (!plainChosen && !fullScreen) notice(QUIZ_TEXT.notATerminal);
   if (name.fromLogin) notice(fill(QUIZ_TEXT.nameFromLogin, { name: name.value }));
   if (config?.contentVersion && config.contentVersion !== course.version) {
     notice(fill(QUIZ_TEXT.otherContent, { expected: config.contentVersion, actual: course.version }));
@@ -80,6 +80,10 @@ export const run: Command = async (argv, io) => {
       : new ResultWriter(resolve(io.cwd, out), false);
 
   try {
+    if (fullScreen) {
+      const { runQuiz } = await import("../../ui/run");
+      return await runQuiz({ course, progress, options, io, settings, name: name.value, writer, app: version });
+    }
     const outcome = await runQuizSession({
       course,
       settings,

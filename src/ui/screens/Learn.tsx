@@ -86,9 +86,8 @@ export function Learn(_props: ScreenProps) {
   });
   const top = clampScroll(scroll, measured.content, measured.view);
 
-  // The practice store offers a retry only while its session goes on; a lesson's check is a
-  // session of one question, so Learn asks the same numbers again with a fresh session itself.
-  const missed = exerciseState !== null && exerciseState.phase !== "asking" && exerciseState.session.attempts.some((a) => a.verdict !== "correct");
+  // A miss may be tried again with the same numbers (the store offers it after the last question too).
+  const missed = exerciseState !== null && exerciseState.phase !== "asking" && exerciseState.canRetry;
   const focus: StepFocus = {
     check: check?.kind ?? "none",
     choices: check?.kind === "choice" ? check.choices.length : 0,
@@ -163,10 +162,7 @@ export function Learn(_props: ScreenProps) {
         return;
       case "retry":
         followAnswer();
-        if (at.step.check?.kind === "exercise") {
-          memo.exercises.delete(at.step.id);
-          rerender();
-        }
+        store?.getState().retry();
         return;
       case "none":
         return;
@@ -239,6 +235,10 @@ function exerciseFor(memo: LearnMemo, stepId: string, templateId: string, traine
         queue: [{ templateId, reason: "new" }],
       },
       now: trainer.now,
+      // Saved as answers given while learning, not practice.
+      recordAs: "learn",
+      // The step's prose is read before the check: the answer time starts with the first key typed.
+      clockStartsOnTyping: true,
     });
     memo.exercises.set(stepId, store);
   }

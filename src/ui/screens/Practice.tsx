@@ -3,12 +3,13 @@
 // worked solution, and when the item comes back. Everything that must outlive a remount (the
 // typed answer, the session) is in the practice store, kept per screen entry.
 import { Box, type DOMElement, measureElement, Text, useInput } from "ink";
-import { useEffect, useRef, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useStore } from "zustand";
 import type { Localized } from "../../core/i18n";
 import { fill, REASON_TEXT, SESSION_TEXT, summarySentence } from "../../engine/texts";
 import type { QuestionView } from "../../engine/types";
 import { PLAIN_TEXT } from "../../plain/texts";
+import { DEFAULT_DAILY_REVIEW_CAP } from "../../progress";
 import { AnswerField } from "../components/AnswerField";
 import { FeedbackPanel } from "../components/FeedbackPanel";
 import { Header } from "../components/Header";
@@ -17,7 +18,13 @@ import { KeyBar, type KeyBarItem } from "../components/KeyBar";
 import { WrappedText } from "../components/WrappedText";
 import { type ScreenProps, useLang, useScreenMemo, useText, useTheme, useTrainer } from "../context";
 import { matches } from "../keymap";
-import { createPracticeStore, PRACTICE_SESSION, type PracticeSessionConfig, type PracticeState } from "../practice-store";
+import {
+  createPracticeStore,
+  PRACTICE_SESSION,
+  type PracticeSessionConfig,
+  type PracticeState,
+  type PracticeStore,
+} from "../practice-store";
 import { UI_TEXT } from "../strings";
 import { useTerminalSize } from "../use-terminal-size";
 
@@ -26,6 +33,18 @@ export interface PracticeProps extends ScreenProps {
   session?: PracticeSessionConfig;
   /** Title in the header; by mode unless told. */
   title?: Localized;
+  /** A session made by the caller (the quiz, whose store is made before the screen is drawn). */
+  store?: PracticeStore;
+  /** At the right of the header line (the quiz's time left). */
+  status?: ReactNode;
+  /** Above the first question while nothing has been answered (who the quiz is for). */
+  intro?: ReactNode;
+  /** Above the key bar (the quiz's "Esc again to end"). */
+  footer?: ReactNode;
+  /** The end screen instead of the session summary (the quiz's score and result file). */
+  finished?: (state: PracticeState) => ReactNode;
+  /** What Esc does, in the key bar; "back" unless told. */
+  backLabel?: Localized;
 }
 
 const TITLES: Record<string, Localized> = {
@@ -34,20 +53,24 @@ const TITLES: Record<string, Localized> = {
   quiz: UI_TEXT.quizTitle,
 };
 
-export function Practice({ onBack, navigate, session = PRACTICE_SESSION, title }: PracticeProps) {
+export function Practice(props: PracticeProps) {
+  const { onBack, navigate, session = PRACTICE_SESSION, title } = props;
   const trainer = useTrainer();
   const t = useText();
   const lang = useLang();
   const theme = useTheme();
   const { columns, rows } = useTerminalSize();
-  const store = useScreenMemo(`practice:${session.mode}`, () =>
-    createPracticeStore({
-      course: trainer.course,
-      progress: trainer.progress,
-      config: session,
-      defaults: trainer.session,
-      now: trainer.now,
-    }),
+  const store = useScreenMemo(
+    `practice:${session.mode}`,
+    () =>
+      props.store ??
+      createPracticeStore({
+        course: trainer.course,
+        progress: trainer.progress,
+        config: session,
+        defaults: trainer.session,
+        now: trainer.now,
+      }),
   );
   const state = useStore(store);
   const { phase, question } = state;
@@ -60,11 +83,14 @@ export function Practice({ onBack, navigate, session = PRACTICE_SESSION, title }
   const bodyRef = useRef<DOMElement>(null);
   const contentRef = useRef<DOMElement>(null);
   const [overflow, setOverflow] = useState({ below: false, above: false });
+  /** The last measured heights: PgDn never scrolls past the end, however fast it is pressed. */
+  const sizes = useRef({ visible: 0, content: 0 });
   useEffect(() => {
     const measure = () => {
       if (!bodyRef.current || !contentRef.current) return;
       const visible = measureElement(bodyRef.current).height;
       const content = measureElement(contentRef.current).height;
+      sizes.current = { visible, content };
       const next = { below: content - scroll > visible, above: scroll > 0 };
       setOverflow((now) => (now.below === next.below && now.above === next.above ? now : next));
     };
@@ -76,7 +102,11 @@ export function Practice({ onBack, navigate, session = PRACTICE_SESSION, title }
 
   useInput((input, key) => {
     const s = store.getState();
-    if (matches("scrollDown", input, key)) return overflow.below ? setScroll((n) => n + Math.max(1, bodyRows - 2)) : undefined;
+    if (matches("scrollDown", input, key)) {
+      if (!overflow.below) return;
+      const last = Math.max(0, sizes.current.content - sizes.current.visible);
+      return setScroll((n) => Math.min(last, n + Math.max(1, bodyRows - 2)));
+    }
     if (matches("scrollUp", input, key)) return setScroll((n) => Math.max(0, n - Math.max(1, bodyRows - 2)));
     if (key.escape || (key.ctrl && input === "c")) return; // App: back, quit.
     if (s.phase === "asking") {
@@ -119,38 +149,42 @@ export function Practice({ onBack, navigate, session = PRACTICE_SESSION, title }
     ...(overflow.above ? [{ action: "scrollUp", label: UI_TEXT.keyScrollUp } as const] : []),
   ];
   const heading = title ?? TITLES[session.mode] ?? PLAIN_TEXT.practiceTitle;
+  const back: KeyBarItem = { action: "back", label: props.backLabel ?? UI_TEXT.keyBack };
   const keys: KeyBarItem[] =
     phase === "asking"
       ? [
           { action: "submit", label: UI_TEXT.keyGrade },
           ...(session.hintsAllowed ? [{ action: "hint", label: UI_TEXT.keyHint } as const] : []),
           { action: "skip", label: UI_TEXT.keySkip },
-          { action: "back", label: UI_TEXT.keyBack },
+          back,
           { action: "help", label: UI_TEXT.keyHelp },
         ]
       : phase === "answered"
         ? [
             { action: "next", label: UI_TEXT.keyNext },
             ...(state.canRetry ? [{ action: "retry", label: UI_TEXT.keyRetry } as const] : []),
-            { action: "back", label: UI_TEXT.keyBack },
+            back,
             { action: "help", label: UI_TEXT.keyHelp },
           ]
-        : [
-            { action: "back", label: UI_TEXT.keyBack },
-            { action: "help", label: UI_TEXT.keyHelp },
-          ];
+        : [back, { action: "help", label: UI_TEXT.keyHelp }];
 
   return (
     <Box flexDirection="column" width={columns} height={rows - 1}>
-      <Header title={`${t(heading)}${question ? ` ${lang === "ja" ? "・" : "·"} ${questionHeading(question, t)}` : ""}`} />
+      <Header
+        title={`${t(heading)}${question ? ` ${lang === "ja" ? "・" : "·"} ${questionHeading(question, t)}` : ""}`}
+        status={props.status}
+      />
       <Box ref={bodyRef} flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden">
         <Box ref={contentRef} flexDirection="column" marginTop={-scroll} flexShrink={0}>
           {phase === "empty" ? (
             <EmptySession state={state} />
           ) : phase === "finished" ? (
-            <Finished state={state} />
+            (props.finished?.(state) ?? <Finished state={state} />)
           ) : question ? (
             <>
+              {props.intro && state.session.attempts.length === 0 && state.session.skipped.length === 0 && question.number === 1
+                ? props.intro
+                : null}
               <QuestionText question={question} width={columns} />
               <AnswerField value={state.input} cursor={state.cursor} active={phase === "asking"} />
               {state.notice ? <WrappedText text={t(state.notice)} width={columns} style={theme.warn} /> : null}
@@ -171,6 +205,7 @@ export function Practice({ onBack, navigate, session = PRACTICE_SESSION, title }
           ) : null}
         </Box>
       </Box>
+      {props.footer ? <Box flexShrink={0}>{props.footer}</Box> : null}
       <Box flexShrink={0}>
         <KeyBar items={[...scrollKeys, ...keys]} />
       </Box>
@@ -208,7 +243,12 @@ function EmptySession({ state }: { state: PracticeState }) {
   return (
     <Box flexDirection="column">
       <Text>{t(state.mode === "review" ? PLAIN_TEXT.nothingDue : SESSION_TEXT.nothingToDo)}</Text>
-      {state.nextDue ? <Text>{t(fill(PLAIN_TEXT.nextDue, { when: t(state.nextDue) }))}</Text> : null}
+      {/* Due items and an empty review: today's cap holds them back (not "due now"), as plain mode says. */}
+      {state.nextDue?.overdue ? (
+        <Text>{t(fill(PLAIN_TEXT.capReached, { cap: DEFAULT_DAILY_REVIEW_CAP, count: state.nextDue.overdue }))}</Text>
+      ) : state.nextDue ? (
+        <Text>{t(fill(PLAIN_TEXT.nextDue, { when: t(state.nextDue.when) }))}</Text>
+      ) : null}
       {state.notice ? <Text>{t(state.notice)}</Text> : null}
       {state.mode === "review" ? <Text>{t(UI_TEXT.offerPractice)}</Text> : null}
       <Text>{t(UI_TEXT.backHome)}</Text>

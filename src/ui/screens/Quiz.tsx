@@ -1,27 +1,85 @@
-// Until the quiz screen is built (on top of Practice with a quiz session config), this says how
-// to start a quiz from the command line.
-import { Box, Text } from "ink";
-import { Header } from "../components/Header";
-import { KeyBar } from "../components/KeyBar";
-import { type ScreenProps, useText, useTheme } from "../context";
+// The quiz. Started from the command line (`sigmoid-trainer quiz --seed N ...` in a terminal),
+// it runs the Practice screen on the quiz's own session (src/ui/quiz-session.ts): questions from
+// the seed alone, each asked once (no retry), hints only when allowed, the time left in the
+// header, and at the end the score and the result file. Opened from Home, there is no quiz to
+// run, and it says how to start one (QuizHowTo).
+//
+// Esc ends the quiz only when pressed twice (a stray Esc should not end an exam); what was
+// answered is in the result file already, and what was not counts as unanswered.
+import { useInput } from "ink";
+import { useState } from "react";
+import { useStore } from "zustand";
+import { QUIZ_TEXT } from "../../quiz/texts";
+import { QuizSummary } from "../components/QuizSummary";
+import { QuizTimer } from "../components/QuizTimer";
+import { WrappedText } from "../components/WrappedText";
+import { type ScreenProps, useText, useTheme, useTrainer } from "../context";
+import type { PracticeSessionConfig } from "../practice-store";
+import type { QuizSession } from "../quiz-session";
 import { UI_TEXT } from "../strings";
+import { useTerminalSize } from "../use-terminal-size";
+import { Practice } from "./Practice";
+import { QuizHowTo } from "./QuizHowTo";
 
-export function Quiz(_props: ScreenProps) {
+export function Quiz(props: ScreenProps) {
+  const { quiz } = useTrainer();
+  return quiz ? <QuizRun {...props} quiz={quiz} /> : <QuizHowTo {...props} />;
+}
+
+function QuizRun({ quiz, ...props }: ScreenProps & { quiz: QuizSession }) {
   const t = useText();
   const theme = useTheme();
+  const { columns } = useTerminalSize();
+  const phase = useStore(quiz.store, (s) => s.phase);
+  const [confirming, setConfirming] = useState(false);
+
+  useInput((_input, key) => {
+    if (quiz.store.getState().phase === "finished") {
+      if (key.escape) props.onBack();
+      return;
+    }
+    if (key.escape) {
+      if (confirming) {
+        setConfirming(false);
+        quiz.end();
+      } else {
+        setConfirming(true);
+      }
+      return;
+    }
+    // Any other key goes on with the quiz (and does what it does there).
+    if (confirming) setConfirming(false);
+  });
+
+  const { settings } = quiz;
+  const session: PracticeSessionConfig = {
+    mode: "quiz",
+    hintsAllowed: settings.hintsAllowed,
+    retryAllowed: false,
+    seed: settings.seed,
+    count: settings.count,
+    skills: settings.skills,
+  };
+  const planned = quiz.store.getState().session.plan.length;
   return (
-    <Box flexDirection="column">
-      <Header title={t(UI_TEXT.quizTitle)} />
-      <Text>{t(UI_TEXT.quizHowTo)}</Text>
-      <Box paddingLeft={2} marginY={1}>
-        <Text {...theme.key}>{t(UI_TEXT.quizCommand)}</Text>
-      </Box>
-      <KeyBar
-        items={[
-          { action: "back", label: UI_TEXT.keyBack },
-          { action: "help", label: UI_TEXT.keyHelp },
-        ]}
-      />
-    </Box>
+    <Practice
+      {...props}
+      session={session}
+      store={quiz.store}
+      status={phase === "finished" ? null : <QuizTimer clock={quiz.clock} />}
+      intro={
+        <>
+          <WrappedText
+            text={t(UI_TEXT.quizIntro, { name: quiz.name, count: planned, s: planned === 1 ? "" : "s", seed: settings.seed })}
+            width={columns}
+            style={theme.muted}
+          />
+          {settings.hintsAllowed ? null : <WrappedText text={t(QUIZ_TEXT.hintsOff)} width={columns} style={theme.muted} />}
+        </>
+      }
+      footer={confirming ? <WrappedText text={t(UI_TEXT.quizConfirmEnd)} width={columns} style={theme.warn} /> : null}
+      finished={(state) => <QuizSummary quiz={quiz} state={state} width={columns} />}
+      backLabel={phase === "finished" ? UI_TEXT.keyQuit : UI_TEXT.keyEndQuiz}
+    />
   );
 }
