@@ -33,6 +33,7 @@ afterEach(() => {
 interface QuizOptions {
   settings?: Partial<QuizSettings>;
   lang?: Lang;
+  ascii?: boolean;
   columns?: number;
   rows?: number;
   /** File calls for the result writer (a test makes them fail). */
@@ -63,7 +64,7 @@ async function startQuiz(options: QuizOptions = {}) {
     app: "test",
     now,
     tickMs: options.tickMs ?? 5,
-    ui: { lang: options.lang ?? "en", ascii: false, color: false, screenReader: false },
+    ui: { lang: options.lang ?? "en", ascii: options.ascii ?? false, color: false, screenReader: false },
     size: { columns: options.columns ?? 80, rows: options.rows ?? 24 },
   });
   const t = await renderContext(context, { initial: "quiz", alone: true });
@@ -292,5 +293,12 @@ describe("the quiz screen", () => {
     expect(end).toContain("クイズが終わりました");
     expect(end).toContain("得点: 1 / 2 問正解");
     expect(end).not.toMatch(/Score|Quiz/);
+  });
+
+  it("with --ascii, the header and the timer are plain ASCII", async () => {
+    const t = await startQuiz({ ascii: true, settings: { timeLimitMinutes: 3 } });
+    const header = t.frame().split("\n")[0]!;
+    expect(header).toMatch(/^sigma Quiz \| Question 1 of 2 +3:00 left$/);
+    expect(t.frame()).toMatch(/^[\x20-\x7e\n]*$/);
   });
 });

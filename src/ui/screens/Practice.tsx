@@ -16,7 +16,7 @@ import { Header } from "../components/Header";
 import { HintPanel } from "../components/HintPanel";
 import { KeyBar, type KeyBarItem } from "../components/KeyBar";
 import { WrappedText } from "../components/WrappedText";
-import { type ScreenProps, useLang, useScreenMemo, useText, useTheme, useTrainer } from "../context";
+import { type ScreenProps, useAscii, useLang, useScreenMemo, useText, useTheme, useTrainer } from "../context";
 import { matches } from "../keymap";
 import {
   createPracticeStore,
@@ -58,6 +58,7 @@ export function Practice(props: PracticeProps) {
   const trainer = useTrainer();
   const t = useText();
   const lang = useLang();
+  const ascii = useAscii();
   const theme = useTheme();
   const { columns, rows } = useTerminalSize();
   const store = useScreenMemo(
@@ -150,6 +151,7 @@ export function Practice(props: PracticeProps) {
   ];
   const heading = title ?? TITLES[session.mode] ?? PLAIN_TEXT.practiceTitle;
   const back: KeyBarItem = { action: "back", label: props.backLabel ?? UI_TEXT.keyBack };
+  const separator = ascii ? "|" : lang === "ja" ? "・" : "·";
   const keys: KeyBarItem[] =
     phase === "asking"
       ? [
@@ -171,7 +173,8 @@ export function Practice(props: PracticeProps) {
   return (
     <Box flexDirection="column" width={columns} height={rows - 1}>
       <Header
-        title={`${t(heading)}${question ? ` ${lang === "ja" ? "・" : "·"} ${questionHeading(question, t)}` : ""}`}
+        // The end screen is about the whole session, not the last question asked.
+        title={`${t(heading)}${question && phase !== "finished" ? ` ${separator} ${questionHeading(question, t)}` : ""}`}
         status={props.status}
       />
       <Box ref={bodyRef} flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden">

@@ -6,7 +6,7 @@
 //
 // Esc ends the quiz only when pressed twice (a stray Esc should not end an exam); what was
 // answered is in the result file already, and what was not counts as unanswered.
-import { useInput } from "ink";
+import { Box, useInput } from "ink";
 import { useState } from "react";
 import { useStore } from "zustand";
 import { QUIZ_TEXT } from "../../quiz/texts";
@@ -29,7 +29,7 @@ export function Quiz(props: ScreenProps) {
 function QuizRun({ quiz, ...props }: ScreenProps & { quiz: QuizSession }) {
   const t = useText();
   const theme = useTheme();
-  const { columns } = useTerminalSize();
+  const { columns, rows } = useTerminalSize();
   const phase = useStore(quiz.store, (s) => s.phase);
   const [confirming, setConfirming] = useState(false);
 
@@ -68,14 +68,14 @@ function QuizRun({ quiz, ...props }: ScreenProps & { quiz: QuizSession }) {
       store={quiz.store}
       status={phase === "finished" ? null : <QuizTimer clock={quiz.clock} />}
       intro={
-        <>
+        <Box flexDirection="column" marginBottom={rows >= 20 ? 1 : 0}>
           <WrappedText
             text={t(UI_TEXT.quizIntro, { name: quiz.name, count: planned, s: planned === 1 ? "" : "s", seed: settings.seed })}
             width={columns}
             style={theme.muted}
           />
           {settings.hintsAllowed ? null : <WrappedText text={t(QUIZ_TEXT.hintsOff)} width={columns} style={theme.muted} />}
-        </>
+        </Box>
       }
       footer={confirming ? <WrappedText text={t(UI_TEXT.quizConfirmEnd)} width={columns} style={theme.warn} /> : null}
       finished={(state) => <QuizSummary quiz={quiz} state={state} width={columns} />}
