@@ -3,6 +3,7 @@
 // hints only when allowed. Around the driver: the result file, rewritten durably after every
 // graded answer, skip and hint (before the next line is printed, so what the learner saw
 // answered is on disk), a time limit, and the score and the file's path at the end.
+import { attemptInputOf } from "../progress/session-link";
 import type { Readable, Writable } from "node:stream";
 import type { Lang, Localized } from "../core/i18n";
 import type { Course } from "../content/model";
@@ -191,19 +192,5 @@ export async function runQuizSession(options: QuizSessionOptions): Promise<QuizO
 }
 
 function recordProgress(store: ProgressStore | null, attempt: Attempt): void {
-  if (!store) return;
-  store.getState().recordAttempt({
-    templateId: attempt.templateId,
-    skill: attempt.skill,
-    seed: attempt.variantSeed,
-    params: attempt.params,
-    part: attempt.part,
-    parts: attempt.parts,
-    answer: attempt.answer,
-    verdict: attempt.verdict,
-    mistake: attempt.diagnosis,
-    hints: attempt.hintsUsed,
-    ms: attempt.durationMs,
-    mode: "quiz",
-  });
+  store?.getState().recordAttempt(attemptInputOf(attempt, "quiz"));
 }

@@ -6,6 +6,7 @@
 // silently give a different quiz whose result the report then has to reject. Flags about the
 // learner and the display (--name, --out, --lang, --plain, --json, --data-dir, ...) combine
 // with the file freely.
+import { DEFAULT_PRACTICE_COUNT, MAX_COUNT, MAX_SEED } from "../engine/limits";
 import { z } from "zod";
 import { issueProblems } from "../content/issues";
 import { formatProblem, type Problem, sortProblems } from "../content/problems";
@@ -28,9 +29,8 @@ export interface QuizConfigFile {
   contentVersion: string | null;
 }
 
-export const DEFAULT_QUIZ_COUNT = 10;
-export const MAX_QUIZ_SEED = 2 ** 31 - 1;
-export const MAX_QUIZ_COUNT = 200;
+/** A quiz is as long as a practice session unless the instructor says otherwise. */
+export const DEFAULT_QUIZ_COUNT = DEFAULT_PRACTICE_COUNT;
 /** A whole working day; longer limits are surely typos. */
 export const MAX_TIME_MINUTES = 24 * 60;
 /** The flags the file replaces (refused together with --config). */
@@ -50,8 +50,8 @@ export function parseMinutes(raw: string): number | string {
 }
 
 const configSchema = z.strictObject({
-  seed: z.int().min(0).max(MAX_QUIZ_SEED),
-  count: z.int().min(1).max(MAX_QUIZ_COUNT).optional(),
+  seed: z.int().min(0).max(MAX_SEED),
+  count: z.int().min(1).max(MAX_COUNT).optional(),
   skills: z
     .union([z.string().min(1), z.array(z.string().min(1))], { error: "expected a skill id or a list of skill ids" })
     .optional(),

@@ -44,10 +44,6 @@ export const QUIZ_TEXT = {
     ja: "--name がないので、ログイン名「{name}」で記録します。",
     en: 'No --name given: the result is recorded as "{name}".',
   },
-  noFullScreen: {
-    ja: "全画面のクイズはまだありません。プレーンモードで動きます。",
-    en: "The full-screen quiz is not built yet: running in plain mode.",
-  },
   notATerminal: {
     ja: "端末ではないので、1 行ずつのプレーンモードで動きます（--plain と同じです）。",
     en: "Not a terminal: running in plain mode, one line at a time (as with --plain).",

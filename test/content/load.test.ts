@@ -61,7 +61,8 @@ describe("loading the good fixture", () => {
   });
 
   it("shows file paths relative to the working directory, or absolute outside it", () => {
-    const elsewhere = loadCourse([join(ROOT, GOOD)], tmpdir());
+    // A fresh folder is never an ancestor of the checkout (which may itself live under /tmp).
+    const elsewhere = loadCourse([join(ROOT, GOOD)], mkdtempSync(join(tmpdir(), "elsewhere-")));
     expect(elsewhere.lessons.get("definition")!.pos.file).toBe(join(ROOT, GOOD, "lessons/definition.yaml"));
     const inside = loadCourse([join(ROOT, GOOD)], join(ROOT, "test"));
     expect(inside.lessons.get("definition")!.pos.file).toBe("fixtures/content/good/lessons/definition.yaml");

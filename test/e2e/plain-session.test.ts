@@ -165,7 +165,7 @@ describe("practice in plain text", () => {
     const run = await runCli(["practice", "--plain", "--seed", "4", "--count", "3", "--data-dir", dataDir], { input: "0.5\n", env: ENGLISH_ENV });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Question \d of 3/);
-    expect(run.stdout).toMatch(/Done: \d of 1 answers correct/);
+    expect(run.stdout).toMatch(/Done: \d of 1 answer correct/);
     expect(run.stdout).toContain(`Your answers are saved in ${dataDir}`);
     const stats = await runCli(["stats", "--json", "--data-dir", dataDir]);
     expect(JSON.parse(stats.stdout).attempts).toBe(1);

@@ -57,7 +57,6 @@ export function runAt(screen: Screen): Command {
 
     // Full screen, before anything is drawn; imported lazily, so the plain path never loads Ink or React.
     if (terminal && !plainChosen && screen !== "quiz") return (await import("../../ui/run")).runTrainer(launch);
-    if (screen === "quiz") throw new UserError("quiz is not built yet");
     if (screen === "learn" || screen === "explore") {
       throw new UserError(`${screen} needs the full-screen trainer in a terminal; without one, try "sigmoid-trainer practice --plain"`);
     }

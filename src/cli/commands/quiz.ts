@@ -9,6 +9,7 @@ import { resolve } from "node:path";
 import { version } from "../../../package.json";
 import type { Lang } from "../../core/i18n";
 import type { Course } from "../../content/model";
+import { MAX_SEED } from "../../engine/limits";
 import { fill } from "../../engine/texts";
 import { unknownSkills } from "../../engine/plan";
 import { errorCode } from "../../progress/fs-layer";
@@ -16,7 +17,6 @@ import { NothingToAskError, runQuizSession } from "../../quiz/run";
 import {
   DEFAULT_QUIZ_COUNT,
   formatConfigProblems,
-  MAX_QUIZ_SEED,
   normalizeSkills,
   parseMinutes,
   parseQuizConfig,
@@ -141,7 +141,7 @@ function settingsFromFlags(values: ParsedArgs["values"], options: TrainerOptions
     timeLimitMinutes = minutes;
   }
   return {
-    seed: options.seed ?? randomInt(0, MAX_QUIZ_SEED),
+    seed: options.seed ?? randomInt(0, MAX_SEED),
     count: options.count ?? DEFAULT_QUIZ_COUNT,
     skills: normalizeSkills(options.skills),
     timeLimitMinutes,
