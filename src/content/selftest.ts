@@ -6,10 +6,9 @@
 import { checkNumeric } from "../core/check";
 import { checkFormula } from "../core/check-formula";
 import { formatSignificant } from "../core/number-format";
-import { getQuantity } from "../core/quantities";
 import { halfUnit, withinTolerance } from "../core/tolerance";
 import type { CheckResult, MistakeValue, NumericQuestion, Params } from "../core/types";
-import { describeParams, enumerateParams, type VariantSpec, variantProblems } from "../core/variants";
+import { describeParams, enumerateParams, type VariantSpec, variantAt } from "../core/variants";
 import { instantiate, type QuestionPart } from "./instantiate";
 import type { Course, ExerciseTemplate } from "./model";
 import type { Problem } from "./problems";
@@ -114,7 +113,7 @@ function collidesWithEarlier(mistakes: readonly MistakeValue[], target: MistakeV
   return false;
 }
 
-function testNumericPart(part: QuestionPart, params: Params, graders: Graders, fail: (failure: Failure) => void): void {
+function testNumericPart(part: Pick<QuestionPart, "expected" | "digits" | "mistakes">, params: Params, graders: Graders, fail: (failure: Failure) => void): void {
   const question: NumericQuestion = { expected: part.expected, digits: part.digits, mistakes: part.mistakes };
   const where = describeParams(params);
   for (const input of correctNotations(part.expected, part.digits)) {
@@ -218,11 +217,11 @@ export function selfTestTemplate(
     for (const params of space.params) {
       const key = JSON.stringify(params);
       if (tested.has(key)) continue;
-      const parts = buildParts(spec, params);
-      if (!parts) continue; // a rejected combination: never asked
+      const variant = variantAt(spec, params);
+      if (!variant) continue; // a rejected combination: never asked
       tested.add(key);
       variants++;
-      for (const part of parts) if (part.answer !== "formula") testNumericPart(part, params, graders, fail);
+      for (const part of variant.parts) if (part.answer !== "formula") testNumericPart(part, params, graders, fail);
     }
   }
 
@@ -237,24 +236,6 @@ export function selfTestTemplate(
     });
   }
   return { variants, problems };
-}
-
-/** Parts of the question for given params, or null when the variant generator would reject them. */
-function buildParts(spec: VariantSpec, params: Params): QuestionPart[] | null {
-  if (variantProblems(spec, params).length > 0) return null;
-  return spec.parts.map((part) => {
-    const quantity = getQuantity(part.quantity);
-    return {
-      quantity: part.quantity,
-      answer: quantity.answer,
-      digits: part.digits,
-      expected: quantity.expected(params),
-      mistakes: quantity.mistakes(params).filter((m) => Number.isFinite(m.value)),
-      carryFrom: null,
-      prompt: { ja: "", en: "" },
-      values: quantity.intermediates(params),
-    };
-  });
 }
 
 /** Self-tests every template of the course. */

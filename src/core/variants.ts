@@ -238,6 +238,11 @@ export function variantProblems(spec: VariantSpec, params: Params): string[] {
 // ---------------------------------------------------------------------------------------------
 // Drawing
 
+/** The variant for exactly these params, or null when the generator would reject them (a trap). */
+export function variantAt(spec: VariantSpec, params: Params, seed = 0): Variant | null {
+  return variantProblems(spec, params).length > 0 ? null : buildVariant(spec, seed, params);
+}
+
 function buildVariant(spec: VariantSpec, seed: number, params: Params): Variant {
   return {
     seed,
