@@ -119,7 +119,7 @@ const ZOD = "the progress journal is read through zod schemas, and importing zod
 const WHY_NON_UI = {
   "calc 1": CHUNKS(10),
   "check --x 1 --answer 0.731": CHUNKS(14),
-  "stats (empty data dir)": `${ZOD}; the text report also loads the course (YAML, zod, checks: about 200 ms) for skill titles`,
+  "stats (empty data dir)": `${ZOD}; the text report also loads the course for skill titles (the 'load shipped course' row)`,
   "export (empty data dir)": ZOD,
   schema: "the JSON Schema is generated from the zod schemas at run time, so zod (about 25-30 ms to import) loads",
 };

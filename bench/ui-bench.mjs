@@ -207,7 +207,7 @@ export default async ({ row, notMeasured, paired, RUNS, CLI, node, bareArgv, med
 
 function whyFirstFrame() {
   return (
-    "the course is parsed and validated (YAML, zod schema, every template's checks: about 200 ms) before anything is drawn, " +
+    "the course is parsed and validated before anything is drawn (YAML, zod schema, every template's checks: the 'load shipped course' row), " +
     "zod loads for the progress journal (about 25 ms), and Ink, React and yoga start in about 1.7× bare node by themselves; " +
     "see the README for the measured fixes (a course cache keyed by a content hash: about 3.3×)"
   );
