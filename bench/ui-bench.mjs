@@ -110,7 +110,7 @@ async function practiceSession(pty) {
   }
 }
 
-export default async ({ row, notMeasured, paired, RUNS, CLI, node, bareArgv, median, percentile }) => {
+export default async ({ row, notMeasured, paired, tempDir, RUNS, CLI, node, bareArgv, median, percentile }) => {
   const firstFrameTarget = { text: `≤ ${FIRST_FRAME}× node`, check: (_v, r) => r <= FIRST_FRAME, why: whyFirstFrame() };
   const figures = [
     "first full frame (Home)",
@@ -124,7 +124,7 @@ export default async ({ row, notMeasured, paired, RUNS, CLI, node, bareArgv, med
   if (unavailable) {
     for (const name of figures) notMeasured(name, unavailable);
   } else {
-    const dataRoot = mkdtempSync(join(process.env.TMPDIR ?? "/tmp", "st-bench-ui-"));
+    const dataRoot = tempDir("ui");
     const freshDir = () => mkdtempSync(join(dataRoot, "d-"));
     const trainer = (args, extraNode = []) => [node, ...extraNode, CLI, ...args, "--lang", "en", "--data-dir", freshDir()];
 
@@ -202,7 +202,7 @@ export default async ({ row, notMeasured, paired, RUNS, CLI, node, bareArgv, med
       });
     }
   }
-  await plainMemory({ row, RUNS, CLI, node, median });
+  await plainMemory({ row, tempDir, RUNS, CLI, node, median });
 };
 
 function whyFirstFrame() {
@@ -242,8 +242,8 @@ function runPiped(argv, env, onLine) {
 }
 
 /** Plain mode through a pipe (--plain --json), answering each question as it comes. */
-async function plainMemory({ row, RUNS, CLI, node, median }) {
-  const dir = mkdtempSync(join(process.env.TMPDIR ?? "/tmp", "st-bench-plain-"));
+async function plainMemory({ row, tempDir, RUNS, CLI, node, median }) {
+  const dir = tempDir("plain");
   const peaks = [];
   let graded = 0;
   for (let i = 0; i < RUNS; i++) {
