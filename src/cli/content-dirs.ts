@@ -3,12 +3,17 @@
 // module to the package.json named "sigmoid-trainer", which works from src/ (tests) and from
 // the bundle in dist/ alike, wherever the package is installed.
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import envPaths from "env-paths";
+import { type ContentCache, loadContentCached } from "../content/cache";
+import type { LoadResult } from "../content/load";
 import type { Course } from "../content/model";
-import { type LoadResult, loadContent } from "../content/load";
 import { formatProblem } from "../content/problems";
 import { type CliIO, UserError } from "./io";
+
+/** Set by scripts/build.mjs to a hash of the sources; absent when running from src/ (tests). */
+declare const __SIGMOID_TRAINER_BUILD__: string | undefined;
 
 const PACKAGE_NAME = "sigmoid-trainer";
 
@@ -38,17 +43,28 @@ export function contentDirs(extra: readonly string[]): string[] {
   return [shippedContentDir(), ...extra];
 }
 
-/** Loads the shipped course plus packs; never throws for bad content. */
-export function loadCourseDirs(extra: readonly string[], io: Pick<CliIO, "cwd">): LoadResult {
-  return loadContent(contentDirs(extra), io.cwd);
+/**
+ * Where the parsed course is cached: $SIGMOID_TRAINER_CACHE (a directory, or "off"), else the
+ * platform's cache directory. Off when not running the built program, whose build id keys it.
+ */
+export function contentCache(io: Pick<CliIO, "cwd" | "env">): ContentCache {
+  const build = typeof __SIGMOID_TRAINER_BUILD__ === "string" ? __SIGMOID_TRAINER_BUILD__ : null;
+  const setting = io.env.SIGMOID_TRAINER_CACHE;
+  if (build === null || setting === "off") return { dir: null, build: "" };
+  return { dir: setting ? resolve(io.cwd, setting) : envPaths(PACKAGE_NAME, { suffix: "" }).cache, build };
+}
+
+/** Loads the shipped course plus packs (from the cache when unchanged); never throws for bad content. */
+export function loadCourseDirs(extra: readonly string[], io: Pick<CliIO, "cwd" | "env">): Promise<LoadResult> {
+  return loadContentCached(contentDirs(extra), io.cwd, contentCache(io));
 }
 
 /**
  * The course for a command that needs one. Bad content stops the command with every problem
  * listed (exit 1), never a stack trace.
  */
-export function requireCourse(extra: readonly string[], io: Pick<CliIO, "cwd">): Course {
-  const result = loadCourseDirs(extra, io);
+export async function requireCourse(extra: readonly string[], io: Pick<CliIO, "cwd" | "env">): Promise<Course> {
+  const result = await loadCourseDirs(extra, io);
   if (result.ok) return result.course;
   const count = result.problems.length;
   const lines = result.problems.map(formatProblem);

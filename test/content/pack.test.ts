@@ -65,10 +65,10 @@ describe("a broken pack", () => {
     }
   });
 
-  it("stops a command that needs the course with every problem listed (exit code 1)", () => {
+  it("stops a command that needs the course with every problem listed (exit code 1)", async () => {
     let error: unknown;
     try {
-      requireCourse([join(ROOT, "test/fixtures/content/broken")], { cwd: ROOT });
+      await requireCourse([join(ROOT, "test/fixtures/content/broken")], { cwd: ROOT, env: {} });
     } catch (caught) {
       error = caught;
     }
@@ -85,9 +85,9 @@ describe("the shipped content directory", () => {
     expect(shippedContentDir()).toBe(join(ROOT, "content"));
   });
 
-  it("comes first, then the packs in the order given", () => {
+  it("comes first, then the packs in the order given", async () => {
     // The good fixture is a whole course: loaded as a pack, its course file is the second one.
-    const result = loadCourseDirs([GOOD], { cwd: ROOT });
+    const result = await loadCourseDirs([GOOD], { cwd: ROOT, env: {} });
     expect(!result.ok && result.problems.map(formatProblem)).toContain(
       `${GOOD}/course.yaml:1:7: a second course; the course is defined at content/course.yaml:1:7 (a pack adds lessons, exercises, kind: skills and kind: chapter files)`,
     );

@@ -46,7 +46,7 @@ export function runAt(screen: Screen): Command {
     const terminal = io.stdin.isTTY === true && io.stdout.isTTY === true;
     const plainChosen = options.plain || options.json || options.screenReader;
 
-    const course = requireCourse(options.contentDirs, io);
+    const course = await requireCourse(options.contentDirs, io);
     const unknown = unknownSkills(course, options.skills);
     if (unknown.length > 0) {
       const known = course.skills.map((s) => s.id).join(", ");

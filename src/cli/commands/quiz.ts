@@ -55,7 +55,7 @@ export const run: Command = async (argv, io) => {
   }
   const options = readTrainerOptions(values, io.env);
   const name = learnerName(values, io);
-  const course = requireCourse(options.contentDirs, io);
+  const course = await requireCourse(options.contentDirs, io);
   const config = configPath === undefined ? null : readConfig(configPath, course, io);
   const settings = config?.settings ?? settingsFromFlags(values, options, course);
 

@@ -33,7 +33,7 @@ export const run: Command = async (argv, io) => {
 
   // The course gives step titles and lets answers be graded again; without it the report
   // still works from the files alone.
-  const loaded = loadCourseDirs(stringsOption(values, "content"), io);
+  const loaded = await loadCourseDirs(stringsOption(values, "content"), io);
   let course: Course | null = null;
   if (loaded.ok) course = loaded.course;
   else writeLine(io.stderr, "sigmoid-trainer: report: the content could not be loaded; steps are shown by id and answers are not graded again");

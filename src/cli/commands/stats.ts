@@ -37,7 +37,7 @@ async function skillTitles(packs: readonly string[], io: CliIO, lang: Lang): Pro
   // Imported here, not at the top: the YAML parser and schema are not needed for --json.
   const { loadCourseDirs } = await import("../content-dirs");
   const { formatProblem } = await import("../../content/problems");
-  const loaded = loadCourseDirs(packs, io);
+  const loaded = await loadCourseDirs(packs, io);
   if (loaded.ok) return new Map(loaded.course.skills.map((skill) => [skill.id, skill.title]));
   const n = loaded.problems.length;
   const first = formatProblem(loaded.problems[0]!);
