@@ -54,6 +54,7 @@ export function readTrainerOptions(
     // https://no-color.org: any non-empty NO_COLOR turns colour off.
     color: values["no-color"] !== true && !env.NO_COLOR,
     ascii: values.ascii === true,
-    screenReader: values["screen-reader"] === true,
+    // Ink's own switch for screen readers means the same to us: plain lines, read in order.
+    screenReader: values["screen-reader"] === true || env.INK_SCREEN_READER === "true",
   };
 }

@@ -13,11 +13,11 @@ class Sink extends Writable {
   }
 }
 
-async function run(argv: string[], input: string, tty = false) {
+async function run(argv: string[], input: string, tty = false, env: Record<string, string> = {}) {
   const stdin = Object.assign(new PassThrough(), { isTTY: tty });
   const stdout = Object.assign(new Sink(), { isTTY: tty });
   const stderr = new Sink();
-  const io: CliIO = { stdin, stdout, stderr, env: { LANG: "C.UTF-8" }, cwd: process.cwd() };
+  const io: CliIO = { stdin, stdout, stderr, env: { LANG: "C.UTF-8", ...env }, cwd: process.cwd() };
   stdin.end(input);
   const code = await main(argv, io);
   return { code, stdout: stdout.text, stderr: stderr.text };
@@ -42,6 +42,13 @@ describe("the trainer entry", () => {
     const r = await run(["practice", "--json", "--count", "1", "--seed", "1", "--data-dir", tempDataDir()], "");
     const types = r.stdout.trim().split("\n").map((l) => JSON.parse(l).type);
     expect(types).toEqual(["question", "summary"]);
+  });
+
+  it("takes INK_SCREEN_READER=true in a terminal as --screen-reader: plain lines, no full screen", async () => {
+    const r = await run(["practice", "--count", "1", "--seed", "1", "--data-dir", tempDataDir()], "", true, { INK_SCREEN_READER: "true" });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Question 1 of 1/);
+    expect(r.stderr).toBe("");
   });
 
   it("refuses a bad option value with a usage error (exit 2)", async () => {
