@@ -184,7 +184,10 @@ export function Learn(_props: ScreenProps) {
   return (
     <Box flexDirection="column" width={columns} height={rows - 1}>
       <Header title={title} />
-      <Box ref={viewRef} flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden">
+      {/* The body takes exactly the rows the other lines leave (a basis of 0, and only it may
+          shrink): were the status line allowed to shrink too, Yoga would split the shortfall
+          between them in fractions, and the body's clip would reach into the status row. */}
+      <Box ref={viewRef} flexDirection="column" flexGrow={1} flexShrink={1} flexBasis={0} overflow="hidden">
         <Box ref={contentRef} flexDirection="column" flexShrink={0} marginTop={-top}>
           <StepView lesson={current.lesson} step={current.step} width={columns} />
           {check ? (
@@ -204,13 +207,15 @@ export function Learn(_props: ScreenProps) {
         </Box>
       </Box>
       {overflow ? (
-        <Text {...theme.muted} wrap="truncate-end">
-          {t(LEARN_TEXT.scrolled, {
-            from: top + 1,
-            to: Math.min(measured.content, top + measured.view),
-            total: measured.content,
-          })}
-        </Text>
+        <Box flexShrink={0}>
+          <Text {...theme.muted} wrap="truncate-end">
+            {t(LEARN_TEXT.scrolled, {
+              from: top + 1,
+              to: Math.min(measured.content, top + measured.view),
+              total: measured.content,
+            })}
+          </Text>
+        </Box>
       ) : null}
       <Box flexShrink={0}>
         <KeyBar items={keyBarItems(focus, memo.index, steps.length)} />

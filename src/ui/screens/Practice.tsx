@@ -177,7 +177,9 @@ export function Practice(props: PracticeProps) {
         title={`${t(heading)}${question && phase !== "finished" ? ` ${separator} ${questionHeading(question, t)}` : ""}`}
         status={props.status}
       />
-      <Box ref={bodyRef} flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden">
+      {/* Only the body gives way (every other line has flexShrink 0), from a basis of 0: its clip
+          then ends exactly where the footer and key bar start (see Learn). */}
+      <Box ref={bodyRef} flexDirection="column" flexGrow={1} flexShrink={1} flexBasis={0} overflow="hidden">
         <Box ref={contentRef} flexDirection="column" marginTop={-scroll} flexShrink={0}>
           {phase === "empty" ? (
             <EmptySession state={state} />
