@@ -15,7 +15,6 @@
 // Esc (back) and ? (help) are handled by App, above every screen.
 import type { Key } from "ink";
 import type { Chapter, ChoiceCheck, Course, Lesson, Step } from "../content/model";
-import { displayWidth } from "../core/latex";
 import { matches } from "./keymap";
 
 /** A fixed seed for the exercises asked inside lessons, so every learner sees the same numbers. */
@@ -199,106 +198,4 @@ export function learnIntent(focus: StepFocus, input: string, key: Key): LearnInt
 /** The first line shown when the step is `content` lines tall and `view` lines fit: kept in range. */
 export function clampScroll(scroll: number, content: number, view: number): number {
   return Math.max(0, Math.min(scroll, content - view));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Wrapping prose
-//
-// Ink wraps long text itself, but leaves the space it broke at at the start of the next line and
-// knows nothing of Japanese line-breaking rules. Prose is wrapped here instead: at spaces between
-// words, between any two Japanese characters, never putting closing punctuation (、。」 …) at the
-// start of a line or an opening bracket at its end, and cutting a word only when it is wider
-// than the line.
-
-/** Characters that may not start a line (they stick to the character before). */
-const NO_LINE_START = new Set([..."、。，．,.)）」』】〕〉》]｝!！?？:：;；…‥ー・ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"]);
-/** Characters that may not end a line (they stick to the character after). */
-const NO_LINE_END = new Set([..."(（「『【〔〈《[｛"]);
-
-interface Token {
-  text: string;
-  width: number;
-  space: boolean;
-}
-
-function tokenize(paragraph: string): Token[] {
-  const tokens: Token[] = [];
-  let word = "";
-  const flushWord = () => {
-    if (word !== "") tokens.push({ text: word, width: displayWidth(word), space: false });
-    word = "";
-  };
-  for (const char of paragraph) {
-    if (/\s/u.test(char)) {
-      flushWord();
-      const previous = tokens.at(-1);
-      if (!previous?.space) tokens.push({ text: " ", width: 1, space: true });
-    } else if (displayWidth(char) === 2) {
-      flushWord();
-      tokens.push({ text: char, width: 2, space: false });
-    } else {
-      word += char;
-    }
-  }
-  flushWord();
-  // Glue closing punctuation to what comes before it and opening brackets to what follows.
-  const glued: Token[] = [];
-  for (const token of tokens) {
-    const previous = glued.at(-1);
-    const first = [...token.text][0] ?? "";
-    const last = previous ? ([...previous.text].at(-1) ?? "") : "";
-    const stick = previous && !previous.space && !token.space && (NO_LINE_START.has(first) || NO_LINE_END.has(last));
-    if (stick) {
-      previous.text += token.text;
-      previous.width += token.width;
-    } else {
-      glued.push({ ...token });
-    }
-  }
-  return glued;
-}
-
-/** A paragraph's text (lines split at "\n") wrapped to `width` cells; an empty paragraph stays one empty line. */
-export function wrapText(text: string, width: number): string[] {
-  const limit = Math.max(1, Math.floor(width));
-  const lines: string[] = [];
-  for (const paragraph of text.split("\n")) {
-    let line = "";
-    let lineWidth = 0;
-    let pendingSpace = false;
-    const push = () => {
-      lines.push(line);
-      line = "";
-      lineWidth = 0;
-      pendingSpace = false;
-    };
-    for (const token of tokenize(paragraph)) {
-      if (token.space) {
-        pendingSpace = line !== "";
-        continue;
-      }
-      const gap = pendingSpace ? 1 : 0;
-      if (lineWidth + gap + token.width <= limit) {
-        line += (pendingSpace ? " " : "") + token.text;
-        lineWidth += gap + token.width;
-        pendingSpace = false;
-        continue;
-      }
-      if (line !== "") push();
-      if (token.width <= limit) {
-        line = token.text;
-        lineWidth = token.width;
-        continue;
-      }
-      // Wider than a whole line: cut it where it must be cut.
-      for (const char of token.text) {
-        const w = displayWidth(char);
-        if (lineWidth + w > limit && line !== "") push();
-        line += char;
-        lineWidth += w;
-      }
-    }
-    lines.push(line);
-  }
-  return lines;
 }

@@ -1,9 +1,7 @@
-import fc from "fast-check";
 import type { Key } from "ink";
 import { describe, expect, test } from "vitest";
 import type { Course } from "../../src/content/model";
 import { loadContent } from "../../src/content/load";
-import { displayWidth } from "../../src/core/latex";
 import {
   answerChoice,
   choiceCorrect,
@@ -16,7 +14,6 @@ import {
   pickChoice,
   resumeIndex,
   type StepFocus,
-  wrapText,
 } from "../../src/ui/learn-model";
 
 const loaded = loadContent(["content"], process.cwd());
@@ -114,36 +111,5 @@ describe("keys", () => {
     expect(clampScroll(-3, 30, 10)).toBe(0);
     expect(clampScroll(25, 30, 10)).toBe(20);
     expect(clampScroll(5, 8, 10)).toBe(0);
-  });
-});
-
-describe("wrapping prose", () => {
-  test("English breaks at spaces and drops the space it breaks at", () => {
-    expect(wrapText("the slope underfoot is the derivative", 12)).toEqual(["the slope", "underfoot is", "the", "derivative"]);
-  });
-
-  test("Japanese breaks between characters, but never puts 。 or 、 at the start of a line", () => {
-    // "こ。" would end the second line at 12 cells; the 。 takes its character along instead.
-    expect(wrapText("あいうえおかきくけこ。さしす", 10)).toEqual(["あいうえお", "かきくけ", "こ。さしす"]);
-    expect(wrapText("「かぎ」かっこ", 4)).toEqual(["「か", "ぎ」", "かっ", "こ"]);
-  });
-
-  test("a word wider than the line is cut; line breaks in the text are kept", () => {
-    expect(wrapText("abcdefgh", 3)).toEqual(["abc", "def", "gh"]);
-    expect(wrapText("one\n\ntwo", 10)).toEqual(["one", "", "two"]);
-  });
-
-  test("property: no line is wider than the width, none starts with a space, no text is lost", () => {
-    const pieces = fc.constantFrom("a", "bc", "σ′", " ", "  ", "日", "本", "。", "、", "「", "」", "(", ")", "e^(−x)", "ー");
-    fc.assert(
-      fc.property(fc.array(pieces, { maxLength: 60 }).map((p) => p.join("")), fc.integer({ min: 4, max: 30 }), (text, width) => {
-        const lines = wrapText(text, width);
-        for (const line of lines) {
-          expect(line.startsWith(" ")).toBe(false);
-          expect(displayWidth(line)).toBeLessThanOrEqual(width);
-        }
-        expect(lines.join("").replace(/\s/g, "")).toBe(text.replace(/\s/g, ""));
-      }),
-    );
   });
 });

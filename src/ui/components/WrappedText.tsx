@@ -1,10 +1,11 @@
-// Prose wrapped to a width by wrapText (no space left at the start of a line, Japanese broken
-// between characters but never before 。、」), one <Text> per line; continuation lines can hang
-// under a prefix such as "› 1. ".
+// Prose wrapped to a width by the one wrapper plain mode uses too (core/text-wrap: no space left
+// at the start of a line, Japanese broken between characters but never before 。、」, "x = 1.386"
+// kept on one line where it can be), one <Text> per line; continuation lines can hang under a
+// prefix such as "› 1. ".
 import { Box, Text } from "ink";
 import { displayWidth } from "../../core/latex";
+import { wrapLines } from "../../core/text-wrap";
 import type { Style } from "../theme";
-import { wrapText } from "../learn-model";
 
 export interface WrappedTextProps {
   text: string;
@@ -17,7 +18,7 @@ export interface WrappedTextProps {
 
 export function WrappedText({ text, width, style = {}, prefix = "", prefixStyle = style }: WrappedTextProps) {
   const indent = displayWidth(prefix);
-  const lines = wrapText(text, Math.max(1, width - indent));
+  const lines = wrapLines(text, Math.max(1, width - indent), { prose: true });
   return (
     <Box flexDirection="column" flexShrink={0}>
       {lines.map((line, i) => (
