@@ -8,7 +8,7 @@ import type { Feedback, QuestionView, SkipRecord, Summary } from "../engine/type
 import { toAscii } from "./ascii";
 import type { Presenter, ReviewInfo } from "./driver";
 import { PLAIN_TEXT } from "./texts";
-import { wrapText } from "./wrap";
+import { wrapText } from "../core/text-wrap";
 
 export interface TextPresenterOptions {
   out: Writable;

@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { displayWidth } from "../../src/core/latex/width";
-import { wrapLine, wrapText } from "../../src/plain/wrap";
+import { wrapLine, wrapText } from "../../src/core/text-wrap";
 
 describe("wrapLine", () => {
   it("leaves a line that fits alone", () => {
