@@ -7,7 +7,6 @@
 // file so a repeat is recognised, and progress.json is renamed to a backup only afterwards.
 import { createHash, randomBytes } from "node:crypto";
 import { basename, join } from "node:path";
-import { z } from "zod";
 import { encodeEvent, JOURNAL_FORMAT, type JournalEvent, type MigratedEvent } from "./events";
 import { appendDurably, exists, freshName, fsyncDir, readWholeFile, writeNewFile } from "./files";
 import { errorCode, type FileSystem } from "./fs-layer";
@@ -15,28 +14,9 @@ import { JOURNAL_FILE, parseJournal } from "./journal";
 import { corruptOldFileMessage, migratedMessage } from "./messages";
 import { gradePart } from "./rating";
 import type { Attempt, ProgressWarning } from "./types";
+import { readV1Attempt, readV1File } from "./v1-shapes";
 
 export const V1_FILE = "progress.json";
-
-const v1Attempt = z.object({
-  template: z.string().min(1),
-  skill: z.string().min(1),
-  seed: z.number().int(),
-  answer: z.string(),
-  correct: z.boolean(),
-  hintsUsed: z.number().int().min(0),
-  seconds: z.number().min(0),
-  date: z.iso.datetime({ offset: true }),
-});
-
-const v1File = z.object({
-  version: z.literal(1),
-  state: z.object({
-    attempts: z.array(z.unknown()),
-    lessons: z.record(z.string(), z.number().int().min(0)).default({}),
-    lang: z.enum(["ja", "en"]).nullable().default(null),
-  }),
-});
 
 export interface MigrationResult {
   /** The events imported; the caller replays them from memory when `written` is false. */
@@ -99,11 +79,9 @@ export function convertV1(
   } catch (error) {
     return { problem: error instanceof Error ? error.message : "not JSON" };
   }
-  const file = v1File.safeParse(json);
-  if (!file.success) {
-    const issue = file.error.issues[0];
-    return { problem: `${issue?.path.join(".") || "file"}: ${issue?.message ?? "not a format-1 progress file"}` };
-  }
+  // Checked by hand against the shapes of v1-schema.ts (zod is not loaded to open a directory).
+  const file = readV1File(json);
+  if (!file.ok) return { problem: `${file.path || "file"}: ${file.expected}` };
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   // Ids derive from the file's hash, so importing the same file twice gives the same ids.
   const session = `v1-${sha256.slice(0, 8)}`;
@@ -111,9 +89,9 @@ export function convertV1(
   const events: JournalEvent[] = [];
   let skipped = 0;
   file.data.state.attempts.forEach((raw, index) => {
-    const old = v1Attempt.safeParse(raw);
+    const old = readV1Attempt(raw);
     // A format-1 entry missing a field cannot be imported; the backup keeps it.
-    if (!old.success) {
+    if (!old.ok) {
       skipped++;
       return;
     }
