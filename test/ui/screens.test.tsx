@@ -45,6 +45,33 @@ describe("Settings", () => {
   });
 });
 
+describe("keys that arrive in one input chunk (typed fast, or pasted)", () => {
+  it("Settings: ↓⏎ toggles the setting the arrow moved to, not the one before it", async () => {
+    const t = await renderTrainer();
+    await t.press("o");
+    await t.press(KEYS.down + KEYS.enter);
+    expect(t.store.getState().settings.lang).toBeNull();
+    expect(t.store.getState().settings.ascii).toBe(true);
+  });
+
+  it("Home: ↓⏎ opens the item the arrow moved to (Practice), not Learn", async () => {
+    const t = await renderTrainer({ skills: ["sigmoid-value"] });
+    await t.press(KEYS.down + KEYS.enter);
+    expect(t.frame()).toMatch(/Question 1 of/);
+  });
+
+  it("Help: three ↓ in one chunk scroll three lines", async () => {
+    const t = await renderTrainer({ rows: 15, columns: 40 });
+    await t.press("?");
+    const before = t.frame().split("\n")[1];
+    await t.press(KEYS.down.repeat(3));
+    const oneByOne = await renderTrainer({ rows: 15, columns: 40 });
+    await oneByOne.press("?", KEYS.down, KEYS.down, KEYS.down);
+    expect(t.frame()).toBe(oneByOne.frame());
+    expect(t.frame().split("\n")[1]).not.toBe(before);
+  });
+});
+
 describe("Help", () => {
   it("opens with ? from any screen, lists the keys from the key map, scrolls, and closes with Esc", async () => {
     const t = await renderTrainer({ initial: "practice", skills: ["sigmoid-value"] });

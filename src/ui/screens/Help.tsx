@@ -39,12 +39,13 @@ export function Help(_props: ScreenProps) {
   // Header 1, key bar 1 (2 when narrow), and the frame stays a line shorter than the terminal.
   const visible = Math.max(3, rows - 1 - 1 - (columns < 60 ? 2 : 1));
   const maxTop = Math.max(0, lines.length - visible);
-  const scrollTo = (n: number) => setTop(Math.max(0, Math.min(maxTop, n)));
+  // From the latest value, not the rendered one: several keys may arrive in one input chunk.
+  const scrollBy = (lines: number) => setTop((current) => Math.max(0, Math.min(maxTop, current + lines)));
   useInput((input, key) => {
-    if (matches("down", input, key)) scrollTo(top + 1);
-    else if (matches("up", input, key)) scrollTo(top - 1);
-    else if (matches("scrollDown", input, key)) scrollTo(top + visible - 1);
-    else if (matches("scrollUp", input, key)) scrollTo(top - visible + 1);
+    if (matches("down", input, key)) scrollBy(1);
+    else if (matches("up", input, key)) scrollBy(-1);
+    else if (matches("scrollDown", input, key)) scrollBy(visible - 1);
+    else if (matches("scrollUp", input, key)) scrollBy(-(visible - 1));
   });
 
   const shown = lines.slice(top, top + visible);

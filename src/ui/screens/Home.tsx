@@ -56,9 +56,12 @@ export function Home({ onBack, navigate }: ScreenProps) {
 
   const open = (id: MenuId) => (id === "quit" ? onBack() : navigate(id));
   useInput((input, key) => {
-    if (matches("up", input, key)) select((selected - 1 + HOME_MENU.length) % HOME_MENU.length);
-    else if (matches("down", input, key)) select((selected + 1) % HOME_MENU.length);
-    else if (matches("select", input, key)) open(HOME_MENU[selected]!.id);
+    // Read the remembered index, not the rendered one: keys arriving in one chunk ("j⏎" typed
+    // fast or pasted) run before React re-renders, and the second must see the first's move.
+    const current = remembered.index;
+    if (matches("up", input, key)) select((current - 1 + HOME_MENU.length) % HOME_MENU.length);
+    else if (matches("down", input, key)) select((current + 1) % HOME_MENU.length);
+    else if (matches("select", input, key)) open(HOME_MENU[current]!.id);
     else {
       const item = HOME_MENU.find((m) => matches(m.shortcut as Action, input, key));
       if (item) {

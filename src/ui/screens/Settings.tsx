@@ -1,7 +1,7 @@
 // Settings: language (ja/en) and ASCII formulas. A change shows at once on every text and is
 // saved through the progress store (setSetting), so the next start uses it too.
 import { Box, Text, useInput } from "ink";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { Localized } from "../../core/i18n";
 import { Header } from "../components/Header";
 import { KeyBar } from "../components/KeyBar";
@@ -23,6 +23,13 @@ export function Settings(_props: ScreenProps) {
   const { ui } = useTrainer();
   const lang = useUi((s) => s.lang);
   const [selected, setSelected] = useState(0);
+  // Key handlers read this, not `selected`: keys arriving in one chunk ("↓⏎") run before React
+  // re-renders, and Enter must change the setting the arrow just moved to.
+  const cursor = useRef(0);
+  const moveTo = (index: number) => {
+    cursor.current = index;
+    setSelected(index);
+  };
 
   const change = (id: SettingId) => {
     const state = ui.getState();
@@ -30,9 +37,10 @@ export function Settings(_props: ScreenProps) {
     else state.setAscii(!state.ascii);
   };
   useInput((input, key) => {
-    if (matches("up", input, key)) setSelected((selected - 1 + SETTINGS.length) % SETTINGS.length);
-    else if (matches("down", input, key)) setSelected((selected + 1) % SETTINGS.length);
-    else if (matches("toggle", input, key) || key.leftArrow || key.rightArrow) change(SETTINGS[selected]!.id);
+    const current = cursor.current;
+    if (matches("up", input, key)) moveTo((current - 1 + SETTINGS.length) % SETTINGS.length);
+    else if (matches("down", input, key)) moveTo((current + 1) % SETTINGS.length);
+    else if (matches("toggle", input, key) || key.leftArrow || key.rightArrow) change(SETTINGS[current]!.id);
   });
 
   // Each language is named in itself, so a learner who cannot read the current one still finds theirs.

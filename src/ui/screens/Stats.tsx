@@ -52,7 +52,9 @@ export function Stats(_props: ScreenProps) {
   const top = clampScroll(scroll, measured.content, measured.view);
   useInput((input, key) => {
     const page = Math.max(1, measured.view - 1);
-    const by = (lines: number) => setScroll(clampScroll(top + lines, measured.content, measured.view));
+    // From the latest value, not the rendered one: several keys may arrive in one input chunk.
+    const by = (lines: number) =>
+      setScroll((current) => clampScroll(clampScroll(current, measured.content, measured.view) + lines, measured.content, measured.view));
     if (matches("scrollDown", input, key)) by(page);
     else if (matches("scrollUp", input, key)) by(-page);
     else if (matches("down", input, key)) by(1);
