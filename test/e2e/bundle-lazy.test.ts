@@ -46,6 +46,22 @@ describe("the markers", () => {
   });
 });
 
+/** zod's constructor names survive minifying; esbuild's path comment marks an unminified copy. */
+function carriesZod(code: string): boolean {
+  return /["']\$ZodType["']/.test(code) || /\/\/ node_modules\/zod\//.test(code);
+}
+
+describe("schema prints the JSON Schema written at build time", () => {
+  it("and loads no zod (which `validate` does load, so the marker finds it)", async () => {
+    const validate = await runLogged(hook, ["validate"]);
+    expect(classify(validate.urls).distFiles.some((f) => carriesZod(distCode(f))), "zod in what validate loads").toBe(true);
+    const run = await runLogged(hook, ["schema"]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/"\$schema"/);
+    expect(classify(run.urls).distFiles.filter((f) => carriesZod(distCode(f)))).toEqual([]);
+  });
+});
+
 describe("commands without a screen load neither Ink nor React", () => {
   const cases: { name: string; args: () => string[]; input?: string; code?: number; out: RegExp }[] = [
     { name: "--version", args: () => ["--version"], out: /^\d+\.\d+\.\d+/ },
