@@ -83,7 +83,11 @@ function posOf(source: SourceFile, path: Path): SourcePos {
 function toStep(entity: Entity<StepInput>): Step {
   const { value } = entity;
   let check: StepCheck | null = null;
-  if (value.check?.choice) check = { kind: "choice", ...value.check.choice };
+  const choice = value.check?.choice;
+  if (choice) {
+    check = { kind: "choice", question: choice.question, choices: choice.choices, answer: choice.answer, explanation: choice.explanation };
+    if (choice.feedback !== undefined) check.feedback = choice.feedback;
+  }
   else if (value.check?.exercise !== undefined) check = { kind: "exercise", exercise: value.check.exercise };
   return {
     id: value.id,

@@ -19,7 +19,14 @@ export interface ChoiceCheck {
   choices: readonly Localized[];
   /** Index into choices. */
   answer: number;
+  /** Shown after any answer, below the verdict. */
   explanation: Localized;
+  /**
+   * One sentence per choice, same order as `choices`, shown when that choice is picked: for a
+   * wrong one, the mistake behind it and how to tell next time. Absent when the author wrote none
+   * (the loader guarantees one per choice otherwise).
+   */
+  feedback?: readonly Localized[];
 }
 
 export interface ExerciseCheck {

@@ -59,6 +59,13 @@ const choiceCheckSchema = z.strictObject({
   choices: z.array(localizedSchema).min(2, { error: "a choice question needs at least 2 choices" }),
   answer: z.int().min(0).meta({ description: "0-based index of the right choice" }),
   explanation: localizedSchema,
+  feedback: z
+    .array(localizedSchema)
+    .optional()
+    .meta({
+      description:
+        "Optional: one {ja, en} per choice, in the order of choices, shown when that choice is picked. A wrong choice's sentence names the mistake and how to tell next time; the right choice's may say why it is right.",
+    }),
 }).meta({ id: "ChoiceCheck" });
 
 const checkSchema = z

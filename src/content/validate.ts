@@ -91,9 +91,19 @@ export function validate(collected: Collected): Problem[] {
     });
     const check = step.value.check;
     if (check?.choice) {
-      const { answer, choices } = check.choice;
+      const { answer, choices, feedback } = check.choice;
       if (answer >= choices.length) {
         report(step.source, [...step.path, "check", "choice", "answer"], `answer ${answer} is out of range; expected the 0-based index of one of the ${choices.length} choices (0 to ${choices.length - 1})`);
+      }
+      // Feedback is matched to choices by position, so a missing or extra entry would show a
+      // sentence under the wrong choice.
+      if (feedback !== undefined && feedback.length !== choices.length) {
+        const entries = `${feedback.length} feedback ${feedback.length === 1 ? "entry" : "entries"}`;
+        report(
+          step.source,
+          [...step.path, "check", "choice", "feedback"],
+          `${entries} for ${choices.length} choices; expected one {ja, en} per choice, in the order of "choices"`,
+        );
       }
     }
     if (check?.exercise !== undefined) unresolved("exercise", check.exercise, step.source, [...step.path, "check", "exercise"]);

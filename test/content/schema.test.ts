@@ -88,7 +88,7 @@ describe("the JSON Schema", () => {
   });
 
   it("accepts every file of the good fixture and of the pack", () => {
-    for (const file of ["good/course.yaml", "good/lessons/definition.yaml", "good/lessons/derivative.yaml", "good/exercises.yaml", "pack/skills.yaml", "pack/chapter.yaml", "pack/relu.yaml", "pack/exercises.yaml"]) {
+    for (const file of ["good/course.yaml", "good/lessons/definition.yaml", "good/lessons/derivative.yaml", "good/exercises.yaml", "pack/skills.yaml", "pack/chapter.yaml", "pack/relu.yaml", "pack/exercises.yaml", "readme-example/lessons/definition.yaml"]) {
       expect(check(fixture(file)), file).toEqual([]);
     }
   });
