@@ -1,7 +1,9 @@
 // A multiple-choice check question under a step: the choices numbered, the one under the pointer
-// marked with › (not colour alone), and after Enter the verdict in a mark and words with the
-// step's explanation.
-import { Box, Text } from "ink";
+// marked with › (not colour alone), and after Enter the verdict in a mark and words, then the
+// answered choice's own feedback sentence when the content gives one (for a wrong choice: the
+// mistake behind it), then (when wrong) the right answer, then the step's explanation.
+import { Box, type DOMElement, Text } from "ink";
+import type { Ref } from "react";
 import type { ChoiceCheck as ChoiceCheckData } from "../../content/model";
 import { useMarks, useText, useTheme } from "../context";
 import { type ChoiceState, choiceCorrect } from "../learn-model";
@@ -13,13 +15,16 @@ export interface ChoiceCheckProps {
   check: ChoiceCheckData;
   state: ChoiceState;
   width: number;
+  /** The block shown after an answer (verdict first), so the screen can keep its start in view. */
+  resultRef?: Ref<DOMElement>;
 }
 
-export function ChoiceCheck({ check, state, width }: ChoiceCheckProps) {
+export function ChoiceCheck({ check, state, width, resultRef }: ChoiceCheckProps) {
   const t = useText();
   const theme = useTheme();
   const marks = useMarks();
   const correct = choiceCorrect(check, state);
+  const feedback = state.chosen === null ? undefined : check.feedback?.[state.chosen];
   return (
     <Box flexDirection="column" flexShrink={0}>
       <WrappedText text={t(check.question)} width={width} />
@@ -35,10 +40,11 @@ export function ChoiceCheck({ check, state, width }: ChoiceCheckProps) {
       {correct === null ? (
         <WrappedText text={t(LEARN_TEXT.choiceHow)} style={theme.muted} width={width} />
       ) : (
-        <Box flexDirection="column" marginTop={1} flexShrink={0}>
+        <Box ref={resultRef} flexDirection="column" marginTop={1} flexShrink={0}>
           <Text {...(correct ? theme.good : theme.bad)}>
             {correct ? marks.correct : marks.incorrect} {t(correct ? UI_TEXT.verdictCorrect : UI_TEXT.verdictIncorrect)}
           </Text>
+          {feedback ? <WrappedText text={t(feedback)} width={width} /> : null}
           {correct ? null : (
             <WrappedText
               text={t(LEARN_TEXT.choiceWrong, { n: check.answer + 1, choice: t(check.choices[check.answer] ?? { ja: "", en: "" }) })}

@@ -6,7 +6,8 @@
 // ← / → move between steps (inside a typed answer they move the cursor: see learn-model.ts),
 // and every move saves the position with setLessonPosition, so Learn reopens where the learner
 // left off. A step taller than the terminal scrolls (PgUp/PgDn, ↑/↓); after an answer the view
-// follows the feedback at the bottom.
+// follows the feedback at the bottom, except that a choice's verdict and the sentence naming the
+// mistake stay in view when the whole result is taller than the view.
 import { type DOMElement, Box, measureElement, Text, useInput } from "ink";
 import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from "react";
 import { Header } from "../components/Header";
@@ -64,6 +65,8 @@ export function Learn(_props: ScreenProps) {
   const followBottom = useRef(false);
   const viewRef = useRef<DOMElement>(null);
   const contentRef = useRef<DOMElement>(null);
+  /** The choice check's result block (null before an answer and on other steps). */
+  const choiceResultRef = useRef<DOMElement>(null);
   const [measured, setMeasured] = useState({ view: 0, content: 0 });
 
   const current: CourseStep | undefined = steps[memo.index];
@@ -81,7 +84,11 @@ export function Learn(_props: ScreenProps) {
     if (view !== measured.view || content !== measured.content) setMeasured({ view, content });
     if (followBottom.current) {
       const bottom = Math.max(0, content - view);
-      if (scroll !== bottom) setScroll(bottom);
+      // The result ends the content, so it starts `result` rows above the end. Its first lines
+      // (✗ and why that choice is wrong) matter most: never scroll past them to show the tail.
+      const result = choiceResultRef.current ? measureElement(choiceResultRef.current).height : 0;
+      const target = result > 0 ? Math.min(bottom, content - result) : bottom;
+      if (scroll !== target) setScroll(target);
     }
   });
   const top = clampScroll(scroll, measured.content, measured.view);
@@ -194,7 +201,7 @@ export function Learn(_props: ScreenProps) {
             <Box flexDirection="column" marginTop={1} flexShrink={0}>
               <Text {...theme.heading}>{t(LEARN_TEXT.check)}</Text>
               {check.kind === "choice" ? (
-                <ChoiceCheck check={check} state={choiceState} width={columns} />
+                <ChoiceCheck check={check} state={choiceState} width={columns} resultRef={choiceResultRef} />
               ) : exerciseState ? (
                 <InlineExercise state={exerciseState} last={last} canRetry={missed} width={columns} />
               ) : null}
