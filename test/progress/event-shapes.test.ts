@@ -163,12 +163,14 @@ type Change = { kind: string; key: string; pickExisting: number; nested: boolean
 function mutate(event: JournalEvent, changes: Change[]): Record<string, unknown> {
   const copy = JSON.parse(JSON.stringify(event)) as Record<string, unknown>;
   for (const c of changes) {
-    const inner = Object.values(copy).flatMap((x) => (Array.isArray(x) ? x : [x])).filter((x): x is Record<string, unknown> => typeof x === "object" && x !== null);
+    const inner = Object.values(copy).flatMap((x) => (Array.isArray(x) ? x : [x])).filter((x): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x));
+    // Only objects get keys set: an array's "length" cannot be redefined (a test artefact, not a journal line).
     const target = c.nested && inner.length > 0 ? inner[c.pickExisting % inner.length]! : copy;
     const keys = Object.keys(target);
     const key = c.pickExisting % 2 === 0 && keys.length > 0 ? keys[c.pickExisting % keys.length]! : c.key;
+    // A copy of the value: fast-check shares one value between changes, which could make a cycle.
     if (c.kind === "delete") delete target[key];
-    else Object.defineProperty(target, key, { value: c.value, enumerable: true, writable: true, configurable: true });
+    else Object.defineProperty(target, key, { value: structuredClone(c.value), enumerable: true, writable: true, configurable: true });
   }
   return copy;
 }
@@ -219,16 +221,23 @@ describe("journal events: the readers and the zod schema", () => {
     );
   });
 
+  /** The event as a journal line with `params` replaced by raw JSON text (a regex over the line
+   *  would also hit an answer that happens to contain `"params":{`). */
+  function withRawParams(event: unknown, params: string): string {
+    const marker = "\u0000params\u0000";
+    return JSON.stringify({ ...(event as object), params: marker }).replace(JSON.stringify(marker), params);
+  }
+
   it("agree on params objects, with keys Object.prototype has (zod passes over __proto__ unread)", () => {
     const entry = fc.tuple(fc.constantFrom("__proto__", "constructor", "toString", "x", "sigma", ""), oddValue);
     fc.assert(
       fc.property(attemptArb, fc.array(entry, { maxLength: 4 }), (event, entries) => {
         const params = `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v) ?? "null"}`).join(",")}}`;
-        expectSameDecoding(JSON.stringify(event).replace(/"params":\{[^}]*\}/, `"params":${params}`));
+        expectSameDecoding(withRawParams(event, params));
       }),
       { numRuns: 1000 },
     );
-    const line = JSON.stringify(fc.sample(attemptArb, 1)[0]).replace(/"params":\{[^}]*\}/, '"params":{"__proto__":"not a number","x":1}');
+    const line = withRawParams(fc.sample(attemptArb, { numRuns: 1, seed: 42 })[0], '{"__proto__":"not a number","x":1}');
     expect(decodeEvent(line)).toMatchObject({ kind: "event", event: { params: { x: 1 } } });
   });
 
