@@ -20,7 +20,19 @@ import { QUIZ_TEXT } from "../quiz/texts";
 import { QuizTracker } from "../quiz/tracker";
 import type { ResultWriter } from "../quiz/writer";
 import { createStore, type StoreApi } from "zustand/vanilla";
-import { createPracticeStore, type PracticeStore } from "./practice-store";
+import { createPracticeStore, type PracticeSessionConfig, type PracticeStore } from "./practice-store";
+
+/** The Practice session a quiz runs: its own seed and questions, each asked once. */
+export function quizSessionConfig(settings: QuizSettings): PracticeSessionConfig {
+  return {
+    mode: "quiz",
+    hintsAllowed: settings.hintsAllowed,
+    retryAllowed: false,
+    seed: settings.seed,
+    count: settings.count,
+    skills: settings.skills,
+  };
+}
 
 export interface QuizSessionOptions {
   course: Course;
@@ -85,14 +97,7 @@ export function createQuizSession(options: QuizSessionOptions): QuizSession {
   const store = createPracticeStore({
     course,
     progress: options.progress,
-    config: {
-      mode: "quiz",
-      hintsAllowed: settings.hintsAllowed,
-      retryAllowed: false,
-      seed: settings.seed,
-      count: settings.count,
-      skills: settings.skills,
-    },
+    config: quizSessionConfig(settings),
     now: () => new Date(now()),
     onStep(step, at) {
       if (!tracker) {

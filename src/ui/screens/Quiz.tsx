@@ -14,8 +14,7 @@ import { QuizSummary } from "../components/QuizSummary";
 import { QuizTimer } from "../components/QuizTimer";
 import { WrappedText } from "../components/WrappedText";
 import { type ScreenProps, useText, useTheme, useTrainer } from "../context";
-import type { PracticeSessionConfig } from "../practice-store";
-import type { QuizSession } from "../quiz-session";
+import { type QuizSession, quizSessionConfig } from "../quiz-session";
 import { UI_TEXT } from "../strings";
 import { useTerminalSize } from "../use-terminal-size";
 import { Practice } from "./Practice";
@@ -52,14 +51,7 @@ function QuizRun({ quiz, ...props }: ScreenProps & { quiz: QuizSession }) {
   });
 
   const { settings } = quiz;
-  const session: PracticeSessionConfig = {
-    mode: "quiz",
-    hintsAllowed: settings.hintsAllowed,
-    retryAllowed: false,
-    seed: settings.seed,
-    count: settings.count,
-    skills: settings.skills,
-  };
+  const session = quizSessionConfig(settings);
   const planned = quiz.store.getState().session.plan.length;
   return (
     <Practice
