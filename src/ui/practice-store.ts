@@ -112,6 +112,16 @@ export interface PracticeState {
 
 export type PracticeStore = StoreApi<PracticeState>;
 
+/** What a question shows before anything is typed or answered: one definition for every way a question appears. */
+const NEW_QUESTION_VIEW = {
+  input: "",
+  cursor: 0,
+  feedback: null,
+  comesBack: null,
+  hints: [],
+  skipped: null,
+} as const satisfies Partial<PracticeState>;
+
 export interface PracticeStoreOptions {
   course: Course;
   progress: ProgressStore;
@@ -197,10 +207,9 @@ export function createPracticeStore(options: PracticeStoreOptions): PracticeStor
               // The next part of the same question, or the question asked again: ask it now.
               patch.question = event.question;
               patch.phase = "asking";
-              patch.input = "";
-              patch.cursor = 0;
               patch.pending = null;
-              if (kind === "retry") Object.assign(patch, { feedback: null, comesBack: null, hints: [], skipped: null, summary: null });
+              // A next part keeps the last part's feedback on screen; a retry starts clean.
+              Object.assign(patch, kind === "retry" ? { ...NEW_QUESTION_VIEW, summary: null } : { input: "", cursor: 0 });
               options.onShow?.(event.question, at);
             } else {
               patch.pending = event.question;
@@ -251,12 +260,7 @@ export function createPracticeStore(options: PracticeStoreOptions): PracticeStor
       seed,
       session: first.state,
       question: initialQuestion?.question ?? null,
-      input: "",
-      cursor: 0,
-      feedback: null,
-      comesBack: null,
-      hints: [],
-      skipped: null,
+      ...NEW_QUESTION_VIEW,
       notice: notices[0]?.message ?? null,
       pending: null,
       summary: null,
@@ -345,12 +349,7 @@ export function createPracticeStore(options: PracticeStoreOptions): PracticeStor
             phase: "asking",
             question: pending,
             pending: null,
-            input: "",
-            cursor: 0,
-            feedback: null,
-            comesBack: null,
-            hints: [],
-            skipped: null,
+            ...NEW_QUESTION_VIEW,
             notice: null,
             canRetry: false,
           });
