@@ -3,7 +3,7 @@
 // were left outside the bundle) a command brought in. Markers tell whether a chunk carries Ink
 // or React, whether or not the bundle is minified.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -112,6 +112,30 @@ export function reachableChunks(): string[] {
     }
   }
   return [...seen];
+}
+
+/**
+ * The npm packages bundled into a command's chunk and every chunk it imports statically
+ * (esbuild, not minified, starts each bundled module with a `// node_modules/<package>/` comment).
+ * Undefined when no chunk starts with `<command>-`.
+ */
+export function packagesBundledFor(command: string): Set<string> | undefined {
+  const entry = readdirSync(join(DIST, "chunks")).find((c) => c.startsWith(`${command}-`));
+  if (entry === undefined) return undefined;
+  const staticImports = (code: string) =>
+    [...code.matchAll(/(?:^|\n)import\s*(?:[^"'`;]*?from\s*)?["']\.\/([^"']+)["']/g)].map((m) => `chunks/${m[1]}`);
+  const seen = new Set<string>();
+  const packages = new Set<string>();
+  const queue = [`chunks/${entry}`];
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const code = distCode(file);
+    for (const m of code.matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)) packages.add(m[1]!);
+    queue.push(...staticImports(code));
+  }
+  return packages;
 }
 
 export function distCode(file: string): string {

@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createProgressStore, JOURNAL_FILE } from "../../src/progress";
 import { parseCsv } from "../../src/progress/csv";
 import { attemptInput, tempDir } from "../progress/helpers";
-import { CLI, runCli } from "../support/cli";
+import { runCli } from "../support/cli";
+import { packagesBundledFor } from "./bundle-support";
 
 /** A learner's data: answers over two skills, typed the way learners type. */
 function seed(dir: string): void {
@@ -205,27 +206,9 @@ describe("on a read-only data directory", () => {
 
 describe("commands without a screen", () => {
   it("never load Ink or React: no chunk they import statically bundles them", () => {
-    const dist = join(CLI, "..");
-    const chunks = readdirSync(join(dist, "chunks"));
-    const source = (file: string) => readFileSync(join(dist, file), "utf8");
-    const staticImports = (code: string) =>
-      [...code.matchAll(/(?:^|\n)import\s*(?:[^"'`;]*?from\s*)?["']\.\/([^"']+)["']/g)].map((m) => `chunks/${m[1]}`);
-    // esbuild (not minified) starts each bundled module with a comment naming its path.
-    const packagesIn = (code: string) => new Set([...code.matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((m) => m[1]!));
     for (const command of ["stats", "export", "reset"]) {
-      const entry = chunks.find((c) => c.startsWith(`${command}-`));
-      expect(entry, `a ${command} chunk`).toBeDefined();
-      const seen = new Set<string>();
-      const packages = new Set<string>();
-      const queue = [`chunks/${entry}`];
-      while (queue.length > 0) {
-        const file = queue.pop()!;
-        if (seen.has(file)) continue;
-        seen.add(file);
-        const code = source(file);
-        for (const p of packagesIn(code)) packages.add(p);
-        queue.push(...staticImports(code));
-      }
+      const packages = packagesBundledFor(command);
+      expect(packages, `a ${command} chunk`).toBeDefined();
       // The walk does see bundled packages (the store's zustand), so an absent Ink is really absent.
       expect(packages, command).toContain("zustand");
       for (const ui of ["ink", "react", "react-reconciler", "yoga-layout", "ink-testing-library"]) expect(packages, command).not.toContain(ui);

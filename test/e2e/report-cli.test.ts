@@ -1,11 +1,12 @@
 // `sigmoid-trainer report` as an instructor runs it: the BUILT CLI over files and directories,
 // its refusals and exit codes, and a start-up that never loads Ink or React.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { resultText } from "../../src/quiz/result";
 import { ALL_RIGHT, QUIZ, result, tempDir } from "../quiz/helpers";
-import { CLI, ROOT, runCli } from "../support/cli";
+import { ROOT, runCli } from "../support/cli";
+import { packagesBundledFor } from "./bundle-support";
 
 const noTrace = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at |internal error/);
 
@@ -104,25 +105,8 @@ describe("report", () => {
   });
 
   it("never loads Ink or React: no chunk it imports statically bundles them", () => {
-    const dist = join(CLI, "..");
-    const chunks = readdirSync(join(dist, "chunks"));
-    const source = (file: string) => readFileSync(join(dist, file), "utf8");
-    const staticImports = (code: string) =>
-      [...code.matchAll(/(?:^|\n)import\s*(?:[^"'`;]*?from\s*)?["']\.\/([^"']+)["']/g)].map((m) => `chunks/${m[1]}`);
-    const packagesIn = (code: string) => new Set([...code.matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((m) => m[1]!));
-    const entry = chunks.find((c) => c.startsWith("report-"));
-    expect(entry).toBeDefined();
-    const seen = new Set<string>();
-    const packages = new Set<string>();
-    const queue = [`chunks/${entry}`];
-    while (queue.length > 0) {
-      const file = queue.pop()!;
-      if (seen.has(file)) continue;
-      seen.add(file);
-      const code = source(file);
-      for (const p of packagesIn(code)) packages.add(p);
-      queue.push(...staticImports(code));
-    }
+    const packages = packagesBundledFor("report");
+    expect(packages).toBeDefined();
     // The walk does see bundled packages (zod for the result schema), so an absent Ink is really absent.
     expect(packages).toContain("zod");
     for (const ui of ["ink", "react", "react-reconciler", "yoga-layout", "ink-testing-library"]) expect(packages).not.toContain(ui);
