@@ -1,5 +1,5 @@
 // The one text wrapper, as the full-screen trainer uses it (prose: white space collapsed, no
-// indent). Plain mode's use (indents and second columns kept) is tested in test/plain/qa-wrap.
+// indent). Plain mode's use (indents and second columns kept) is tested in test/plain/wrap.
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { displayWidth } from "../../src/core/latex";
