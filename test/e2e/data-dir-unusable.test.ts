@@ -2,12 +2,13 @@
 // read. Commands say what is wrong and where, exit 1, and never show an empty history as if it
 // were the learner's.
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createProgressStore } from "../../src/progress";
 import { attemptInput, tempDir } from "../progress/helpers";
-import { CLI, runCli } from "../support/cli";
+import { ROOT, runCli } from "../support/cli";
 import { ENGLISH_ENV } from "./plain-support";
 
 const noTrace = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at |internal error/);
@@ -33,20 +34,32 @@ describe("a data directory that is a file", () => {
   });
 });
 
-// Permission bits do not stop root; run the CLI as "nobody" where the tests run as root.
-const asNobody = (() => {
-  if (process.getuid?.() !== 0) return false;
+// Permission bits do not stop root; run the CLI as "nobody" where the tests run as root. The
+// checkout itself may sit where nobody cannot read (root's home, a fresh `mktemp -d`), so nobody
+// runs a copy of what the CLI needs (dist/, content/, package.json) in a directory anyone may read.
+const nobodyCli = (() => {
+  if (process.getuid?.() !== 0) return null;
+  const copy = mkdtempSync(join(tmpdir(), "st-cli-for-nobody-"));
+  chmodSync(copy, 0o755);
+  for (const path of ["dist", "content", "package.json"]) cpSync(join(ROOT, path), join(copy, path), { recursive: true });
+  const cli = join(copy, "dist", "cli.js");
   try {
-    execFileSync("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, "-e", "0"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
+    execFileSync("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, cli, "--version"], { stdio: "ignore" });
+    return { cli, copy };
+  } catch (error) {
+    rmSync(copy, { recursive: true, force: true });
+    console.warn(`skipped: the CLI could not be run as nobody (setpriv, or ${tmpdir()} not readable by others): ${(error as Error).message}`);
+    return null;
   }
 })();
 
-function runAsNobody(args: string[]): { code: number; stdout: string; stderr: string } {
+afterAll(() => {
+  if (nobodyCli) rmSync(nobodyCli.copy, { recursive: true, force: true });
+});
+
+function runAsNobody(cli: string, args: string[]): { code: number; stdout: string; stderr: string } {
   try {
-    const stdout = execFileSync("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, CLI, ...args], {
+    const stdout = execFileSync("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, cli, ...args], {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],
       env: { PATH: process.env.PATH ?? "", LANG: "C.UTF-8", NO_COLOR: "1" },
@@ -59,7 +72,7 @@ function runAsNobody(args: string[]): { code: number; stdout: string; stderr: st
 }
 
 describe("a data directory the learner cannot read", () => {
-  it.runIf(asNobody)("stats, export and reset exit 1 naming the unreadable file, instead of an empty history", () => {
+  it.runIf(nobodyCli !== null)("stats, export and reset exit 1 naming the unreadable file, instead of an empty history", () => {
     // Another user's directory (mode 700, owned by root), with answers in it.
     const dir = tempDir();
     createProgressStore({ dataDir: dir }).getState().recordAttempt(attemptInput());
@@ -68,7 +81,7 @@ describe("a data directory the learner cannot read", () => {
       ["export", "nothing is shown rather than an empty history"],
       ["reset", "nothing was changed"],
     ] as const) {
-      const run = runAsNobody([command, ...(command === "reset" ? ["--yes"] : []), "--data-dir", dir]);
+      const run = runAsNobody(nobodyCli!.cli, [command, ...(command === "reset" ? ["--yes"] : []), "--data-dir", dir]);
       expect(run.code, command).toBe(1);
       expect(run.stdout, command).toBe("");
       expect(run.stderr).toContain(`sigmoid-trainer: ${command}: cannot read the progress, so ${tail}: `);
