@@ -3,6 +3,7 @@
 import { build } from "esbuild";
 import { createHash } from "node:crypto";
 import { chmodSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { writeLicenceNotices } from "./licence-notices.mjs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { dependencyPatches } from "./build-patches.mjs";
@@ -63,7 +64,7 @@ async function writeContentSchema(outDir) {
   }
 }
 
-await build({
+const bundle = await build({
   absWorkingDir: root,
   entryPoints: { cli: "src/cli/main.ts" },
   outdir: staging,
@@ -86,9 +87,15 @@ await build({
   },
   // Start-up fixes inside dependencies (see build-patches.mjs).
   plugins: [dependencyPatches()],
+  // Licence texts go into one file instead (below): the package ships no dependencies of its own.
   legalComments: "none",
+  metafile: true,
   logLevel: "warning",
 });
+
+// Everything the program needs is in the bundle, so the published package has no runtime
+// dependencies; their licences travel with it in dist/THIRD-PARTY-LICENSES.txt.
+writeLicenceNotices(root, bundle.metafile, `${root}/${staging}/THIRD-PARTY-LICENSES.txt`);
 
 // The JSON Schema of the content files, generated now from the zod schema so that
 // `sigmoid-trainer schema` prints this file instead of loading zod (25–30 ms) at run time.
