@@ -57,10 +57,12 @@ describe("the packed package, installed globally from its tarball", () => {
     expect(existsSync(join(installed, "sigmoid-trainer", "node_modules"))).toBe(false);
   });
 
-  it("ships the bundle, the course and the bundled packages' licence notices", () => {
+  it("ships the bundle, the course, the docs and the bundled packages' licence notices", () => {
     expect(packedFiles).toContain("dist/cli.js");
     expect(packedFiles).toContain("dist/THIRD-PARTY-LICENSES.txt");
     expect(packedFiles).toContain("content/course.yaml");
+    // Messages point into docs/ (an unsupported formula command names docs/content-format.md).
+    expect(packedFiles).toContain("docs/content-format.md");
     const notices = readFileSync(join(prefix, "lib", "node_modules", "sigmoid-trainer", "dist", "THIRD-PARTY-LICENSES.txt"), "utf8");
     const sections = new Map<string, string>();
     for (const section of notices.split(/\n(?=\S+ \S+ \([^)\n]+\)\n-+\n)/).slice(1)) {
