@@ -89,7 +89,7 @@ export default async ({ row, notMeasured, RUNS, ROOT, bare, median, tempDir }) =
   const oneSecond = {
     text: "≤ 1000 ms",
     check: (v) => v <= 1000,
-    why: `each template costs about ${(later * 1000).toFixed(0)} µs cold: YAML parsed into a document tree with positions (yaml), the zod schema, and a check of its whole parameter space; a cache keyed by a content hash would skip it for unchanged content (README)`,
+    why: `each template costs about ${(later * 1000).toFixed(0)} µs cold: YAML parsed into a document tree with positions (yaml), the zod schema, and a check of its whole parameter space; a cache keyed by a content hash would skip it for unchanged content (docs/benchmarks.md)`,
   };
 
   row(`load shipped course alone (${load.shippedTemplates} templates)`, load[0], "ms", { ratioTo: bare });

@@ -2,7 +2,7 @@
 //
 // Order: --data-dir DIR, else $SIGMOID_TRAINER_HOME, else the platform's place:
 // - Linux and other XDG systems: $XDG_STATE_HOME/sigmoid-trainer, else ~/.local/state/sigmoid-trainer.
-//   The CLI contract (DESIGN.md §3) names the XDG *state* directory. env-paths 4 has no `state`
+//   The CLI contract (docs/commands.md, The data directory) names the XDG *state* directory. env-paths 4 has no `state`
 //   key: on Linux its `log` path is exactly this directory, but env-paths reads process.env once
 //   when it is first imported and accepts a relative XDG_STATE_HOME. We compute the same path
 //   from the environment the command was given (so tests and embedders can pass their own) and

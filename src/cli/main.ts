@@ -1,5 +1,6 @@
 // Entry point. Commands are imported on demand so that `--version`, `calc` and the other
-// commands without a screen never load Ink or React (start-up time, DESIGN.md §2).
+// commands without a screen never load Ink or React (start-up time;
+// docs/architecture.md, Lazy chunks and start-up).
 import { version } from "../../package.json";
 import { type CliIO, type Command, UserError, writeLine } from "./io";
 import { UsageError } from "./args";

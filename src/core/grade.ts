@@ -38,7 +38,7 @@ export function matchesAtTypedPrecision(value: number, target: number, figures: 
  * figures, or as an exact form (1/4), or as exactly the reference (0.25 for σ′(0) = 1/4).
  * imprecise: fewer figures than required, and the value is the reference rounded to the
  * figures typed. So "1" for σ(10) = 0.99995 at 3 figures is imprecise, never correct, although
- * it lies within 0.00005 of the reference (DESIGN.md §4), and "1.00" is correct.
+ * it lies within 0.00005 of the reference (docs/grading.md, Verdicts), and "1.00" is correct.
  * incorrect: everything else, including "0" for σ′(20) ≈ 2.06e-9.
  * A reference of 0 has no significant figures: within the absolute tolerance is correct.
  */

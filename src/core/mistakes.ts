@@ -1,6 +1,6 @@
 // The built-in library of the typical mistakes with the sigmoid and its derivative. Each has a
 // short name and one feedback sentence per language that names the mistake and says how to
-// tell next time (DESIGN.md §8), quoting the learner's own numbers where it helps.
+// tell next time (docs/contributing.md, Writing for learners), quoting the learner's own numbers where it helps.
 import type { Localized } from "./i18n";
 import { formatShortest, formatSignificant } from "./number-format";
 import type { KnownMistakeId, MistakeId, Params } from "./types";

@@ -43,7 +43,7 @@ export interface Quantity {
   intermediates(params: Params): Record<string, number>;
 }
 
-/** Every quantity id, in the order of FORMAT.md's table. */
+/** Every quantity id, in the order of the quantities list in docs/content-format.md (Exercises). */
 export const QUANTITY_IDS: readonly QuantityId[] = [
   "sigmoid",
   "derivative",
@@ -92,7 +92,7 @@ function saturates(x: number): string[] {
 /** A mistake that appears only when it gives another value than the right answer. */
 export const VALUE_INSTEAD_OF_DERIVATIVE = "value-instead-of-derivative";
 
-// σ and σ′ at x share one set of intermediates (FORMAT.md).
+// σ and σ′ at x share one set of intermediates (docs/content-format.md, Exercises: placeholders).
 const SIGMOID_INTERMEDIATES = [
   "e_neg_x",
   "one_plus_e_neg_x",
@@ -339,7 +339,7 @@ const reluDerivative: Quantity = {
   answer: "number",
   intermediateNames: ["relu", "expected"],
   paramProblems: () => [],
-  // At x = 0 ReLU has no derivative; the convention (and FORMAT.md) is 0.
+  // At x = 0 ReLU has no derivative; the convention (and docs/grading.md) is 0.
   expected: (params) => (param(params, "x") > 0 ? 1 : 0),
   mistakes(params) {
     const x = param(params, "x");

@@ -1,5 +1,5 @@
 // Shared vocabulary of the core. These ids and names are part of the public JSON contract
-// (DESIGN.md §3): rename nothing here without a migration.
+// (docs/commands.md; docs/architecture.md, Public contracts): rename nothing here without a migration.
 import type { Localized } from "./i18n";
 
 export type Verdict = "correct" | "imprecise" | "incorrect" | "invalid";

@@ -39,7 +39,7 @@ export function instantiateQuestion(course: Course, planned: PlannedQuestion): I
   };
 }
 
-/** How a given intermediate value is written next to the prompt (FORMAT.md's intermediates). */
+/** How a given intermediate value is written next to the prompt (docs/content-format.md, Exercises: given values and placeholders). */
 const LABELS: Readonly<Record<string, string>> = {
   x: "x",
   e_neg_x: "e^(−x)",

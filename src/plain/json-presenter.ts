@@ -1,4 +1,4 @@
-// JSON lines (DESIGN.md §3): exactly one JSON object per line on stdout and nothing else, so a
+// JSON lines (docs/commands.md, JSON lines): exactly one JSON object per line on stdout and nothing else, so a
 // script can read line by line. Texts are in the chosen language, plain (ASCII with --ascii).
 //
 // Every line a script sends gets at least one line back:
@@ -10,7 +10,8 @@
 //   :help, an unknown command → "notice"
 //   :quit, end of input → "summary"
 //
-// Fields beyond DESIGN.md §3's minimum: question has part/parts (0-based part of a multi-part
+// Fields beyond the first version's (question: type, id, skill, quantity, params, digits, prompt;
+// feedback: verdict, expected, diagnosis, message; summary: attempts, correct): question has part/parts (0-based part of a multi-part
 // exercise), given (intermediate values shown with the prompt), number/total and reason
 // (new | review | mistake | more | retry); digits is null for a formula answer. feedback has
 // id, part, parsed, readAs, position (1-based, for invalid), carried (the learner's own earlier

@@ -1,5 +1,5 @@
 // The FSRS grade comes from the attempt, never from the learner: people mis-rate themselves
-// (DESIGN.md §4), and a trainer that grades answers already knows how it went.
+// (docs/progress.md, Scheduling), and a trainer that grades answers already knows how it went.
 import type { Attempt, AttemptInput, Grade, GradedVerdict } from "./types";
 
 export const AGAIN: Grade = 1;
@@ -8,8 +8,8 @@ export const GOOD: Grade = 3;
 export const EASY: Grade = 4;
 
 /**
- * A correct part answered in more than this is "slow" → Hard. A minute is what DESIGN.md §8
- * allows for a check question without a calculator; needing longer means it was a struggle.
+ * A correct part answered in more than this is "slow" → Hard. A minute is what the course
+ * allows for a check question without a calculator (docs/contributing.md, Writing for learners); needing longer means it was a struggle.
  */
 export const SLOW_MS = 60_000;
 /** A correct part answered in less than this, without hints, is "fast" → Easy. */

@@ -89,7 +89,7 @@ describe("loading per-choice feedback", () => {
     expect(check).not.toHaveProperty("feedback");
   });
 
-  it("loads the README's example, whose choice check has feedback", () => {
+  it("loads docs/content-format.md's example, whose choice check has feedback", () => {
     const result = loadContent(["test/fixtures/content/readme-example"], ROOT);
     if (!result.ok) throw new Error(result.problems.map(formatProblem).join("\n"));
     const check = result.course.lessons.get("definition")!.steps[1]!.check;

@@ -90,7 +90,7 @@ describe("the content version", () => {
   });
 });
 
-describe("the README's authoring example (test/fixtures/content/readme-example)", () => {
+describe("docs/content-format.md's authoring example (test/fixtures/content/readme-example)", () => {
   it("loads as a course, so the documented example stays valid", () => {
     const course = loadCourse(["test/fixtures/content/readme-example"]);
     expect([...course.exercises.keys()]).toEqual(["sigmoid-at-point", "slope-from-output"]);

@@ -104,7 +104,7 @@ describe("parseLatex reports what is outside the subset, and where", () => {
     const source = tex`\sigma + \int x`;
     const [error] = errorsOf(source);
     expect(error).toMatchObject({ offset: 9, length: 4 });
-    expect(error!.message).toBe(tex`\int is not in the supported subset (see README: Formulas)`);
+    expect(error!.message).toBe(tex`\int is not in the supported subset (see docs/content-format.md: Formulas)`);
   });
 
   it("every unknown command, not only the first", () => {

@@ -11,7 +11,7 @@ import {
 import { sigmoid, sigmoidDerivative } from "../../src/core/sigmoid";
 import type { Params } from "../../src/core/types";
 
-// FORMAT.md's table: params, and intermediates besides the params and `expected`.
+// The quantities of docs/content-format.md (Exercises): params, and intermediates besides the params and `expected`.
 const TABLE: Record<QuantityId, { params: string[]; intermediates: string[] }> = {
   sigmoid: {
     params: ["x"],
@@ -55,7 +55,7 @@ const mistakeValue = (id: QuantityId, params: Params, mistake: string) =>
     .find((m) => m.id === mistake)?.value;
 
 describe("the registry", () => {
-  it("has every quantity of FORMAT.md's table under its own id", () => {
+  it("has every quantity of docs/content-format.md under its own id", () => {
     expect(sorted(Object.keys(QUANTITIES))).toEqual(sorted(Object.keys(TABLE)));
     expect(sorted(QUANTITY_IDS)).toEqual(sorted(Object.keys(TABLE)));
     for (const id of QUANTITY_IDS) expect(getQuantity(id).id).toBe(id);

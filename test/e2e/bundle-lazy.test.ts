@@ -1,4 +1,4 @@
-// Commands without a screen never load Ink or React (start-up time, DESIGN.md §2): each runs
+// Commands without a screen never load Ink or React (start-up time; docs/architecture.md): each runs
 // from the bundle with a module-loader hook that records every module the process loads, and
 // none of what it loaded may carry Ink or React. The markers are first shown to find Ink and
 // React in the chunks the full-screen trainer imports, so a passing run means something.

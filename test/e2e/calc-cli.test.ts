@@ -42,8 +42,8 @@ describe("calc --json", () => {
     const run = await runCli(["calc", "--json", "2"]);
     expect(run.code).toBe(0);
     // The doubles nearest the exact σ(2) = 0.880797077977882444… and σ′(2) = 0.104993585403506517…
-    // (test/fixtures/sigmoid-reference.json). DESIGN.md's example shows 0.8807970779778823 and
-    // 0.10499358540350662, what the naive formulas give: 1 and 7 ulps off, same shape.
+    // (test/fixtures/sigmoid-reference.json). The naive formulas give 0.8807970779778823 and
+    // 0.10499358540350662: 1 and 7 ulps off, same shape.
     expect(run.stdout).toBe('[{"x":2,"sigmoid":0.8807970779778824,"derivative":0.10499358540350652}]\n');
     const [row] = JSON.parse(run.stdout) as Row[];
     expect(Math.abs(row!.sigmoid - 0.8807970779778823)).toBeLessThanOrEqual(ulp(0.88));

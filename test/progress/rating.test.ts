@@ -1,4 +1,4 @@
-// The FSRS grade is derived from the attempt (DESIGN.md §4: learners mis-rate themselves).
+// The FSRS grade is derived from the attempt (docs/progress.md, Scheduling: learners mis-rate themselves).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AGAIN, createProgressStore, EASY, FAST_MS, GOOD, gradePart, HARD, SLOW_MS } from "../../src/progress";

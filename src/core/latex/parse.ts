@@ -1,5 +1,5 @@
 /**
- * Parser for the course's LaTeX subset (FORMAT.md, "LaTeX subset"). Anything outside the subset
+ * Parser for the course's LaTeX subset (docs/content-format.md, "Formulas"). Anything outside the subset
  * is an error with the exact place in the source, so `validate` can point an author at it; the
  * parser reports as many errors as it can find in one pass and never throws.
  */
@@ -81,7 +81,7 @@ const SPACES: Readonly<Record<string, "thin" | "medium" | "quad">> = { ",": "thi
 /** Characters \text{...} and \mathrm{...} may hold: printable ASCII without TeX's special characters. */
 const TEXT_CHAR = /^[A-Za-z0-9 .,;:!?'"()[\]+\-*/=<>|@]$/;
 
-const SEE_README = "is not in the supported subset (see README: Formulas)";
+const SEE_FORMULAS_DOC = "is not in the supported subset (see docs/content-format.md: Formulas)";
 
 /** Hints for commands authors often reach for; the rest get the generic message. */
 const COMMAND_HINTS: Readonly<Record<string, string>> = {
@@ -450,7 +450,7 @@ class Parser {
       return undefined;
     }
     const hint = CHAR_HINTS[char];
-    this.errorAt(token, `"${char}" ${SEE_README}${hint ? `; ${hint}` : ""}`);
+    this.errorAt(token, `"${char}" ${SEE_FORMULAS_DOC}${hint ? `; ${hint}` : ""}`);
     return undefined;
   }
 
@@ -472,7 +472,7 @@ class Parser {
       return undefined;
     }
     const hint = COMMAND_HINTS[name];
-    this.errorAt(token, `\\${name} ${SEE_README}${hint ? `; ${hint}` : ""}`);
+    this.errorAt(token, `\\${name} ${SEE_FORMULAS_DOC}${hint ? `; ${hint}` : ""}`);
     return undefined;
   }
 
