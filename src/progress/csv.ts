@@ -12,7 +12,8 @@ export type CsvValue = string | number | boolean | null;
  * OWASP advises. A plain number such as -0.5 is left as it is: it is no formula.
  */
 export function safeCell(text: string): string {
-  const shown = visibleText(text);
+  // Line breaks and tabs stay: a quoted CSV field holds them, and they move no cursor.
+  const shown = visibleText(text, { keepLines: true });
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(shown)) return shown;
   return /^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/u.test(shown) ? `'${shown}` : shown;
 }

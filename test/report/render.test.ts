@@ -131,7 +131,7 @@ describe("JSON", () => {
   it("has learners (name, score, attempts, correct, ...), questions, mistakes, steps and rejected", () => {
     const report = buildReport([loaded("a.json", "Ann"), { file: "gone.json", missing: "no such file or directory" }]);
     const json = reportJson(report);
-    expect(Object.keys(json)).toEqual(["format", "version", "quiz", "reference", "regraded", "learners", "questions", "mistakes", "steps", "rejected"]);
+    expect(Object.keys(json)).toEqual(["format", "version", "quiz", "reference", "ambiguous", "regraded", "learners", "questions", "mistakes", "steps", "rejected"]);
     expect(json.learners).toEqual([
       expect.objectContaining({ name: "Ann", score: 3, outOf: 3, attempts: 4, correct: 4, partial: false, hintsUsed: 0, timeMs: 60_000 }),
     ]);
