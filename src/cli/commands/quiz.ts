@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { version } from "../../../package.json";
 import type { Lang } from "../../core/i18n";
+import { hasBidiControl } from "../../core/visible-text";
 import type { Course } from "../../content/model";
 import { MAX_SEED } from "../../engine/limits";
 import { fill } from "../../engine/texts";
@@ -123,6 +124,10 @@ function learnerName(values: ParsedArgs["values"], io: CliIO): { value: string; 
   const value = raw.normalize("NFC").trim();
   if (value === "") throw new UsageError("quiz: --name needs a name");
   if (/\p{Cc}/u.test(value)) throw new UsageError("quiz: --name must not contain control characters");
+  // U+202E "boB" shows as "Bob": a second learner who looks like the first in the report.
+  if (hasBidiControl(value)) {
+    throw new UsageError("quiz: --name must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C)");
+  }
   if ([...value].length > MAX_NAME_LENGTH) throw new UsageError(`quiz: --name is longer than ${MAX_NAME_LENGTH} characters`);
   return { value, fromLogin: given === undefined };
 }
