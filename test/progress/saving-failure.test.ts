@@ -1,7 +1,7 @@
 // A full disk or a read-only directory: a clear message first, then the session goes on in
 // memory; if saving works again, the answers that waited are written.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createProgressStore, JOURNAL_FILE } from "../../src/progress";
