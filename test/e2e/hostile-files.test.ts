@@ -77,6 +77,13 @@ describe("report on a directory of hostile files", () => {
       questions: r.questions.map((q, i) => (i === 0 ? { ...q, answers: q.answers.map((a) => ({ ...a, mistake: ESCAPE_MISTAKE })) } : q)),
     }));
     hostile["mistake.json"] = "tampered";
+    // More hints than the question has (re-grading knows how many it has).
+    reseal(join(real, "cy.json"), join(dir, "hints.json"), (r) => ({
+      ...r,
+      name: "Hal",
+      questions: r.questions.map((q, i) => (i === 0 ? { ...q, hintsUsed: 9, answers: q.answers.map((a) => ({ ...a, hintsUsed: 9 })) } : q)),
+    }));
+    hostile["hints.json"] = "tampered";
     // A copy of Ann's file under another name.
     reseal(join(dir, "ann.json"), join(dir, "mallory.json"), (r) => ({ ...r, name: "Mallory" }));
     hostile["ann.json"] = "copy";
@@ -138,6 +145,7 @@ describe("report on a directory of hostile files", () => {
     expect(detail("junk.json")).toBe('not JSON (line 1, column 1, at "\\x1B[2J\\x1B[H fake…")');
     expect(report.learners.find((l: { name: string }) => l.name === ESCAPE_NAME).file).toBe(join(dir, ESCAPE_FILE));
     expect(detail("mistake.json")).toContain(ESCAPE_MISTAKE);
+    expect(detail("hints.json")).toMatch(/question 1: 9 hints used, but the question has \d/);
     expect(detail("bob.json")).toContain("bob-again.json");
     expect(detail("mallory.json")).toContain("ann.json");
     expect(run.stdout).not.toContain("secret-hash");
