@@ -3,12 +3,8 @@
 // Ink or React. Exit 0: a report with at least one learner; 1: no result could be used, or the
 // files took different quizzes and neither --seed nor --config said which (the groups are
 // named); 2: usage.
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { langFromEnv } from "../../core/i18n";
 import { visibleText } from "../../core/visible-text";
-import { errorCode } from "../../progress/fs-layer";
-import { formatConfigProblems, parseQuizConfig, type QuizConfigFile } from "../../quiz/settings";
 import { quizText } from "../../report/trust";
 import type { Course } from "../../content/model";
 import { buildReport } from "../../report/aggregate";
@@ -19,7 +15,8 @@ import { renderMarkdown } from "../../report/markdown";
 import { integerOption, type OptionSpecs, parseCommandArgs, stringOption, stringsOption, UsageError } from "../args";
 import { loadCourseDirs } from "../content-dirs";
 import { langOption } from "../data-dir";
-import { type CliIO, type Command, UserError, writeLine } from "../io";
+import { type Command, writeLine } from "../io";
+import { readQuizConfigFile } from "../quiz-config";
 
 const OPTIONS = {
   format: { type: "string" },
@@ -55,7 +52,7 @@ export const run: Command = async (argv, io) => {
   if (loaded.ok) course = loaded.course;
   else writeLine(io.stderr, "sigmoid-trainer: report: the content could not be loaded; steps are shown by id and answers are not graded again");
 
-  const config = configPath === undefined ? undefined : readConfig(configPath, course, io);
+  const config = configPath === undefined ? undefined : readQuizConfigFile("report", configPath, course?.skills.map((s) => s.id), io);
   const report = buildReport(loadResultFiles(positionals, io.cwd), {
     ...(seed === undefined ? {} : { seed }),
     ...(config === undefined ? {} : { config }),
@@ -89,17 +86,3 @@ export const run: Command = async (argv, io) => {
   }
   return 0;
 };
-
-function readConfig(path: string, course: Course | null, io: CliIO): QuizConfigFile {
-  let text: string;
-  try {
-    text = readFileSync(resolve(io.cwd, path), "utf8");
-  } catch (error) {
-    const code = errorCode(error);
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (code ?? String(error));
-    throw new UserError(`report: cannot read the session file ${visibleText(path)}: ${why}`);
-  }
-  const parsed = parseQuizConfig(path, text, course?.skills.map((s) => s.id));
-  if (!parsed.ok) throw new UserError(`report: ${formatConfigProblems(parsed.problems)}`);
-  return parsed.config;
-}
