@@ -269,6 +269,18 @@ describe("plain practice and validate on a hostile content pack", () => {
     }
   }
 
+  it("a content file whose name holds escape sequences is named with them shown, by validate and by practice", async () => {
+    const broken = tempDir("st-hostile-pack-name-");
+    writeFileSync(join(broken, "\u001b[2J\u001b]0;x\u0007\u202ebad.yaml"), "kind: skills\nskills: [\n");
+    for (const args of [["validate", "--content", broken, "--seeds", "1"], ["practice", "--plain", "--content", broken, "--data-dir", tempDir()]]) {
+      const run = await runCliMeasured(args);
+      expect(run.code, args[0]).toBe(1);
+      expectNothingUnsafe(run.stdout);
+      expectNothingUnsafe(run.stderr);
+      expect(run.stdout + run.stderr).toContain("\\x1B[2J\\x1B]0;x\\x07\\u202Ebad.yaml:");
+    }
+  });
+
   it("validate reports each text with a control character at file:line:col, and exits 1", async () => {
     const run = await runCliMeasured(["validate", "--content", pack, "--seeds", "5"]);
     expect(run.code).toBe(1);

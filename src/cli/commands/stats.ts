@@ -41,7 +41,7 @@ async function skillTitles(packs: readonly string[], io: CliIO, lang: Lang): Pro
   const loaded = await loadCourseDirs(packs, io);
   if (loaded.ok) return new Map(loaded.course.skills.map((skill) => [skill.id, skill.title]));
   const n = loaded.problems.length;
-  const first = formatProblem(loaded.problems[0]!);
+  const first = visibleText(formatProblem(loaded.problems[0]!));
   const more = n > 1 ? (lang === "ja" ? `ほか ${n - 1} 件。` : ` and ${n - 1} more`) : "";
   writeLine(
     io.stderr,

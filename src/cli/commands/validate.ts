@@ -5,6 +5,7 @@
 import { controlCharacterProblems } from "../../content/control-chars";
 import { loadContent } from "../../content/load";
 import { readContentDirs } from "../../content/read";
+import { visibleText } from "../../core/visible-text";
 import { formatProblem, sortProblems } from "../../content/problems";
 import { DEFAULT_SEEDS, selfTestCourse } from "../../content/selftest";
 import { integerOption, parseCommandArgs, stringsOption } from "../args";
@@ -37,7 +38,8 @@ export const run: Command = async (argv, io) => {
   }
   // Loading accepts them (the trainer shows them as escapes); a pack's author should not.
   problems = sortProblems([...problems, ...controlCharacterProblems(readContentDirs(dirs, io.cwd).files)]);
-  for (const problem of problems) writeLine(io.stdout, formatProblem(problem));
+  // File names and quoted content may hold control characters: shown as escapes.
+  for (const problem of problems) writeLine(io.stdout, visibleText(formatProblem(problem)));
   const { files, lessons, steps, templates } = loaded.summary;
   writeLine(
     io.stdout,
