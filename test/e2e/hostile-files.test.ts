@@ -264,7 +264,7 @@ describe("plain practice and validate on a hostile content pack", () => {
         expectNothingUnsafe(run.stdout);
         expectNothingUnsafe(run.stderr);
         if (mode === "--plain") expect(run.stdout).toContain("\\x1Bc\\x1B#8");
-        else expect(JSON.parse(run.stdout.split("\n")[0]!).prompt).toContain("\u001bc\u001b#8");
+        else expect(JSON.parse(run.stdout.split("\n")[0]!).prompt).toContain("\\x1Bc\\x1B#8");
       });
     }
   }
