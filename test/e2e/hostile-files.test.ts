@@ -333,6 +333,25 @@ describe("a 200 MB line", () => {
   }, 60_000);
 });
 
+describe("a journal that is a FIFO, or a sparse 600 MB file", () => {
+  for (const kind of ["fifo", "huge"] as const) {
+    it(`${kind}: export finishes at once in bounded memory, moves it aside and says why`, async () => {
+      const data = tempDir(`st-${kind}-journal-`);
+      const journal = join(data, "journal.jsonl");
+      if (kind === "fifo") execFileSync("mkfifo", [journal]);
+      else {
+        writeFileSync(journal, "");
+        truncateSync(journal, 600 * 1024 * 1024);
+      }
+      const run = await runCliMeasured(["export", "--data-dir", data, "--lang", "en"]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toContain(kind === "fifo" ? "not a regular file (a FIFO)" : "too large (600 MiB; at most 128 MiB is read)");
+      expect(JSON.parse(run.stdout).attempts).toEqual([]);
+      expect(run.peakBytes).toBeLessThan(PEAK_LIMIT);
+    });
+  }
+});
+
 describe("a journal that is a symbolic link", () => {
   it("stats moves the link aside with a message, and never reads what it points at", async () => {
     const data = tempDir("st-link-journal-");
