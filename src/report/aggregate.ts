@@ -1,6 +1,7 @@
 // From result files to the report: decide which files belong to the quiz being reported (the
-// reference), set every other file aside with its reason, then count. Pure: the files are
-// already read; the course, when given, supplies step titles and lets verdicts be re-graded.
+// reference, never by majority: see trust.ts), set every other file aside with its reason, then
+// count. Pure: the files are already read; the course, when given, supplies step titles, the
+// questions a seed gives, and lets verdicts be re-graded.
 import type { Localized } from "../core/i18n";
 import { mistakeName } from "../core/mistakes";
 import type { Course } from "../content/model";
