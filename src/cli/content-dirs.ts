@@ -9,6 +9,7 @@ import envPaths from "env-paths";
 import { type ContentCache, loadContentCached } from "../content/cache";
 import type { LoadResult } from "../content/load";
 import type { Course } from "../content/model";
+import { visibleText } from "../core/visible-text";
 import { formatProblem } from "../content/problems";
 import { type CliIO, UserError } from "./io";
 
@@ -67,6 +68,7 @@ export async function requireCourse(extra: readonly string[], io: Pick<CliIO, "c
   const result = await loadCourseDirs(extra, io);
   if (result.ok) return result.course;
   const count = result.problems.length;
-  const lines = result.problems.map(formatProblem);
+  // File names and quoted content may hold control characters: shown as escapes.
+  const lines = result.problems.map((problem) => visibleText(formatProblem(problem)));
   throw new UserError(`the content has ${count} problem${count === 1 ? "" : "s"}:\n${lines.join("\n")}`);
 }

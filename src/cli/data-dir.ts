@@ -12,6 +12,7 @@
 //   delete files: no place for progress that must not be lost.
 // The "-nodejs" suffix env-paths adds by default is turned off: no native program shares the name.
 import { statSync } from "node:fs";
+import type { FileSystem } from "../progress/fs-layer";
 import { homedir } from "node:os";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import envPaths from "env-paths";
@@ -79,6 +80,8 @@ export interface OpenOptions {
   mustRead?: { command: string; saves: boolean };
   /** Where warnings go instead of stderr, from the start (see OpenedProgress.setWarningSink). */
   warn?: WarningSink;
+  /** The file calls (tests make one fail, as a full disk would). */
+  fs?: FileSystem;
 }
 
 /**
@@ -110,7 +113,7 @@ export function openProgress(values: ParsedArgs["values"], io: CliIO, options: O
     if (lang) print(w, lang);
     else early.push(w);
   };
-  const store = createProgressStore({ dataDir: dir, warn });
+  const store = createProgressStore({ dataDir: dir, warn, ...(options.fs ? { fs: options.fs } : {}) });
   lang = chosen ?? store.getState().settings.lang ?? langFromEnv(io.env);
   const stopping = mustRead !== undefined && notLoaded.length > 0;
   // When stopping, "answers from now on are lost" would speak of answers never to be given.

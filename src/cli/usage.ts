@@ -27,8 +27,9 @@ Usage:
   sigmoid-trainer reset [--skill ID] [--yes]
                                           forget progress, after a backup
       stats, export and reset also take --data-dir DIR and --lang ja|en.
-  sigmoid-trainer report FILE|DIR... [--format md|csv|json] [--seed N] [--lang ja|en]
-                      [--content DIR]     a cohort's quiz results in one report (md by default);
+  sigmoid-trainer report FILE|DIR... [--format md|csv|json] [--seed N | --config FILE]
+                      [--lang ja|en] [--content DIR]
+                                          a cohort's quiz results in one report (md by default);
                                           tampered or mismatched files are listed apart
 
   --help, -h      this text          --version, -v   the version

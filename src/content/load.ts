@@ -10,6 +10,7 @@ import type { StepInput } from "./schema";
 import { offsetAt, positionOf, type Path, type SourceFile } from "./source";
 import { toTemplate } from "./template";
 import { validate } from "./validate";
+import { visibleCourse } from "./visible-course";
 
 export interface ContentSummary {
   files: number;
@@ -62,7 +63,8 @@ export function buildCourse(files: readonly RawFile[], home?: string): LoadResul
   if (problems.length > 0 || collected.course === null) {
     return { ok: false, problems: sortProblems(uniqueProblems(problems)), summary };
   }
-  return { ok: true, course: toCourse(collected, contentVersion(files)), summary };
+  // Control characters in a pack's texts are shown as escapes on every screen (see visible-course.ts).
+  return { ok: true, course: visibleCourse(toCourse(collected, contentVersion(files))), summary };
 }
 
 /** A short hash of the files' paths and bytes, in load order: the same content gives the same version on every machine. */

@@ -21,6 +21,7 @@
 import type { Writable } from "node:stream";
 import type { Lang, Localized } from "../core/i18n";
 import { jsonNumber } from "../core/number-format";
+import { terminalSafeJson } from "../core/visible-text";
 import type { Feedback, QuestionView, SkipRecord, Summary } from "../engine/types";
 import { toAscii } from "./ascii";
 import type { Presenter, ReviewInfo } from "./driver";
@@ -35,12 +36,18 @@ export interface JsonPresenterOptions {
   summaryExtra?: () => Record<string, unknown>;
   /** Extra fields for each question line (e.g. a quiz's deadline and the time left). */
   questionExtra?: (view: QuestionView) => Record<string, unknown>;
+  /**
+   * A quiz: feedback to an answer that could not be read carries `expected: null`, since such an
+   * answer costs nothing and would otherwise give the right answer away for free.
+   */
+  hideExpectedWhenInvalid?: boolean;
 }
 
 export function jsonPresenter(options: JsonPresenterOptions): Presenter {
   const { out, lang, ascii } = options;
   const text = (t: Localized) => (ascii ? toAscii(t[lang]) : t[lang]);
-  const emit = (object: Record<string, unknown>) => out.write(`${JSON.stringify(object)}\n`);
+  // Content text may come from a pack: characters a terminal acts on are written as \u escapes.
+  const emit = (object: Record<string, unknown>) => out.write(`${terminalSafeJson(JSON.stringify(object))}\n`);
   const value = (v: number | string) => (typeof v === "number" ? jsonNumber(v) : v);
 
   return {
@@ -68,7 +75,7 @@ export function jsonPresenter(options: JsonPresenterOptions): Presenter {
         id: feedback.templateId,
         part: feedback.part,
         verdict: feedback.verdict,
-        expected: value(feedback.expected),
+        expected: feedback.verdict === "invalid" && options.hideExpectedWhenInvalid ? null : value(feedback.expected),
         parsed: feedback.parsed === null ? null : jsonNumber(feedback.parsed),
         readAs: feedback.readAs,
         diagnosis: feedback.diagnosis,

@@ -1,7 +1,9 @@
 // Reads stdin one line at a time, on demand. Lines that arrive before anyone asks (a pipe
 // delivers the whole input at once) are queued, never dropped; the end of input is a `null`.
-import { createInterface } from "node:readline";
+// A line longer than LINE_LIMIT is cut there as it arrives (src/plain/bounded-lines.ts), so a
+// 200 MB line costs no more memory than a short one; the answer reader then says it is too long.
 import type { Readable } from "node:stream";
+import { LineSplitter } from "./bounded-lines";
 
 export interface LineReader {
   /** The next line without its line ending, or null once the input has ended. */
@@ -17,23 +19,41 @@ export function readLines(input: Readable, stop?: AbortSignal): LineReader {
   const queued: string[] = [];
   const waiting: Array<(line: string | null) => void> = [];
   let ended = false;
-  // terminal: false — in a terminal the line discipline already echoes and edits the line;
-  // crlfDelay: Infinity — a "\r\n" from Windows tools is one line ending, not two.
-  const rl = createInterface({ input, terminal: false, crlfDelay: Number.POSITIVE_INFINITY });
+  // In a terminal the line discipline already echoes and edits the line: the bytes are read as
+  // they come. A "\r\n" from Windows tools is one line ending, not two.
+  const splitter = new LineSplitter();
   let first = true;
-  rl.on("line", (raw) => {
+  const onLine = (raw: string) => {
     // A byte-order mark from Windows editors would otherwise make the first answer invalid.
     const line = first ? raw.replace(/^\uFEFF/, "") : raw;
     first = false;
     const resolve = waiting.shift();
     if (resolve) resolve(line);
     else queued.push(line);
-  });
+  };
+  const onData = (chunk: Buffer | string) => {
+    if (!ended) for (const line of splitter.push(chunk)) onLine(line.text);
+  };
   const end = () => {
+    if (ended) return;
     ended = true;
     for (const resolve of waiting.splice(0)) resolve(null);
   };
-  rl.on("close", end);
+  const onEnd = () => {
+    if (!ended) for (const line of splitter.end()) onLine(line.text);
+    detach();
+    end();
+  };
+  const detach = () => {
+    input.off("data", onData);
+    input.off("end", onEnd);
+    input.off("close", onEnd);
+    input.off("error", onEnd);
+  };
+  input.on("data", onData);
+  input.on("end", onEnd);
+  input.on("close", onEnd);
+  input.on("error", onEnd);
   const stopNow = () => {
     queued.length = 0;
     end();
@@ -48,7 +68,11 @@ export function readLines(input: Readable, stop?: AbortSignal): LineReader {
       return new Promise((resolve) => waiting.push(resolve));
     },
     close() {
-      rl.close();
+      // As readline's close: stop listening and pause the input, so a terminal's stdin no
+      // longer keeps the process alive.
+      detach();
+      input.pause();
+      end();
     },
   };
 }

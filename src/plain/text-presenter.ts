@@ -3,6 +3,7 @@
 import type { Writable } from "node:stream";
 import type { Lang, Localized } from "../core/i18n";
 import { formatSignificant } from "../core/number-format";
+import { visibleText } from "../core/visible-text";
 import { fill, REASON_TEXT, SESSION_TEXT, summarySentence } from "../engine/texts";
 import type { Feedback, QuestionView, SkipRecord, Summary } from "../engine/types";
 import { toAscii } from "./ascii";
@@ -27,7 +28,8 @@ export function textPresenter(options: TextPresenterOptions): Presenter & { line
   const { out, lang, ascii } = options;
   const say = (text: Localized | string) => (typeof text === "string" ? text : text[lang]);
   const line = (text: Localized | string = "") => {
-    const s = say(text);
+    // Content text may come from a pack: a control or bidi character in it is shown as an escape.
+    const s = visibleText(say(text), { keepLines: true });
     const shown = ascii ? toAscii(s) : s;
     const columns = options.columns?.();
     // One column spare: some terminals wrap a line that fills the last column on their own.

@@ -1,25 +1,23 @@
 // Durable file primitives: whole-file reads, single-write appends, exclusive creation, all
 // fsynced, with the directory fsynced whenever an entry in it was created or renamed.
 import { dirname, join } from "node:path";
+import { readBoundedFile } from "./bounded-read";
 import { errorCode, type FileSystem } from "./fs-layer";
 
-/** Reads a regular file completely. A character device (e.g. /dev/full) reads as empty: its size is 0. */
+/**
+ * Progress files read at most this much: a journal grows by about 400 bytes an answer, so this
+ * is hundreds of thousands of answers; a bigger file is not the trainer's (or is a link to
+ * /dev/zero) and is moved aside rather than read into memory.
+ */
+export const PROGRESS_FILE_LIMIT = 128 * 1024 * 1024;
+
+/**
+ * Reads a progress file completely: only a regular file (a FIFO or a device is refused, never
+ * waited on), only up to PROGRESS_FILE_LIMIT, and never through a symbolic link (a journal that
+ * is a link would send the learner's answers into whatever file it points at).
+ */
 export function readWholeFile(fs: FileSystem, path: string): Buffer {
-  const fd = fs.openSync(path, "r");
-  try {
-    const stat = fs.fstatSync(fd);
-    if (stat.isDirectory()) throw Object.assign(new Error(`${path} is a directory`), { code: "EISDIR" });
-    const buffer = Buffer.alloc(stat.size);
-    let filled = 0;
-    while (filled < buffer.length) {
-      const n = fs.readSync(fd, buffer, filled, buffer.length - filled, filled);
-      if (n === 0) break;
-      filled += n;
-    }
-    return buffer.subarray(0, filled);
-  } finally {
-    fs.closeSync(fd);
-  }
+  return readBoundedFile(fs, path, { limit: PROGRESS_FILE_LIMIT, noFollow: true });
 }
 
 export function fsyncDir(fs: FileSystem, dir: string): void {
@@ -43,15 +41,17 @@ export function fsyncDir(fs: FileSystem, dir: string): void {
  */
 export function appendDurably(fs: FileSystem, dir: string, file: string, text: string): void {
   const path = join(dir, file);
-  const { O_RDWR, O_APPEND, O_CREAT } = fs.constants;
+  // O_NOFOLLOW: a journal that is a symbolic link is never appended through (ELOOP instead).
+  const { O_RDWR, O_APPEND, O_CREAT, O_NOFOLLOW } = fs.constants;
+  const noFollow = O_NOFOLLOW ?? 0;
   let fd: number;
   let created = false;
   try {
-    fd = fs.openSync(path, O_RDWR | O_APPEND);
+    fd = fs.openSync(path, O_RDWR | O_APPEND | noFollow);
   } catch (error) {
     if (errorCode(error) !== "ENOENT") throw error;
     makeDirDurably(fs, dir);
-    fd = fs.openSync(path, O_RDWR | O_APPEND | O_CREAT, 0o600);
+    fd = fs.openSync(path, O_RDWR | O_APPEND | O_CREAT | noFollow, 0o600);
     created = true;
   }
   try {
@@ -89,17 +89,29 @@ export function makeDirDurably(fs: FileSystem, dir: string): void {
   }
 }
 
-/** Writes a new file that must not exist yet (O_EXCL), fsynced, and its directory entry too. */
+/**
+ * Writes a new file that must not exist yet (O_EXCL), fsynced, and its directory entry too. A
+ * write that fails (a full disk) removes the file again: an empty or cut copy would only mislead.
+ */
 export function writeNewFile(fs: FileSystem, path: string, dir: string, data: Buffer | string): void {
   const { O_WRONLY, O_CREAT, O_EXCL } = fs.constants;
   const fd = fs.openSync(path, O_WRONLY | O_CREAT | O_EXCL, 0o600);
   try {
-    const buffer = typeof data === "string" ? Buffer.from(data, "utf8") : data;
-    let done = 0;
-    while (done < buffer.length) done += fs.writeSync(fd, buffer, done, buffer.length - done);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
+    try {
+      const buffer = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+      let done = 0;
+      while (done < buffer.length) done += fs.writeSync(fd, buffer, done, buffer.length - done);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (error) {
+    try {
+      fs.unlinkSync(path);
+    } catch {
+      // Not there, or not removable: the error that matters is the write's.
+    }
+    throw error;
   }
   fsyncDir(fs, dir);
 }

@@ -2,6 +2,7 @@
 // anything damaged, mark the damage as reported, and hand back every event that could be read.
 import { join } from "node:path";
 import { encodeEvent, JOURNAL_FORMAT, type JournalEvent, type RepairedEvent } from "./events";
+import { RefusedFileError } from "./bounded-read";
 import { appendDurably, freshName, fsyncDir, readWholeFile, writeNewFile } from "./files";
 import { errorCode, type FileSystem } from "./fs-layer";
 import { JOURNAL_FILE, type ParsedJournal, parseJournal } from "./journal";
@@ -144,6 +145,7 @@ export function saveProblem(error: unknown, path: string): SaveProblem {
 }
 
 function describe(error: unknown): string {
+  if (error instanceof RefusedFileError) return error.message;
   const code = errorCode(error);
   if (code && code !== "undefined") return code;
   return error instanceof Error ? error.message : String(error);

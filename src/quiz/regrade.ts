@@ -18,7 +18,7 @@ export type InstanceCache = Map<string, QuestionInstance | null>;
  */
 export function regradeProblem(course: Course, result: QuizResult, cache: InstanceCache = new Map()): string | null {
   for (const question of result.questions) {
-    if (question.answers.length === 0) continue;
+    if (question.answers.length === 0 && question.hintsUsed === 0) continue;
     const key = `${question.templateId}\u0000${question.variantSeed}`;
     let instance = cache.get(key);
     if (instance === undefined) {
@@ -29,6 +29,9 @@ export function regradeProblem(course: Course, result: QuizResult, cache: Instan
     const where = `question ${question.number}`;
     if (instance === null) return `${where}: exercise "${question.templateId}" cannot be made from this content`;
     if (!sameParams(instance.params, question.params)) return `${where}: its numbers are not the ones its seed gives`;
+    // The last hint stage is the worked solution: no question has more stages than that.
+    const stages = instance.hints.length + 1;
+    if (question.hintsUsed > stages) return `${where}: ${question.hintsUsed} hints used, but the question has ${stages}`;
     const answers: (PartAnswer | null)[] = instance.parts.map(() => null);
     for (const stored of question.answers) {
       if (stored.part >= instance.parts.length) return `${where}: no part ${stored.part + 1}`;

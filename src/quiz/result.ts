@@ -95,11 +95,15 @@ export type QuizIdentity = QuizResult["quiz"];
 /** A result before sealing: everything but the checksum. */
 export type ResultBody = Omit<QuizResult, "checksum">;
 
+/** Deeper than any result; canonicalJson refuses more, so no value can overflow the stack. */
+export const CANONICAL_JSON_MAX_DEPTH = 64;
+
 /**
  * JSON with object keys sorted (by UTF-16 code units) and no spaces: the same data gives the
- * same text on every machine, whatever order the keys were written in.
+ * same text on every machine, whatever order the keys were written in. Nesting deeper than
+ * CANONICAL_JSON_MAX_DEPTH throws a RangeError (a file is shape-checked before it gets here).
  */
-export function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown, depth = 0): string {
   // String building without intermediate arrays: a report checks hundreds of files.
   if (value === null || typeof value !== "object") {
     const text = JSON.stringify(value);
@@ -107,9 +111,10 @@ export function canonicalJson(value: unknown): string {
     if (text === undefined) throw new TypeError(`no JSON form for ${typeof value}`);
     return text;
   }
+  if (depth >= CANONICAL_JSON_MAX_DEPTH) throw new RangeError(`nested more than ${CANONICAL_JSON_MAX_DEPTH} levels deep`);
   if (Array.isArray(value)) {
     let text = "[";
-    for (let i = 0; i < value.length; i++) text += (i === 0 ? "" : ",") + canonicalJson(value[i]);
+    for (let i = 0; i < value.length; i++) text += (i === 0 ? "" : ",") + canonicalJson(value[i], depth + 1);
     return `${text}]`;
   }
   const object = value as Record<string, unknown>;
@@ -119,7 +124,7 @@ export function canonicalJson(value: unknown): string {
   for (const key of keys) {
     const item = object[key];
     if (item === undefined) continue;
-    text += `${first ? "" : ","}${JSON.stringify(key)}:${canonicalJson(item)}`;
+    text += `${first ? "" : ","}${JSON.stringify(key)}:${canonicalJson(item, depth + 1)}`;
     first = false;
   }
   return `${text}}`;

@@ -100,6 +100,7 @@ export async function runQuizSession(options: QuizSessionOptions): Promise<QuizO
       out: options.stdout,
       lang,
       ascii: options.ascii,
+      hideExpectedWhenInvalid: true,
       questionExtra: () => (deadline === null ? {} : { deadline: new Date(deadline).toISOString(), remainingMs: tracker.remaining(now()) }),
       summaryExtra: () => {
         const score = tracker.score();

@@ -2,6 +2,8 @@
 // previous whole snapshot or the new one: write a temporary file beside it, fsync, rename over
 // the result, fsync the directory. The first write links instead of renaming, which fails
 // rather than overwrite a file that is already there (another learner's result, an old run).
+// A temporary file never outlives a write that failed (a full disk); one left by a trainer that
+// was killed (kill -9, a power cut) is removed by the next quiz that writes beside it.
 import { basename, dirname, join } from "node:path";
 import { fsyncDir } from "../progress/files";
 import { errorCode, type FileSystem, realFs } from "../progress/fs-layer";
@@ -59,9 +61,12 @@ export class ResultWriter {
   write(result: QuizResult): void {
     const dir = dirname(this.path);
     const temp = join(dir, `.${basename(this.path)}.${process.pid}.tmp`);
-    if (!this.created) this.fs.mkdirSync(dir, { recursive: true });
-    writeSynced(this.fs, temp, resultText(result));
+    if (!this.created) {
+      this.fs.mkdirSync(dir, { recursive: true });
+      removeStaleTemporaries(this.fs, dir);
+    }
     try {
+      writeSynced(this.fs, temp, resultText(result));
       if (this.created) {
         this.fs.renameSync(temp, this.path);
       } else {
@@ -92,6 +97,46 @@ export class ResultWriter {
       }
     }
   }
+}
+
+/** `.aiko-2024-….json.12345.tmp`: the writer's temporary file, with the process id that wrote it. */
+const TEMPORARY = /^\..+\.json\.(\d+)\.tmp$/;
+
+/** True while a process with this id runs (EPERM: it runs, as another user). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return errorCode(error) === "EPERM";
+  }
+}
+
+/**
+ * Removes the temporary files in `dir` whose writer is no longer running. Returns their names.
+ * A temporary file of a running trainer (another learner's quiz in the same folder) is left.
+ */
+export function removeStaleTemporaries(fs: FileSystem, dir: string, alive: (pid: number) => boolean = processAlive): string[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const match = TEMPORARY.exec(name);
+    if (!match) continue;
+    const pid = Number(match[1]);
+    if (pid === process.pid || alive(pid)) continue;
+    try {
+      fs.unlinkSync(join(dir, name));
+      removed.push(name);
+    } catch {
+      // Gone already, or not ours to remove: nothing is lost by leaving it.
+    }
+  }
+  return removed;
 }
 
 function writeSynced(fs: FileSystem, path: string, text: string): void {

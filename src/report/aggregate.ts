@@ -1,11 +1,13 @@
 // From result files to the report: decide which files belong to the quiz being reported (the
-// reference), set every other file aside with its reason, then count. Pure: the files are
-// already read; the course, when given, supplies step titles and lets verdicts be re-graded.
+// reference, never by majority: see trust.ts), set every other file aside with its reason, then
+// count. Pure: the files are already read; the course, when given, supplies step titles, the
+// questions a seed gives, and lets verdicts be re-graded.
 import type { Localized } from "../core/i18n";
 import { mistakeName } from "../core/mistakes";
 import type { Course } from "../content/model";
 import { type InstanceCache, regradeProblem } from "../quiz/regrade";
-import { canonicalJson, type QuizIdentity, type QuizResult, questionRight, type ResultQuestion } from "../quiz/result";
+import { type QuizIdentity, type QuizResult, questionRight, type ResultQuestion } from "../quiz/result";
+import type { QuizSettings } from "../quiz/settings";
 import type { ReadResult } from "../quiz/verify";
 import type {
   CohortReport,
@@ -17,24 +19,22 @@ import type {
   RejectedFile,
   StepRow,
 } from "./model";
+import { type Candidate, chosenMismatch, oneFilePerLearner, quizGroups, type ReferenceChoice, sameQuestions, setAsideCopies } from "./trust";
 
 export type LoadedFile = { file: string; read: ReadResult } | { file: string; missing: string };
 
 export interface ReportOptions {
-  /** Report the quiz with this seed (else the one most files took). */
+  /** Report the quiz with this seed. */
   seed?: number;
-  /** The course, for step titles and order and for re-grading results of its content version. */
+  /** Report the quiz this session file defines (seed and settings, and its content version if it names one). */
+  config?: { settings: QuizSettings; contentVersion: string | null };
+  /** The course, for step titles and order, the questions a seed gives, and re-grading results of its content version. */
   course?: Course | null;
-}
-
-interface Accepted {
-  file: string;
-  result: QuizResult;
 }
 
 export function buildReport(files: readonly LoadedFile[], options: ReportOptions = {}): CohortReport {
   const rejected: RejectedFile[] = [];
-  const readable: Accepted[] = [];
+  const readable: Candidate[] = [];
   for (const loaded of files) {
     if ("missing" in loaded) {
       rejected.push({ file: loaded.file, reason: "missing", detail: loaded.missing, name: null });
@@ -45,17 +45,41 @@ export function buildReport(files: readonly LoadedFile[], options: ReportOptions
     }
   }
 
-  const reference = chooseReference(readable, options.seed);
-  let accepted: Accepted[] = [];
-  for (const entry of readable) {
-    const why = reference === null ? seedMismatch(entry.result.quiz, options.seed) : mismatch(entry.result.quiz, reference);
+  // The quiz: chosen by the instructor, or the one every file took. Never the most common one.
+  const choice: ReferenceChoice | null =
+    options.config !== undefined
+      ? { by: "--config", ...options.config }
+      : options.seed !== undefined
+        ? { by: "--seed", seed: options.seed }
+        : null;
+  const chosen = readable.filter((entry) => {
+    const why = choice === null ? null : chosenMismatch(entry.result.quiz, choice);
     if (why) rejected.push({ file: entry.file, ...why, name: entry.result.name });
-    else accepted.push(entry);
-  }
-
-  accepted = sameQuestions(accepted, rejected);
+    return why === null;
+  });
+  const groups = quizGroups(chosen);
   const course = options.course ?? null;
-  const regraded = course !== null && reference !== null && course.version === reference.contentVersion;
+  const finish = (quiz: QuizIdentity | null, accepted: Candidate[], regraded: boolean, ambiguous: CohortReport["ambiguous"] = []) => {
+    accepted.sort((a, b) => compareText(a.result.name, b.result.name) || compareText(a.file, b.file));
+    const questions = questionRows(accepted);
+    return {
+      quiz,
+      reference: quiz === null ? ("none" as const) : (choice?.by ?? ("agreed" as const)),
+      ambiguous,
+      learners: accepted.map(learnerRow),
+      questions,
+      mistakes: mistakeRows(accepted),
+      steps: stepRows(questions, course),
+      rejected: rejected.sort((a, b) => compareText(a.file, b.file)),
+      regraded,
+    };
+  };
+  if (groups.length > 1) return finish(null, [], false, groups);
+  const reference = groups[0]?.quiz ?? null;
+  if (reference === null) return finish(null, [], false);
+
+  let accepted = sameQuestions(chosen, reference, course, rejected);
+  const regraded = course !== null && course.version === reference.contentVersion;
   if (regraded) {
     const cache: InstanceCache = new Map();
     accepted = accepted.filter((entry) => {
@@ -64,133 +88,14 @@ export function buildReport(files: readonly LoadedFile[], options: ReportOptions
       return problem === null;
     });
   }
+  accepted = setAsideCopies(accepted, rejected);
   accepted = oneFilePerLearner(accepted, rejected);
-  accepted.sort((a, b) => compareText(a.result.name, b.result.name) || compareText(a.file, b.file));
-
-  const learners = accepted.map(learnerRow);
-  const questions = questionRows(accepted);
-  return {
-    quiz: reference,
-    reference: reference === null ? "none" : options.seed === undefined ? "majority" : "--seed",
-    learners,
-    questions,
-    mistakes: mistakeRows(accepted),
-    steps: stepRows(questions, course),
-    rejected: rejected.sort((a, b) => compareText(a.file, b.file)),
-    regraded,
-  };
+  return finish(reference, accepted, regraded);
 }
 
 const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
 function compareText(a: string, b: string): number {
   return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
-}
-
-/** The quiz most files took (with --seed: most files of that seed); ties go to the first file. */
-function chooseReference(readable: readonly Accepted[], seed: number | undefined): QuizIdentity | null {
-  const counts = new Map<string, { quiz: QuizIdentity; n: number }>();
-  for (const { result } of readable) {
-    if (seed !== undefined && result.quiz.seed !== seed) continue;
-    const key = canonicalJson(result.quiz);
-    const entry = counts.get(key);
-    if (entry) entry.n++;
-    else counts.set(key, { quiz: result.quiz, n: 1 });
-  }
-  let best: { quiz: QuizIdentity; n: number } | null = null;
-  for (const entry of counts.values()) if (best === null || entry.n > best.n) best = entry;
-  return best?.quiz ?? null;
-}
-
-function seedMismatch(quiz: QuizIdentity, seed: number | undefined): Pick<RejectedFile, "reason" | "detail"> | null {
-  if (seed === undefined || quiz.seed === seed) return null;
-  return { reason: "different-seed", detail: `seed ${quiz.seed}, not ${seed}` };
-}
-
-function mismatch(quiz: QuizIdentity, reference: QuizIdentity): Pick<RejectedFile, "reason" | "detail"> | null {
-  if (quiz.seed !== reference.seed) return { reason: "different-seed", detail: `seed ${quiz.seed}; the report is for seed ${reference.seed}` };
-  if (quiz.contentVersion !== reference.contentVersion || quiz.courseId !== reference.courseId) {
-    return {
-      reason: "different-content",
-      detail: `content version ${quiz.contentVersion}; the report is for ${reference.contentVersion}`,
-    };
-  }
-  const differences: string[] = [];
-  if (quiz.count !== reference.count) differences.push(`${quiz.count} questions, not ${reference.count}`);
-  if (quiz.skills.join(",") !== reference.skills.join(",")) {
-    differences.push(`skills ${quiz.skills.join(", ") || "all"}, not ${reference.skills.join(", ") || "all"}`);
-  }
-  if (quiz.timeLimitMinutes !== reference.timeLimitMinutes) {
-    differences.push(`time limit ${quiz.timeLimitMinutes ?? "none"}, not ${reference.timeLimitMinutes ?? "none"}`);
-  }
-  if (quiz.hintsAllowed !== reference.hintsAllowed) differences.push(quiz.hintsAllowed ? "hints allowed" : "hints off");
-  return differences.length === 0 ? null : { reason: "different-settings", detail: differences.join("; ") };
-}
-
-/** What a question is, whoever answered it: which exercise, with which numbers. */
-function signature(q: ResultQuestion): string {
-  const params = Object.keys(q.params)
-    .sort()
-    .map((k) => `${k}=${q.params[k]}`)
-    .join(",");
-  return `${q.templateId}\u0000${q.variantSeed}\u0000${params}\u0000${q.parts}\u0000${q.skill}\u0000${q.step ?? ""}`;
-}
-
-/** Same seed and content give the same questions; a file whose questions differ is set aside. */
-function sameQuestions(accepted: Accepted[], rejected: RejectedFile[]): Accepted[] {
-  if (accepted.length === 0) return accepted;
-  const count = accepted[0]!.result.questions.length;
-  const signatures = accepted.map(({ result }) => result.questions.map((q) => (q.status === "unavailable" ? null : signature(q))));
-  const majority: (string | null)[] = [];
-  for (let i = 0; i < count; i++) {
-    const tally = new Map<string, number>();
-    for (const list of signatures) {
-      const key = list[i];
-      if (key) tally.set(key, (tally.get(key) ?? 0) + 1);
-    }
-    let best: string | null = null;
-    let n = 0;
-    for (const [key, k] of tally) if (k > n) [best, n] = [key, k];
-    majority.push(best);
-  }
-  return accepted.filter(({ file, result }, j) => {
-    const differs = signatures[j]!.findIndex((key, i) => key !== null && key !== majority[i]);
-    if (differs < 0) return true;
-    rejected.push({
-      file,
-      reason: "different-questions",
-      detail: `question ${differs + 1} is not the one the other files with this seed have`,
-      name: result.name,
-    });
-    return false;
-  });
-}
-
-/** A learner who restarted (after a crash, say) has several files: the most complete one counts. */
-function oneFilePerLearner(accepted: Accepted[], rejected: RejectedFile[]): Accepted[] {
-  const best = new Map<string, Accepted>();
-  const progress = (r: QuizResult) => r.questions.filter((q) => q.status === "answered" || q.status === "skipped").length;
-  const better = (a: Accepted, b: Accepted) => {
-    const finished = Number(a.result.finishedAt !== null) - Number(b.result.finishedAt !== null);
-    if (finished !== 0) return finished > 0;
-    const done = progress(a.result) - progress(b.result);
-    if (done !== 0) return done > 0;
-    return a.result.updatedAt > b.result.updatedAt;
-  };
-  for (const entry of accepted) {
-    const current = best.get(entry.result.name);
-    if (!current || better(entry, current)) best.set(entry.result.name, entry);
-  }
-  return accepted.filter((entry) => {
-    const kept = best.get(entry.result.name)!;
-    if (kept === entry) return true;
-    rejected.push({
-      file: entry.file,
-      reason: "superseded",
-      detail: `another result of "${entry.result.name}" counts: ${kept.file}`,
-      name: entry.result.name,
-    });
-    return false;
-  });
 }
 
 export function outcomeOf(q: ResultQuestion): QuestionOutcome {
@@ -213,7 +118,7 @@ function statusOf(result: QuizResult): LearnerStatus {
   }
 }
 
-function learnerRow({ file, result }: Accepted): LearnerRow {
+function learnerRow({ file, result }: Candidate): LearnerRow {
   const mistakes: Record<string, number> = {};
   let attempts = 0;
   let correct = 0;
@@ -252,7 +157,7 @@ function learnerRow({ file, result }: Accepted): LearnerRow {
   };
 }
 
-function questionRows(accepted: readonly Accepted[]): QuestionRow[] {
+function questionRows(accepted: readonly Candidate[]): QuestionRow[] {
   if (accepted.length === 0) return [];
   const template = accepted[0]!.result.questions;
   return template.map((_, i) => {
@@ -283,7 +188,7 @@ function questionRows(accepted: readonly Accepted[]): QuestionRow[] {
   });
 }
 
-function mistakeRows(accepted: readonly Accepted[]): MistakeRow[] {
+function mistakeRows(accepted: readonly Candidate[]): MistakeRow[] {
   const rows = new Map<string, { count: number; learners: Map<string, number>; questions: Set<number> }>();
   for (const { result } of accepted) {
     for (const q of result.questions) {

@@ -3,22 +3,22 @@
 // Several tables, one after the other, each with its own header row, separated by an empty
 // row; the learners come first, with one column per question, so the sheet opens on them.
 //
-// A learner chooses their own name: a name starting with = + - @ would be run as a formula by
-// a spreadsheet (CSV injection), so such text gets a leading apostrophe, as OWASP advises.
+// Every text cell came from a file someone else wrote (names, paths, ids, mistakes): text
+// starting with = + - @ would be run as a formula by a spreadsheet (CSV injection), so it gets a
+// leading apostrophe, as OWASP advises, and control characters are shown as escapes.
 import type { Lang } from "../core/i18n";
-import { type CsvValue, csvField } from "../progress/csv";
+import { type CsvValue, csvField, safeCell, safeRow } from "../progress/csv";
 import { paramsText } from "./format";
 import type { CohortReport } from "./model";
 
 const BOM = "\uFEFF";
 
 /** Text typed by someone else, made safe to open in a spreadsheet. */
-export function safeText(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
+export const safeText = safeCell;
 
+/** Every text cell of every row is guarded (safeCell), whatever column it is in. */
 function rows(header: readonly string[], body: readonly (readonly CsvValue[])[]): string {
-  return [header, ...body].map((row) => `${row.map(csvField).join(",")}\r\n`).join("");
+  return [header, ...body.map(safeRow)].map((row) => `${row.map(csvField).join(",")}\r\n`).join("");
 }
 
 export function renderCsv(report: CohortReport, lang: Lang): string {
@@ -41,7 +41,7 @@ export function renderCsv(report: CohortReport, lang: Lang): string {
       ...questionColumns,
     ],
     report.learners.map((l) => [
-      safeText(l.name),
+      l.name,
       l.status,
       l.score,
       l.of,
@@ -53,7 +53,7 @@ export function renderCsv(report: CohortReport, lang: Lang): string {
       l.unanswered,
       l.hintsUsed,
       Math.round(l.timeMs / 1000),
-      safeText(l.file),
+      l.file,
       ...l.questions.map((q) => (q.mistakes.length > 0 ? `${q.outcome}: ${q.mistakes.join(" ")}` : q.outcome)),
     ]),
   );
@@ -67,7 +67,7 @@ export function renderCsv(report: CohortReport, lang: Lang): string {
       m.id,
       m.name[lang],
       m.count,
-      safeText(m.learners.map((l) => `${l.name} (${l.count})`).join("; ")),
+      m.learners.map((l) => `${l.name} (${l.count})`).join("; "),
       m.questions.join(" "),
     ]),
   );
@@ -86,7 +86,7 @@ export function renderCsv(report: CohortReport, lang: Lang): string {
   );
   const rejected = rows(
     ["rejected_file", "learner", "reason", "detail"],
-    report.rejected.map((r) => [safeText(r.file), r.name === null ? null : safeText(r.name), r.reason, safeText(r.detail)]),
+    report.rejected.map((r) => [r.file, r.name, r.reason, r.detail]),
   );
   return BOM + [learners, questions, mistakes, steps, rejected].join("\r\n");
 }

@@ -1,5 +1,6 @@
 // The report as one JSON document, for scripts and dashboards. Keys are stable: learners,
 // questions, mistakes, steps, rejected (plus the quiz they are about).
+import { terminalSafeJson } from "../core/visible-text";
 import type { CohortReport } from "./model";
 
 export const REPORT_FORMAT = "sigmoid-trainer/quiz-report";
@@ -10,6 +11,7 @@ export function reportJson(report: CohortReport): Record<string, unknown> {
     version: 1,
     quiz: report.quiz,
     reference: report.reference,
+    ambiguous: report.ambiguous,
     regraded: report.regraded,
     learners: report.learners.map((l) => ({
       name: l.name,
@@ -36,6 +38,7 @@ export function reportJson(report: CohortReport): Record<string, unknown> {
   };
 }
 
+/** Strings keep their data; characters a terminal would act on are written as \\u escapes. */
 export function renderJson(report: CohortReport): string {
-  return `${JSON.stringify(reportJson(report), null, 2)}\n`;
+  return `${terminalSafeJson(JSON.stringify(reportJson(report), null, 2))}\n`;
 }

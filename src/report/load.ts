@@ -1,16 +1,34 @@
 // The files a report reads: each path given, or every *.json directly inside a directory
 // given (sorted by name; hidden files and the writer's temporary files are not results).
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { errorCode } from "../progress/fs-layer";
+//
+// Every file comes from someone else's machine, so none may stop the run: only regular files
+// are read (a FIFO would block, a device never end), only up to RESULT_FILE_LIMIT bytes, and
+// inside a directory a symbolic link is followed only to a regular file in that same directory
+// (a link to /etc/shadow or /dev/zero is listed, not read).
+import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
+import { RefusedFileError, readBoundedFile } from "../progress/bounded-read";
+import { errorCode, realFs } from "../progress/fs-layer";
 import { parseResult } from "../quiz/verify";
 import type { LoadedFile } from "./aggregate";
 
+/** A real result file is a few KiB; a whole day's quiz of 200 questions stays far below this. */
+export const RESULT_FILE_LIMIT = 16 * 1024 * 1024;
+/** Files read from one directory at most (the rest are listed as left out). */
+export const DIRECTORY_FILE_LIMIT = 10_000;
+
 function why(error: unknown): string {
+  if (error instanceof RefusedFileError) return error.message;
   const code = errorCode(error);
   if (code === "ENOENT") return "no such file or directory";
   if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EISDIR") return "a directory";
   return code ?? (error instanceof Error ? error.message : String(error));
+}
+
+function inside(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel !== "" && !rel.startsWith(`..${sep}`) && rel !== ".." && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel);
 }
 
 export function loadResultFiles(paths: readonly string[], cwd: string): LoadedFile[] {
@@ -19,14 +37,40 @@ export function loadResultFiles(paths: readonly string[], cwd: string): LoadedFi
   const readOne = (display: string, full: string) => {
     if (seen.has(full)) return;
     seen.add(full);
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(full, "utf8");
+      bytes = readBoundedFile(realFs, full, { limit: RESULT_FILE_LIMIT });
     } catch (error) {
       loaded.push({ file: display, read: { ok: false, problem: "unreadable", detail: why(error) } });
       return;
     }
-    loaded.push({ file: display, read: parseResult(text) });
+    loaded.push({ file: display, read: parseResult(bytes.toString("utf8")) });
+  };
+  /** An entry of a directory: a link is followed only to a regular file inside the directory. */
+  const readEntry = (display: string, full: string, realDir: string) => {
+    let link: boolean;
+    try {
+      link = lstatSync(full).isSymbolicLink();
+    } catch (error) {
+      loaded.push({ file: display, read: { ok: false, problem: "unreadable", detail: why(error) } });
+      return;
+    }
+    if (link) {
+      let target: string;
+      try {
+        target = realpathSync(full);
+      } catch {
+        loaded.push({ file: display, read: { ok: false, problem: "unreadable", detail: "a symbolic link to nothing" } });
+        return;
+      }
+      if (!inside(realDir, target)) {
+        loaded.push({ file: display, read: { ok: false, problem: "unreadable", detail: "a symbolic link to outside the directory (not followed)" } });
+        return;
+      }
+      readOne(display, target);
+      return;
+    }
+    readOne(display, full);
   };
   for (const path of paths) {
     const full = resolve(cwd, path);
@@ -42,14 +86,21 @@ export function loadResultFiles(paths: readonly string[], cwd: string): LoadedFi
       continue;
     }
     let names: string[];
+    let realDir: string;
     try {
       names = readdirSync(full);
+      realDir = realpathSync(full);
     } catch (error) {
       loaded.push({ file: path, missing: why(error) });
       continue;
     }
-    for (const name of names.filter((n) => n.endsWith(".json") && !n.startsWith(".")).sort()) {
-      readOne(join(path, name), join(full, name));
+    const results = names.filter((n) => n.endsWith(".json") && !n.startsWith(".")).sort();
+    for (const name of results.slice(0, DIRECTORY_FILE_LIMIT)) readEntry(join(path, name), join(full, name), realDir);
+    if (results.length > DIRECTORY_FILE_LIMIT) {
+      loaded.push({
+        file: path,
+        missing: `${results.length - DIRECTORY_FILE_LIMIT} more .json files not read (at most ${DIRECTORY_FILE_LIMIT} a directory)`,
+      });
     }
   }
   return loaded;

@@ -1,7 +1,8 @@
 // The report as Markdown (GitHub-flavoured tables), to paste into a wiki. Anything that came
 // from a file (names, paths, ids) is escaped, so a name with a pipe or an asterisk stays text
-// and cannot break a table.
+// and cannot break a table, and an escape sequence in it is shown, never sent to the terminal.
 import type { Lang, Localized } from "../core/i18n";
+import { visibleText } from "../core/visible-text";
 import { fill } from "../engine/texts";
 import { minutesText } from "../quiz/texts";
 import { formatDuration, paramsText, percent, stepLabel } from "./format";
@@ -15,10 +16,13 @@ import { REASON_TEXT, REPORT_TEXT, STATUS_TEXT } from "./texts";
  * be there inside a table row and are left alone.
  */
 export function mdText(text: string): string {
-  return text
-    .replace(/[\r\n\t]+/g, " ")
-    .replace(/[\\`*_[\]<>|~&$]/g, (c) => `\\${c}`)
-    .trim();
+  // Control and bidirectional characters last, so their visible escapes keep one backslash.
+  return visibleText(
+    text
+      .replace(/[\r\n\t]+/g, " ")
+      .replace(/[\\`*_[\]<>|~&$]/g, (c) => `\\${c}`)
+      .trim(),
+  );
 }
 
 function table(header: readonly string[], align: readonly ("l" | "r")[], rows: readonly (readonly string[])[]): string[] {
@@ -49,8 +53,9 @@ export function renderMarkdown(report: CohortReport, lang: Lang): string {
   }
   const partial = report.learners.filter((l) => l.status === "partial").length;
   const notes = [t(fill(REPORT_TEXT.counts, { learners: report.learners.length, partial, rejected: report.rejected.length }))];
-  if (report.reference === "majority") notes.push(t(REPORT_TEXT.byMajority));
+  if (report.reference === "agreed") notes.push(t(REPORT_TEXT.byAgreement));
   if (report.reference === "--seed") notes.push(t(REPORT_TEXT.bySeed));
+  if (report.reference === "--config") notes.push(t(REPORT_TEXT.byConfig));
   if (quiz) notes.push(t(report.regraded ? REPORT_TEXT.regraded : REPORT_TEXT.notRegraded));
   out.push(mdText(notes.join(lang === "ja" ? "" : " ")), "");
 

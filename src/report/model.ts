@@ -85,7 +85,9 @@ export type RejectReason =
   | "different-content"
   | "different-settings"
   | "different-questions"
-  | "superseded";
+  | "superseded"
+  | "copy"
+  | "conflict";
 
 export interface RejectedFile {
   file: string;
@@ -95,11 +97,25 @@ export interface RejectedFile {
   name: string | null;
 }
 
+/** Files that took one quiz: what a report lists when the files disagree on the quiz. */
+export interface QuizGroup {
+  quiz: QuizIdentity;
+  files: readonly string[];
+}
+
 export interface CohortReport {
   /** The quiz every accepted file took; null when no file was accepted. */
   quiz: QuizIdentity | null;
-  /** How the reference quiz was chosen. */
-  reference: "majority" | "--seed" | "none";
+  /**
+   * How the reference quiz was chosen: --seed or --config, or "agreed" (every readable file
+   * took the same quiz). Never by majority: forged files could outvote honest ones.
+   */
+  reference: "--seed" | "--config" | "agreed" | "none";
+  /**
+   * More than one quiz among the files and nothing said which one to report: the groups, and
+   * no figures (the command asks for --seed or --config). Empty otherwise.
+   */
+  ambiguous: readonly QuizGroup[];
   learners: readonly LearnerRow[];
   questions: readonly QuestionRow[];
   mistakes: readonly MistakeRow[];

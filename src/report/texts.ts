@@ -17,11 +17,12 @@ export const REPORT_TEXT = {
     ja: "受講者 {learners} 人（途中のもの {partial} 人）。集計から外したファイル {rejected} 件。",
     en: "{learners} learners ({partial} partial). {rejected} files left out.",
   },
-  byMajority: {
-    ja: "基準のクイズは、いちばん多くのファイルが受けたものです。",
-    en: "The reference quiz is the one most files took.",
+  byAgreement: {
+    ja: "基準のクイズは、読めたすべてのファイルが受けたものです。",
+    en: "Every readable file took this quiz.",
   },
   bySeed: { ja: "基準のクイズは --seed で選びました。", en: "The reference quiz was chosen with --seed." },
+  byConfig: { ja: "基準のクイズは --config のファイルで選びました。", en: "The reference quiz was chosen with --config." },
   regraded: {
     ja: "どの答えも、同じ版のコンテンツで採点し直して確かめました。",
     en: "Every answer was graded again against the same content version.",
@@ -90,4 +91,6 @@ export const REASON_TEXT: Readonly<Record<RejectReason, Localized>> = {
   "different-settings": { ja: "設定が違う", en: "different settings" },
   "different-questions": { ja: "問題が違う", en: "different questions" },
   superseded: { ja: "同じ人の別の結果を採用", en: "superseded" },
+  copy: { ja: "別の人のファイルの写し", en: "copy of another learner's file" },
+  conflict: { ja: "同じ名前で食い違う結果", en: "conflicting results under one name" },
 };

@@ -74,6 +74,20 @@ describe("quiz time limit", () => {
 });
 
 describe("quiz --no-hints", () => {
+  it("an answer that cannot be read costs nothing and gives nothing away: its feedback has expected: null", async () => {
+    const data = tempDir();
+    const run = await runCli(["quiz", "--plain", "--json", ...BASE, "--name", "N", "--out", join(data, "r.json"), "--data-dir", data], {
+      input: "0.1.2\nabc\n",
+    });
+    expect(run.code).toBe(0);
+    const feedback = run.stdout.trim().split("\n").map((l) => JSON.parse(l)).filter((l) => l.type === "feedback");
+    expect(feedback.map((f) => [f.verdict, f.expected])).toEqual([
+      ["invalid", null],
+      ["invalid", null],
+    ]);
+    expect(run.stdout).not.toMatch(/"expected":\d/);
+  });
+
   it("refuses :hint with a notice; nothing is counted", async () => {
     const data = tempDir();
     const file = join(data, "r.json");
@@ -149,6 +163,8 @@ describe("quiz refusals", () => {
       [["--skill", "sigmoid-valu"], 'unknown skill "sigmoid-valu"'],
       [["--name", " "], "--name needs a name"],
       [["--seed", "x"], "--seed takes a whole number"],
+      [["--name", "\u202eboB"], "--name must not contain bidirectional control characters"],
+      [["--name", "Bob\u2066"], "--name must not contain bidirectional control characters"],
     ];
     for (const [args, message] of cases) {
       const run = await runCli(["quiz", "--plain", "--name", "A", ...args, "--data-dir", tempDir()]);

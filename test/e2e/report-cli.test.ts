@@ -40,21 +40,37 @@ describe("report", () => {
     const dir = cohortDir();
     writeFileSync(join(dir, "broken.json"), "{");
     writeFileSync(join(dir, "other.json"), resultText(result("Zed", ALL_RIGHT, { quiz: { ...QUIZ, seed: 99 } })));
-    const run = await runCli(["report", dir, join(dir, "nope.json")]);
+    const run = await runCli(["report", dir, join(dir, "nope.json"), "--seed", "7"]);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("3 files left out of the figures (listed in the report)");
     expect(run.stdout).toMatch(/^\| [^|]*broken\.json \| {2}\| unreadable \| not JSON/m);
     expect(run.stdout).toMatch(/^\| [^|]*nope\.json \| {2}\| missing \| no such file or directory \|$/m);
-    expect(run.stdout).toMatch(/^\| [^|]*other\.json \| Zed \| different seed \| seed 99; the report is for seed 7 \|$/m);
+    expect(run.stdout).toMatch(/^\| [^|]*other\.json \| Zed \| different seed \| seed 99, not 7 \(--seed\) \|$/m);
     expect(run.stdout).toContain("2 learners (0 partial). 3 files left out.");
   });
 
-  it("--seed reports another quiz than the majority's", async () => {
+  it("--seed reports another quiz than the one most files took", async () => {
     const dir = cohortDir();
     writeFileSync(join(dir, "other.json"), resultText(result("Zed", ALL_RIGHT, { quiz: { ...QUIZ, seed: 99 } })));
     const report = JSON.parse((await runCli(["report", dir, "--seed", "99", "--format", "json"])).stdout);
     expect(report.reference).toBe("--seed");
     expect(report.learners.map((l: { name: string }) => l.name)).toEqual(["Zed"]);
+  });
+
+  it("--config reports the quiz of the session file; --seed next to it is a usage error", async () => {
+    const dir = cohortDir();
+    writeFileSync(join(dir, "other.json"), resultText(result("Zed", ALL_RIGHT, { quiz: { ...QUIZ, seed: 7, count: 2 } })));
+    const config = join(tempDir(), "onboarding.yaml");
+    writeFileSync(config, "seed: 7\ncount: 3\n");
+    const report = JSON.parse((await runCli(["report", dir, "--config", config, "--format", "json"])).stdout);
+    expect(report.reference).toBe("--config");
+    expect(report.rejected.map((r: { name: string; reason: string }) => [r.name, r.reason])).toEqual([["Zed", "different-settings"]]);
+    const both = await runCli(["report", dir, "--config", config, "--seed", "7"]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain("--seed and --config both choose the quiz");
+    const unchosen = await runCli(["report", dir]);
+    expect(unchosen.code).toBe(1);
+    expect(unchosen.stderr).toContain("the files took 2 different quizzes");
   });
 
   it("exits 1 when no file could be used, still listing why", async () => {

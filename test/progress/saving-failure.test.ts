@@ -1,7 +1,7 @@
 // A full disk or a read-only directory: a clear message first, then the session goes on in
 // memory; if saving works again, the answers that waited are written.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createProgressStore, JOURNAL_FILE } from "../../src/progress";
@@ -19,11 +19,10 @@ function failingWrites(code: string, state: { fail: boolean }): FileSystem {
 }
 
 describe("a full disk", () => {
-  it("(the real kernel ENOSPC of /dev/full) says so once, keeps the session going in memory", () => {
+  it("says so once, keeps the session going in memory", () => {
     const dir = tempDir();
-    symlinkSync("/dev/full", join(dir, JOURNAL_FILE));
     const { warnings, warn } = collectWarnings();
-    const store = createProgressStore({ dataDir: dir, warn });
+    const store = createProgressStore({ dataDir: dir, warn, fs: failingWrites("ENOSPC", { fail: true }) });
     expect(store.getState().saving).toBe("ok");
     const a = store.getState().recordAttempt(attemptInput());
     store.getState().recordAttempt(attemptInput());

@@ -53,12 +53,24 @@ export function answer(part: number, spec: PartSpec, at = "2026-01-01T00:00:10.0
   };
 }
 
+/**
+ * When a learner's answers were saved: ten seconds in, plus a few milliseconds that differ from
+ * name to name, as real learners never answer at the same instant (the report takes the same
+ * answers at the same instants under two names for copies).
+ */
+export function answeredAtFor(name: string): string {
+  let spread = 0;
+  for (const char of name) spread = (spread * 31 + char.codePointAt(0)!) % 9_973;
+  return new Date(Date.parse("2026-01-01T00:00:10.000Z") + spread).toISOString();
+}
+
 export function resultBody(name: string, specs: readonly QuestionSpec[], extra: Partial<ResultBody> = {}): ResultBody {
   const quiz = extra.quiz ?? QUIZ;
   const base = QUESTIONS.slice(0, quiz.count);
+  const at = answeredAtFor(name);
   const questions: ResultQuestion[] = base.map((q, i) => {
     const spec = specs[i] ?? { parts: [] };
-    const answers = spec.parts.slice(0, q.parts).map((p, j) => answer(j, p));
+    const answers = spec.parts.slice(0, q.parts).map((p, j) => answer(j, p, at));
     const status = spec.status ?? (answers.length === q.parts ? "answered" : "unanswered");
     return {
       ...q,

@@ -135,3 +135,51 @@ function set(root: unknown, path: Path, value: unknown): void {
   const parent = get(root, path.slice(0, -1)) as Record<string | number, unknown>;
   parent[path.at(-1)!] = value;
 }
+
+describe("hostile files", () => {
+  it("5,000 levels of nesting in 10 KB: set aside by its shape, before the checksum walks it", () => {
+    const deep = `{"format":"sigmoid-trainer/quiz-result","checksum":"x","a":${"[".repeat(5000)}${"]".repeat(5000)}}`;
+    expect(parseResult(deep)).toMatchObject({ ok: false, problem: "not-a-result", detail: expect.stringMatching(/nested more than \d+ levels deep/) });
+    expect(() => canonicalJson(JSON.parse(`${"[".repeat(5000)}${"]".repeat(5000)}`))).toThrow(RangeError);
+  });
+
+  it("a file that is not JSON is quoted at most 12 characters, made visible, with where it breaks", () => {
+    const shadow = "root:$6$Zs8hLONGSECRETHASH:19000:0:99999:7:::\n";
+    const read = parseResult(shadow);
+    expect(read).toEqual({ ok: false, problem: "unreadable", detail: 'not JSON (line 1, column 1, at "root:$6$Zs8h…")' });
+    expect(parseResult('{"a":1,\n "b" 2}')).toMatchObject({ detail: 'not JSON (line 2, column 6, at "2}")' });
+    expect(parseResult("\u001b[2J\u001b[H")).toMatchObject({ detail: 'not JSON (line 1, column 1, at "\\x1B[2J\\x1B[H")' });
+    expect(parseResult('{"a":')).toMatchObject({ detail: "not JSON (line 1, column 6, the text ends early)" });
+  });
+
+  it("property: no text at all makes the reader throw", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 200 }), (text) => {
+        const read = parseResult(text);
+        if (!read.ok) expect(read.detail.length).toBeLessThan(200);
+      }),
+    );
+  });
+
+  it("hints and times the writer could not have written are tampering, even with a valid checksum", () => {
+    const body = resultBody("Ann", ALL_RIGHT);
+    const [first, ...rest] = body.questions;
+    const answer = first!.answers[0]!;
+    const cases: [Partial<QuizResult>, string][] = [
+      [{ questions: [{ ...first!, answers: [{ ...answer, hintsUsed: 3 }] }, ...rest] }, "an answer saw 3 hints, the question says 0 were used"],
+      [{ questions: [{ ...first!, answers: [{ ...answer, answeredAt: "2026-01-01T00:05:00.000Z" }] }, ...rest] }, "outside the quiz's run"],
+      [{ questions: [{ ...first!, answers: [{ ...answer, ms: 50_000 }] }, ...rest] }, "longer than the quiz had run by then"],
+      [{ questions: [{ ...first!, ms: 3_600_000 }, ...rest] }, "took longer than the whole quiz ran"],
+      [{ questions: body.questions.map((q) => ({ ...q, ms: 30_000 })) }, "took longer in all than the quiz ran"],
+      [{ quiz: { ...body.quiz, timeLimitMinutes: 1 }, deadline: "2026-01-01T00:00:05.000Z" }, "deadline is not its start plus its time limit"],
+      [{ quiz: { ...body.quiz, timeLimitMinutes: 0.1 }, deadline: "2026-01-01T00:00:06.000Z" }, "after the deadline"],
+      [{ updatedAt: "2025-12-31T00:00:00.000Z" }, "its last update is before its start"],
+    ];
+    for (const [change, detail] of cases) {
+      const read = parseResult(JSON.stringify(sealResult({ ...body, ...change })));
+      expect(read, detail).toMatchObject({ ok: false, problem: "tampered" });
+      expect(!read.ok && read.detail).toContain(detail);
+    }
+    expect(parseResult(resultText(sealResult(body))).ok).toBe(true);
+  });
+});

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { FileSystem } from "../../src/progress/fs-layer";
 import { parseResult } from "../../src/quiz/verify";
-import { defaultResultPath, fileStamp, nameSlug, ResultExistsError, ResultWriter } from "../../src/quiz/writer";
+import { defaultResultPath, fileStamp, nameSlug, removeStaleTemporaries, ResultExistsError, ResultWriter } from "../../src/quiz/writer";
 import { ALL_RIGHT, result, tempDir } from "./helpers";
 
 describe("ResultWriter", () => {
@@ -84,5 +84,47 @@ describe("default file name", () => {
     expect(fileStamp(at)).toBe("20261128T203419Z");
     expect(defaultResultPath("/data", "Ann Lee", 42, at)).toBe(join("/data", "quiz-results", "Ann-Lee-42-20261128T203419Z.json"));
     expect(existsSync("/data/quiz-results")).toBe(false);
+  });
+});
+
+describe("temporary files", () => {
+  it("a full disk while the temporary file is written leaves no temporary file, before or after the first snapshot", () => {
+    const dir = tempDir();
+    const path = join(dir, "ann.json");
+    let full = true;
+    const fs: FileSystem = {
+      ...nodeFs,
+      writeSync: ((fd: number, ...rest: unknown[]) => {
+        if (full) throw Object.assign(new Error("no space left on device"), { code: "ENOSPC" });
+        return (nodeFs.writeSync as (...args: unknown[]) => number)(fd, ...rest);
+      }) as FileSystem["writeSync"],
+    };
+    const writer = new ResultWriter(path, false, fs);
+    expect(() => writer.write(result("Ann", []))).toThrow(/no space/);
+    expect(readdirSync(dir)).toEqual([]);
+    full = false;
+    writer.write(result("Ann", []));
+    full = true;
+    expect(() => writer.write(result("Ann", ALL_RIGHT))).toThrow(/no space/);
+    expect(readdirSync(dir)).toEqual(["ann.json"]);
+    expect(parseResult(readFileSync(path, "utf8")).ok).toBe(true);
+  });
+
+  it("temporary files of trainers that no longer run are removed by the next quiz; a running one's are kept", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, ".bob-7-20260101T000000Z.json.4242.tmp"), "{");
+    writeFileSync(join(dir, ".cy-7-20260101T000000Z.json.777.tmp"), "{");
+    writeFileSync(join(dir, "notes.tmp"), "mine");
+    expect(removeStaleTemporaries(nodeFs, dir, (pid) => pid === 777)).toEqual([".bob-7-20260101T000000Z.json.4242.tmp"]);
+    expect(readdirSync(dir).sort()).toEqual([".cy-7-20260101T000000Z.json.777.tmp", "notes.tmp"]);
+    // Through the writer, with real process ids: no process has id 2^22 + 1 on Linux (pid_max is
+    // at most 2^22); the test's parent process runs.
+    const running = `.eve-7-20260101T000000Z.json.${process.ppid}.tmp`;
+    writeFileSync(join(dir, running), "{");
+    writeFileSync(join(dir, `.dan-7-20260101T000000Z.json.${2 ** 22 + 1}.tmp`), "{");
+    new ResultWriter(join(dir, "ann.json"), false).write(result("Ann", []));
+    expect(readdirSync(dir)).toContain(running);
+    expect(readdirSync(dir)).not.toContain(`.dan-7-20260101T000000Z.json.${2 ** 22 + 1}.tmp`);
+    expect(readdirSync(dir)).toContain("ann.json");
   });
 });

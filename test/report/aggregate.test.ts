@@ -6,7 +6,7 @@ import { buildReport, type LoadedFile } from "../../src/report/aggregate";
 import { type QuizResult, resultText, sealResult } from "../../src/quiz/result";
 import { parseResult } from "../../src/quiz/verify";
 import { COURSE } from "../engine/fixtures";
-import { ALL_RIGHT, QUESTIONS, QUIZ, type QuestionSpec, result, resultBody } from "../quiz/helpers";
+import { ALL_RIGHT, type PartSpec, QUESTIONS, QUIZ, type QuestionSpec, result, resultBody } from "../quiz/helpers";
 
 const loaded = (file: string, r: QuizResult | string): LoadedFile => ({
   file,
@@ -21,12 +21,16 @@ const partArb = fc.record({
   hints: fc.nat({ max: 3 }),
 });
 
+/** Hints seen on a question only ever add up from one part to the next, as the trainer counts them. */
+const cumulative = (parts: fc.Arbitrary<PartSpec[]>) =>
+  parts.map((p) => p.map((part, i) => ({ ...part, hints: Math.max(...p.slice(0, i + 1).map((x) => x.hints ?? 0)) })));
+
 /** A question's outcome consistent with how the trainer writes it. */
 const questionArb = (parts: number): fc.Arbitrary<QuestionSpec> =>
   fc.oneof(
-    fc.array(partArb, { minLength: parts, maxLength: parts }).map((p) => ({ parts: p, status: "answered" as const })),
-    fc.array(partArb, { maxLength: parts - 1 }).map((p) => ({ parts: p, status: "skipped" as const })),
-    fc.array(partArb, { maxLength: parts - 1 }).map((p) => ({ parts: p, status: "unanswered" as const })),
+    cumulative(fc.array(partArb, { minLength: parts, maxLength: parts })).map((p) => ({ parts: p, status: "answered" as const })),
+    cumulative(fc.array(partArb, { maxLength: parts - 1 })).map((p) => ({ parts: p, status: "skipped" as const })),
+    cumulative(fc.array(partArb, { maxLength: parts - 1 })).map((p) => ({ parts: p, status: "unanswered" as const })),
   );
 
 const learnerArb = fc.record({
@@ -86,8 +90,8 @@ describe("report figures (properties)", () => {
     fc.assert(
       fc.property(cohortArb, fc.shuffledSubarray(strangers), ([names, learners], extra) => {
         fc.pre(names.length >= 2 && !names.includes("Zed") && !names.includes("Tom"));
-        const clean = buildReport(cohortFiles(names, learners));
-        const mixed = buildReport([...cohortFiles(names, learners), ...extra]);
+        const clean = buildReport(cohortFiles(names, learners), { seed: 7 });
+        const mixed = buildReport([...cohortFiles(names, learners), ...extra], { seed: 7 });
         expect(mixed.learners).toEqual(clean.learners);
         expect(mixed.questions).toEqual(clean.questions);
         expect(mixed.mistakes).toEqual(clean.mistakes);
@@ -145,52 +149,90 @@ describe("report choices", () => {
     expect(report.steps[0]!.topMistake).toEqual({ id: "sigmoid-instead-of-derivative", count: 1 });
   });
 
-  it("the reference is the quiz most files took; --seed chooses another", () => {
-    const other = (name: string) => result(name, ALL_RIGHT, { quiz: { ...QUIZ, seed: 99 } });
-    const files = [loaded("a.json", ann), loaded("b.json", bob), loaded("x.json", other("Xi")), loaded("y.json", other("Yu")), loaded("z.json", other("Zo"))];
-    const majority = buildReport(files);
-    expect(majority.quiz?.seed).toBe(99);
-    expect(majority.reference).toBe("majority");
-    expect(majority.learners.map((l) => l.name)).toEqual(["Xi", "Yu", "Zo"]);
-    expect(majority.rejected.map((r) => [r.file, r.reason, r.name])).toEqual([
-      ["a.json", "different-seed", "Ann"],
-      ["b.json", "different-seed", "Bob"],
+  it("no majority rule: forged files of another seed never outvote; without --seed or --config the groups are named", () => {
+    const forged = (name: string) => result(name, ALL_RIGHT, { quiz: { ...QUIZ, seed: 99 } });
+    const files = [loaded("a.json", ann), loaded("b.json", bob), loaded("x.json", forged("Xi")), loaded("y.json", forged("Yu")), loaded("z.json", forged("Zo"))];
+    const unchosen = buildReport(files);
+    expect(unchosen.quiz).toBeNull();
+    expect(unchosen.learners).toEqual([]);
+    expect(unchosen.ambiguous.map((g) => [g.quiz.seed, g.files])).toEqual([
+      [7, ["a.json", "b.json"]],
+      [99, ["x.json", "y.json", "z.json"]],
     ]);
     const chosen = buildReport(files, { seed: 7 });
     expect(chosen.reference).toBe("--seed");
+    expect(chosen.ambiguous).toEqual([]);
     expect(chosen.learners.map((l) => l.name)).toEqual(["Ann", "Bob"]);
+    expect(chosen.rejected.map((r) => [r.file, r.reason, r.detail])).toEqual([
+      ["x.json", "different-seed", "seed 99, not 7 (--seed)"],
+      ["y.json", "different-seed", "seed 99, not 7 (--seed)"],
+      ["z.json", "different-seed", "seed 99, not 7 (--seed)"],
+    ]);
+    const agreed = buildReport([loaded("a.json", ann), loaded("b.json", bob)]);
+    expect(agreed.reference).toBe("agreed");
     const none = buildReport(files, { seed: 5 });
     expect(none.quiz).toBeNull();
     expect(none.learners).toEqual([]);
     expect(none.rejected).toHaveLength(5);
   });
 
-  it("names what differs: content version, count, skills, limits", () => {
+  it("--config names what differs from the session file: content version, count, skills, limits", () => {
+    const timed = { ...QUIZ, timeLimitMinutes: 5, hintsAllowed: false };
     const files = [
       loaded("a.json", ann),
       loaded("b.json", bob),
       loaded("v.json", result("Vi", ALL_RIGHT, { quiz: { ...QUIZ, contentVersion: "v2" } })),
-      loaded("t.json", result("Ti", ALL_RIGHT, { quiz: { ...QUIZ, timeLimitMinutes: 5, hintsAllowed: false } })),
+      loaded("t.json", result("Ti", [], { quiz: timed, deadline: "2026-01-01T00:05:00.000Z" })),
       loaded("k.json", result("Ki", ALL_RIGHT.slice(0, 2), { quiz: { ...QUIZ, count: 2 } })),
     ];
-    const report = buildReport(files);
+    const settings = { seed: 7, count: 3, skills: [], timeLimitMinutes: null, hintsAllowed: true };
+    const report = buildReport(files, { config: { settings, contentVersion: "v1" } });
+    expect(report.reference).toBe("--config");
     expect(report.rejected.map((r) => [r.file, r.reason, r.detail])).toEqual([
-      ["k.json", "different-settings", "2 questions, not 3"],
-      ["t.json", "different-settings", "time limit 5, not none; hints off"],
-      ["v.json", "different-content", "content version v2; the report is for v1"],
+      ["k.json", "different-settings", "2 questions, not 3 (--config)"],
+      ["t.json", "different-settings", "time limit 5, not none; hints off (--config)"],
+      ["v.json", "different-content", "content version v2, not v1 (--config)"],
     ]);
+    expect(buildReport(files).ambiguous).toHaveLength(4);
   });
 
-  it("a file whose questions differ from the others' (same seed) is set aside", () => {
+  it("files of one seed that disagree on their questions are all set aside when no content can tell which is right", () => {
     const body = resultBody("Eve", ALL_RIGHT);
     const forged = sealResult({ ...body, questions: body.questions.map((q, i) => (i === 1 ? { ...q, params: { x: 0.5 } } : q)) });
     const report = buildReport([loaded("a.json", ann), loaded("b.json", bob), loaded("e.json", forged)]);
-    expect(report.rejected).toEqual([
-      { file: "e.json", reason: "different-questions", detail: "question 2 is not the one the other files with this seed have", name: "Eve" },
+    expect(report.learners).toEqual([]);
+    expect(report.rejected.map((r) => [r.file, r.reason])).toEqual([
+      ["a.json", "different-questions"],
+      ["b.json", "different-questions"],
+      ["e.json", "different-questions"],
     ]);
+    expect(report.rejected[0]!.detail).toContain("load content version v1");
   });
 
-  it("a learner with several files counts once: the finished one, else the furthest", () => {
+  it("the same answers at the same instants under two names are copies: neither counts", () => {
+    const copied = sealResult({ ...resultBody("Ann", ALL_RIGHT), name: "Mallory" });
+    const report = buildReport([loaded("a.json", ann), loaded("b.json", bob), loaded("m.json", copied)]);
+    expect(report.learners.map((l) => l.name)).toEqual(["Bob"]);
+    expect(report.rejected.map((r) => [r.file, r.reason, r.name])).toEqual([
+      ["a.json", "copy", "Ann"],
+      ["m.json", "copy", "Mallory"],
+    ]);
+    expect(report.rejected[0]!.detail).toContain('m.json ("Mallory")');
+  });
+
+  it("a second file under one name that does not continue the first is a conflict: both shown with their scores, neither counted", () => {
+    const other = result("Ann", [{ parts: [{ verdict: "incorrect" }] }], { startedAt: "2026-01-01T00:00:05.000Z" });
+    const report = buildReport([loaded("ann.json", ann), loaded("ann-again.json", other), loaded("b.json", bob)]);
+    expect(report.learners.map((l) => l.name)).toEqual(["Bob"]);
+    expect(report.rejected.map((r) => [r.file, r.reason])).toEqual([
+      ["ann-again.json", "conflict"],
+      ["ann.json", "conflict"],
+    ]);
+    expect(report.rejected[1]!.detail).toContain("3/3 here");
+    expect(report.rejected[1]!.detail).toContain("ann-again.json (0/3)");
+  });
+
+  it("snapshots of one run count once: the finished one, else the furthest", () => {
     const crashed = result("Ann", [{ parts: [{ verdict: "correct" }] }], { finishedAt: null, ending: null });
     const report = buildReport([loaded("ann-1.json", crashed), loaded("ann-2.json", ann), loaded("b.json", bob)]);
     expect(report.learners.map((l) => [l.name, l.file])).toEqual([
@@ -198,7 +240,7 @@ describe("report choices", () => {
       ["Bob", "b.json"],
     ]);
     expect(report.rejected).toEqual([
-      { file: "ann-1.json", reason: "superseded", detail: 'another result of "Ann" counts: ann-2.json', name: "Ann" },
+      { file: "ann-1.json", reason: "superseded", detail: 'an earlier snapshot of the same quiz; "Ann" counts from ann-2.json', name: "Ann" },
     ]);
   });
 

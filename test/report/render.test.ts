@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildReport, type LoadedFile } from "../../src/report/aggregate";
 import { renderCsv, safeText } from "../../src/report/csv";
-import { reportJson } from "../../src/report/json";
+import { renderJson, reportJson } from "../../src/report/json";
 import { mdText, renderMarkdown } from "../../src/report/markdown";
 import { parseCsv } from "../../src/progress/csv";
 import { resultText } from "../../src/quiz/result";
@@ -124,6 +124,34 @@ describe("CSV", () => {
     expect(safeText("-1+2")).toBe("'-1+2");
     expect(safeText("@SUM")).toBe("'@SUM");
     expect(safeText("Ann")).toBe("Ann");
+    expect(safeText(" =1+1")).toBe("' =1+1");
+    expect(safeText("＝1+1")).toBe("'＝1+1");
+    expect(safeText("-0.5")).toBe("-0.5");
+    expect(safeText("\u001b[2J")).toBe("\\x1B[2J");
+  });
+
+  it("every text cell is guarded, not only names: mistake ids, top_mistake, exercise ids, files, details", () => {
+    const forged = "=cmd|' /C calc'!A0";
+    const specs = [{ parts: [{ verdict: "incorrect" as const, mistake: forged }] }, ...ALL_RIGHT.slice(1)];
+    const report = buildReport([loaded("=a.json", "Ann", specs), { file: "@gone.json", missing: "+no such file" }]);
+    const csv = renderCsv(report, "en");
+    const everyCell = tables(csv).flat(2);
+    expect(everyCell.filter((cell) => /^\s*[=+\-@]/.test(cell) && !/^-?\d/.test(cell))).toEqual([]);
+    expect(everyCell).toContain(`'${forged}`);
+    const [, , , steps] = tables(csv);
+    expect(steps!.some((row) => row[6] === `'${forged}`)).toBe(true);
+  });
+
+  it("control and bidirectional characters from files are shown as escapes in every layout", () => {
+    const name = "\u001bc\u202eboB";
+    const specs = [{ parts: [{ verdict: "incorrect" as const, mistake: "\u009b2J" }] }, ...ALL_RIGHT.slice(1)];
+    const report = buildReport([loaded("\u001b#8.json", name, specs)]);
+    const unsafe = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
+    for (const text of [renderMarkdown(report, "en"), renderMarkdown(report, "ja"), renderCsv(report, "en"), renderJson(report)]) {
+      expect(unsafe.test(text.replace(/\r\n/g, "\n"))).toBe(false);
+    }
+    expect(renderMarkdown(report, "en")).toContain("\\x1Bc\\u202EboB");
+    expect(renderCsv(report, "en")).toContain("\\x9B2J");
   });
 });
 
@@ -131,7 +159,7 @@ describe("JSON", () => {
   it("has learners (name, score, attempts, correct, ...), questions, mistakes, steps and rejected", () => {
     const report = buildReport([loaded("a.json", "Ann"), { file: "gone.json", missing: "no such file or directory" }]);
     const json = reportJson(report);
-    expect(Object.keys(json)).toEqual(["format", "version", "quiz", "reference", "regraded", "learners", "questions", "mistakes", "steps", "rejected"]);
+    expect(Object.keys(json)).toEqual(["format", "version", "quiz", "reference", "ambiguous", "regraded", "learners", "questions", "mistakes", "steps", "rejected"]);
     expect(json.learners).toEqual([
       expect.objectContaining({ name: "Ann", score: 3, outOf: 3, attempts: 4, correct: 4, partial: false, hintsUsed: 0, timeMs: 60_000 }),
     ]);

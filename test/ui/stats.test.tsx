@@ -118,3 +118,14 @@ describe("stats", () => {
     expect(frame()).toMatch(/σ′ の代わりに σ\s+1 回/);
   });
 });
+
+describe("stats from a hand-edited journal", () => {
+  test("skill and mistake ids with escape sequences are shown as escapes, never sent to the terminal", async () => {
+    const store = createProgressStore({ dataDir: null, now: () => NOW });
+    store.getState().recordAttempt(attempt("forged", "\u001b[2J\u202eevil", "incorrect", "\u009b2Jmistake"));
+    const { frame } = await stats({ store, rows: 40 });
+    expect(frame()).toContain("\\x1B[2J\\u202Eevil");
+    expect(frame()).toContain("\\x9B2Jmistake");
+    expect(/[\u001b\u009b\u202e]/.test(frame().replace(/\u001b\[[0-9;]*m/g, ""))).toBe(false);
+  });
+});

@@ -1,8 +1,8 @@
 // Saving that fails while the full screen is drawn: the warning shows in the header, and nothing
 // is written to stderr (it would be drawn over, and push the screen out of place). The progress
-// is opened as the trainer command opens it (openProgress), on a journal that is /dev/full, so
-// the kernel's own ENOSPC comes back, as on a full disk.
-import { mkdtempSync, symlinkSync, unlinkSync } from "node:fs";
+// is opened as the trainer command opens it (openProgress), with writes that fail with ENOSPC
+// while the disk is "full". (A journal that is a link to /dev/full is no longer followed.)
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { openProgress } from "../../src/cli/data-dir";
 import type { CliIO } from "../../src/cli/io";
 import { sigmoid } from "../../src/core/sigmoid";
-import { JOURNAL_FILE } from "../../src/progress";
+import { type FileSystem, realFs } from "../../src/progress/fs-layer";
 import { createTrainerContext } from "../../src/ui/context";
 import { warningsToHeader } from "../../src/ui/run";
 import { COURSE } from "../engine/fixtures";
@@ -24,13 +24,20 @@ function shownX(frame: string): number {
 
 function fullDisk() {
   const dir = mkdtempSync(join(tmpdir(), "st-ui-full-"));
-  symlinkSync("/dev/full", join(dir, JOURNAL_FILE));
+  const disk = { full: true };
+  const fs: FileSystem = {
+    ...realFs,
+    writeSync: ((...args: unknown[]) => {
+      if (disk.full) throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+      return (realFs.writeSync as (...a: unknown[]) => number)(...args);
+    }) as FileSystem["writeSync"],
+  };
   let stderr = "";
   const err = new PassThrough();
   err.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
   const io: CliIO = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: err, env: {}, cwd: dir };
-  const opened = openProgress({ "data-dir": dir, lang: "en" }, io);
-  return { dir, opened, stderr: () => stderr };
+  const opened = openProgress({ "data-dir": dir, lang: "en" }, io, { fs });
+  return { disk, opened, stderr: () => stderr };
 }
 
 async function practice(opened: ReturnType<typeof fullDisk>["opened"]) {
@@ -68,10 +75,10 @@ describe("warnings while the full screen is drawn", () => {
   });
 
   it("saving that works again is said in the header too (not on stderr), and gone on the next screen", async () => {
-    const { dir, opened, stderr } = fullDisk();
+    const { disk, opened, stderr } = fullDisk();
     const t = await practice(opened);
     await t.answerRight();
-    unlinkSync(join(dir, JOURNAL_FILE));
+    disk.full = false;
     await t.press(KEYS.enter);
     await t.answerRight();
     const frame = t.frame();

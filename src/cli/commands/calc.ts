@@ -3,12 +3,12 @@
 // round-trip form, so every digit shown is the double itself and reads back exactly.
 // Every X is read before anything is printed: a bad one stops the command with exit 2 and
 // no partial table, so a script never mistakes half an answer for a whole one.
-import { createInterface } from "node:readline";
 import { langFromEnv, type Lang } from "../../core/i18n";
 import { readAnswer } from "../../core/read-answer";
 import { sigmoid, sigmoidDerivative } from "../../core/sigmoid";
 import { parseCommandArgs } from "../args";
 import { type CliIO, type Command, UserError, writeLine } from "../io";
+import { LINE_LIMIT, LineSplitter } from "../../plain/bounded-lines";
 import { quoteInput } from "../quote";
 
 interface Row {
@@ -21,6 +21,8 @@ interface Row {
 interface Source {
   text: string;
   line?: number;
+  /** The line was longer than LINE_LIMIT; `text` is only its start. */
+  cut?: boolean;
 }
 
 export const run: Command = async (argv, io) => {
@@ -40,17 +42,33 @@ async function readLines(io: CliIO): Promise<Source[]> {
   if (io.stdin.isTTY) {
     writeLine(io.stderr, "calc: type one x a line; end with Ctrl-D (Ctrl-Z then Enter on Windows).");
   }
+  // Lines are cut at LINE_LIMIT as they arrive: a 200 MB line costs no more than a short one,
+  // and is refused as too long.
   const sources: Source[] = [];
   let line = 0;
-  for await (const text of createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
-    line++;
-    sources.push({ text, line });
-  }
+  const splitter = new LineSplitter();
+  const add = (lines: readonly { text: string; cut: boolean }[]) => {
+    for (const { text, cut } of lines) {
+      line++;
+      sources.push({ text, line, cut });
+    }
+  };
+  for await (const chunk of io.stdin) add(splitter.push(chunk as Buffer | string));
+  add(splitter.end());
   return sources;
 }
 
 /** The X as a double; null for a blank stdin line (skipped); a UserError (exit 2) for anything unreadable. */
 function readX(source: Source, lang: Lang): number | null {
+  if (source.cut || source.text.length > LINE_LIMIT) {
+    const where = source.line === undefined ? "" : lang === "ja" ? `${source.line}行目: ` : `line ${source.line}: `;
+    throw new UserError(
+      lang === "ja"
+        ? `calc: ${where}「${quoteInput(source.text.slice(0, LINE_LIMIT))}」は長すぎます（${LINE_LIMIT}文字まで）`
+        : `calc: ${where}"${quoteInput(source.text.slice(0, LINE_LIMIT))}" is too long (at most ${LINE_LIMIT} characters)`,
+      2,
+    );
+  }
   const read = readAnswer(source.text);
   if (read.ok) return read.value;
   if (read.code === "empty" && source.line !== undefined) return null;

@@ -1,6 +1,7 @@
 // `export [--format json|csv] [--data-dir DIR]`: every attempt as a row, for an instructor.
 import { attemptRow, ROW_COLUMNS } from "../../progress";
-import { toCsv } from "../../progress/csv";
+import { safeRow, toCsv } from "../../progress/csv";
+import { terminalSafeJson } from "../../core/visible-text";
 import { parseCommandArgs, stringOption, UsageError } from "../args";
 import { openProgress } from "../data-dir";
 import { type Command, writeLine } from "../io";
@@ -23,9 +24,11 @@ export const run: Command = async (argv, io) => {
   const { store } = openProgress(values, io, { mustRead: { command: "export", saves: false } });
   const rows = store.getState().attempts.map(attemptRow);
   if (format === "csv") {
-    io.stdout.write(toCsv(ROW_COLUMNS, rows.map((row) => ROW_COLUMNS.map((column) => row[column]))));
+    // Every text cell (answers, ids) is guarded: the journal may have been edited by hand.
+    io.stdout.write(toCsv(ROW_COLUMNS, rows.map((row) => safeRow(ROW_COLUMNS.map((column) => row[column])))));
   } else {
-    writeLine(io.stdout, JSON.stringify({ kind: EXPORT_KIND, version: EXPORT_VERSION, exportedAt: new Date().toISOString(), attempts: rows }));
+    const json = JSON.stringify({ kind: EXPORT_KIND, version: EXPORT_VERSION, exportedAt: new Date().toISOString(), attempts: rows });
+    writeLine(io.stdout, terminalSafeJson(json));
   }
   return 0;
 };

@@ -4,23 +4,19 @@
 // The quiz is defined either by flags (--seed --count --skill --time --no-hints) or by a
 // session file (--config FILE), never a mix: see src/quiz/settings.ts for why.
 import { randomInt } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { version } from "../../../package.json";
 import type { Lang } from "../../core/i18n";
+import { hasBidiControl } from "../../core/visible-text";
 import type { Course } from "../../content/model";
 import { MAX_SEED } from "../../engine/limits";
 import { fill } from "../../engine/texts";
 import { unknownSkills } from "../../engine/plan";
-import { errorCode } from "../../progress/fs-layer";
 import { NothingToAskError, runQuizSession } from "../../quiz/run";
 import {
   DEFAULT_QUIZ_COUNT,
-  formatConfigProblems,
   normalizeSkills,
   parseMinutes,
-  parseQuizConfig,
-  type QuizConfigFile,
   type QuizSettings,
   SETTINGS_FLAGS,
 } from "../../quiz/settings";
@@ -31,6 +27,7 @@ import { readTrainerOptions, TRAINER_OPTIONS, type TrainerOptions } from "../com
 import { requireCourse } from "../content-dirs";
 import { openProgress } from "../data-dir";
 import { type CliIO, type Command, UserError, writeLine } from "../io";
+import { readQuizConfigFile } from "../quiz-config";
 
 export const QUIZ_OPTIONS = {
   ...TRAINER_OPTIONS,
@@ -56,7 +53,7 @@ export const run: Command = async (argv, io) => {
   const options = readTrainerOptions(values, io.env);
   const name = learnerName(values, io);
   const course = await requireCourse(options.contentDirs, io);
-  const config = configPath === undefined ? null : readConfig(configPath, course, io);
+  const config = configPath === undefined ? null : readQuizConfigFile("quiz", configPath, course.skills.map((s) => s.id), io);
   const settings = config?.settings ?? settingsFromFlags(values, options, course);
 
   const progress = openProgress(values, io);
@@ -123,6 +120,10 @@ function learnerName(values: ParsedArgs["values"], io: CliIO): { value: string; 
   const value = raw.normalize("NFC").trim();
   if (value === "") throw new UsageError("quiz: --name needs a name");
   if (/\p{Cc}/u.test(value)) throw new UsageError("quiz: --name must not contain control characters");
+  // U+202E "boB" shows as "Bob": a second learner who looks like the first in the report.
+  if (hasBidiControl(value)) {
+    throw new UsageError("quiz: --name must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C)");
+  }
   if ([...value].length > MAX_NAME_LENGTH) throw new UsageError(`quiz: --name is longer than ${MAX_NAME_LENGTH} characters`);
   return { value, fromLogin: given === undefined };
 }
@@ -147,18 +148,4 @@ function settingsFromFlags(values: ParsedArgs["values"], options: TrainerOptions
     timeLimitMinutes,
     hintsAllowed: values["no-hints"] !== true,
   };
-}
-
-function readConfig(path: string, course: Course, io: CliIO): QuizConfigFile {
-  let text: string;
-  try {
-    text = readFileSync(resolve(io.cwd, path), "utf8");
-  } catch (error) {
-    const code = errorCode(error);
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (code ?? String(error));
-    throw new UserError(`quiz: cannot read the session file ${path}: ${why}`);
-  }
-  const parsed = parseQuizConfig(path, text, course.skills.map((s) => s.id));
-  if (!parsed.ok) throw new UserError(`quiz: ${formatConfigProblems(parsed.problems)}`);
-  return parsed.config;
 }

@@ -1,6 +1,11 @@
-// `sigmoid-trainer report FILE|DIR ... [--format md|csv|json] [--seed N] [--lang ja|en]
-// [--content DIR]`: the instructor's view of a cohort's quiz results. Never loads Ink or React.
+// `sigmoid-trainer report FILE|DIR ... [--format md|csv|json] [--seed N | --config FILE]
+// [--lang ja|en] [--content DIR]`: the instructor's view of a cohort's quiz results. Never loads
+// Ink or React. Exit 0: a report with at least one learner; 1: no result could be used, or the
+// files took different quizzes and neither --seed nor --config said which (the groups are
+// named); 2: usage.
 import { langFromEnv } from "../../core/i18n";
+import { visibleText } from "../../core/visible-text";
+import { quizText } from "../../report/trust";
 import type { Course } from "../../content/model";
 import { buildReport } from "../../report/aggregate";
 import { renderCsv } from "../../report/csv";
@@ -11,13 +16,18 @@ import { integerOption, type OptionSpecs, parseCommandArgs, stringOption, string
 import { loadCourseDirs } from "../content-dirs";
 import { langOption } from "../data-dir";
 import { type Command, writeLine } from "../io";
+import { readQuizConfigFile } from "../quiz-config";
 
 const OPTIONS = {
   format: { type: "string" },
   seed: { type: "string" },
   lang: { type: "string" },
   content: { type: "string", multiple: true },
+  config: { type: "string" },
 } as const satisfies OptionSpecs;
+
+/** Files named per quiz when the files disagree; the rest are counted. */
+const GROUP_FILES_SHOWN = 5;
 
 const FORMATS = ["md", "csv", "json"] as const;
 type Format = (typeof FORMATS)[number];
@@ -29,6 +39,10 @@ export const run: Command = async (argv, io) => {
   if (!FORMATS.includes(format as Format)) throw new UsageError(`report: --format takes md, csv or json, got "${format}"`);
   if (positionals.length === 0) throw new UsageError("report: name the result files or directories to read (report FILE|DIR ...)");
   const seed = integerOption(values, "seed", 0, 2 ** 31 - 1);
+  const configPath = stringOption(values, "config");
+  if (seed !== undefined && configPath !== undefined) {
+    throw new UsageError("report: --seed and --config both choose the quiz; give one of them");
+  }
   const lang = langOption(values) ?? langFromEnv(io.env);
 
   // The course gives step titles and lets answers be graded again; without it the report
@@ -38,7 +52,26 @@ export const run: Command = async (argv, io) => {
   if (loaded.ok) course = loaded.course;
   else writeLine(io.stderr, "sigmoid-trainer: report: the content could not be loaded; steps are shown by id and answers are not graded again");
 
-  const report = buildReport(loadResultFiles(positionals, io.cwd), { ...(seed === undefined ? {} : { seed }), course });
+  const config = configPath === undefined ? undefined : readQuizConfigFile("report", configPath, course?.skills.map((s) => s.id), io);
+  const report = buildReport(loadResultFiles(positionals, io.cwd), {
+    ...(seed === undefined ? {} : { seed }),
+    ...(config === undefined ? {} : { config }),
+    course,
+  });
+  if (report.ambiguous.length > 0) {
+    // No majority rule: which quiz to report is the instructor's choice, not the files'.
+    const lines = report.ambiguous.map((group) => {
+      const shown = group.files.slice(0, GROUP_FILES_SHOWN).map((file) => visibleText(file));
+      const more = group.files.length > GROUP_FILES_SHOWN ? ` and ${group.files.length - GROUP_FILES_SHOWN} more` : "";
+      const n = group.files.length;
+      return `  ${quizText(group.quiz)}: ${n} file${n === 1 ? "" : "s"} (${shown.join(", ")}${more})`;
+    });
+    writeLine(
+      io.stderr,
+      `sigmoid-trainer: report: the files took ${report.ambiguous.length} different quizzes; say which one to report with --seed N or --config FILE:\n${lines.join("\n")}`,
+    );
+    return 1;
+  }
   if (format === "csv") io.stdout.write(renderCsv(report, lang));
   else if (format === "json") io.stdout.write(renderJson(report));
   else io.stdout.write(renderMarkdown(report, lang));

@@ -3,6 +3,7 @@
 // `--json` keeps the ids (the contract) and does not load the course, so scripts start fast.
 import type { Lang, Localized } from "../../core/i18n";
 import { mistakeName } from "../../core/mistakes";
+import { terminalSafeJson, visibleText } from "../../core/visible-text";
 import { computeStats, type Stats } from "../../progress";
 import { parseCommandArgs, stringsOption, UsageError } from "../args";
 import { openProgress } from "../data-dir";
@@ -21,7 +22,7 @@ export const run: Command = async (argv, io) => {
   const { store, dataDir, lang } = openProgress(values, io, { mustRead: { command: "stats", saves: false } });
   const stats = computeStats(store.getState(), new Date());
   if (values.json) {
-    writeLine(io.stdout, JSON.stringify({ ...stats, dataDir }));
+    writeLine(io.stdout, terminalSafeJson(JSON.stringify({ ...stats, dataDir })));
     return 0;
   }
   const titles = stats.attempts === 0 ? new Map<string, Localized>() : await skillTitles(stringsOption(values, "content"), io, lang);
@@ -40,7 +41,7 @@ async function skillTitles(packs: readonly string[], io: CliIO, lang: Lang): Pro
   const loaded = await loadCourseDirs(packs, io);
   if (loaded.ok) return new Map(loaded.course.skills.map((skill) => [skill.id, skill.title]));
   const n = loaded.problems.length;
-  const first = formatProblem(loaded.problems[0]!);
+  const first = visibleText(formatProblem(loaded.problems[0]!));
   const more = n > 1 ? (lang === "ja" ? `ほか ${n - 1} 件。` : ` and ${n - 1} more`) : "";
   writeLine(
     io.stderr,
@@ -56,7 +57,10 @@ const percent = (x: number | null) => (x === null ? "–" : `${Math.round(x * 10
 export function formatStats(stats: Stats, dataDir: string, lang: Lang, titles: ReadonlyMap<string, Localized> = new Map()): string {
   const lines: string[] = [];
   const ja = lang === "ja";
-  lines.push(ja ? `保存先: ${dataDir}` : `Progress in ${dataDir}`);
+  // Skill and mistake ids come from the journal, which may have been edited by hand: each is
+  // shown with its control characters as visible escapes, on its own line.
+  const shown = (text: string) => visibleText(text);
+  lines.push(ja ? `保存先: ${shown(dataDir)}` : `Progress in ${shown(dataDir)}`);
   if (stats.attempts === 0) {
     lines.push(
       ja
@@ -85,7 +89,7 @@ export function formatStats(stats: Stats, dataDir: string, lang: Lang, titles: R
   const skills = Object.entries(stats.skills).sort(([a], [b]) => rank(a) - rank(b));
   for (const [id, s] of skills) {
     const title = titles.get(id);
-    lines.push(title ? `  ${title[lang]} [${id}]` : `  ${id}`);
+    lines.push(title ? `  ${shown(title[lang])} [${shown(id)}]` : `  ${shown(id)}`);
     const hints = s.hints > 0 ? (ja ? `、ヒント ${s.hints} 回` : `, ${s.hints} hint${s.hints === 1 ? "" : "s"}`) : "";
     const due = s.due > 0 ? (ja ? `、復習 ${s.due} 件` : `, ${s.due} due`) : "";
     lines.push(
@@ -98,7 +102,7 @@ export function formatStats(stats: Stats, dataDir: string, lang: Lang, titles: R
   if (mistakes.length > 0) {
     lines.push(ja ? "ミスの種類:" : "Mistakes:");
     for (const [id, n] of mistakes) {
-      const name = mistakeName(id)[lang];
+      const name = shown(mistakeName(id)[lang]);
       lines.push(ja ? `  ${name}: ${n} 回` : `  ${name}: ${n}`);
     }
   }

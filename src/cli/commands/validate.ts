@@ -2,7 +2,10 @@
 // then a self-test of every exercise template over many seeded variants. Exit 0 when all is
 // well, 1 when anything is wrong. Without DIRs it checks the shipped course; --content adds
 // packs to it (positional DIRs replace it).
+import { controlCharacterProblems } from "../../content/control-chars";
 import { loadContent } from "../../content/load";
+import { readContentDirs } from "../../content/read";
+import { visibleText } from "../../core/visible-text";
 import { formatProblem, sortProblems } from "../../content/problems";
 import { DEFAULT_SEEDS, selfTestCourse } from "../../content/selftest";
 import { integerOption, parseCommandArgs, stringsOption } from "../args";
@@ -31,9 +34,12 @@ export const run: Command = async (argv, io) => {
   if (loaded.ok) {
     const tested = selfTestCourse(loaded.course, seeds);
     variants = tested.variantsTested;
-    problems = sortProblems(tested.problems);
+    problems = tested.problems;
   }
-  for (const problem of problems) writeLine(io.stdout, formatProblem(problem));
+  // Loading accepts them (the trainer shows them as escapes); a pack's author should not.
+  problems = sortProblems([...problems, ...controlCharacterProblems(readContentDirs(dirs, io.cwd).files)]);
+  // File names and quoted content may hold control characters: shown as escapes.
+  for (const problem of problems) writeLine(io.stdout, visibleText(formatProblem(problem)));
   const { files, lessons, steps, templates } = loaded.summary;
   writeLine(
     io.stdout,

@@ -6,6 +6,7 @@
 import { type DOMElement, Box, measureElement, Text, useInput } from "ink";
 import { useLayoutEffect, useMemo, useRef, useState } from "react";
 import { mistakeName } from "../../core/mistakes";
+import { visibleText } from "../../core/visible-text";
 import { computeStats, humanizeInterval } from "../../progress";
 import { Header } from "../components/Header";
 import { KeyBar } from "../components/KeyBar";
@@ -68,7 +69,7 @@ export function Stats(_props: ScreenProps) {
     .sort(([a], [b]) => (order.get(a) ?? order.size) - (order.get(b) ?? order.size))
     .map(([id, s]) => {
       const title = titles.get(id);
-      return { id, label: title ? t(title) : id, attempts: s.attempts, correct: s.correct, accuracy: s.accuracy ?? 0 };
+      return { id, label: title ? t(title) : visibleText(id), attempts: s.attempts, correct: s.correct, accuracy: s.accuracy ?? 0 };
     });
   const notStarted = course.skills.filter((s) => !(s.id in stats.skills)).length;
   const mistakes = Object.entries(stats.mistakes);
@@ -112,7 +113,7 @@ export function Stats(_props: ScreenProps) {
                 mistakes.map(([id, n]) => (
                   <Box key={id}>
                     <Box width={Math.max(8, Math.min(MISTAKE_NAME_WIDTH, columns - 8))} flexShrink={0}>
-                      <Text wrap="truncate-end">{t(mistakeName(id))}</Text>
+                      <Text wrap="truncate-end">{visibleText(t(mistakeName(id)))}</Text>
                     </Box>
                     <Box flexShrink={0} marginLeft={1}>
                       <Text>{t(STATS_TEXT.times, { n })}</Text>

@@ -1,0 +1,75 @@
+// Text from someone else's file (a result file's name, a journal's ids, a content pack's prompt)
+// on its way to a terminal. A terminal acts on control characters instead of showing them: ESC c
+// resets it, the C1 CSI (U+009B) moves the cursor, and a bidirectional override (U+202E) makes
+// "boB" read as "Bob". Every human-readable output passes such text through visibleText, which
+// replaces each of those characters with a visible escape such as `\x1B` or `\u202E`.
+// Pure: no I/O.
+
+/**
+ * C0 controls, DEL and C1 controls (\p{Cc}), the bidirectional marks, embeddings, overrides and
+ * isolates (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), and the line and paragraph
+ * separators (U+2028, U+2029), which some terminals and editors take as line breaks.
+ */
+const UNSAFE = /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029]/u;
+const UNSAFE_ALL = new RegExp(UNSAFE.source, "gu");
+const UNSAFE_IN_LINES = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029]/gu;
+
+/** The visible escape for one unsafe character: `\x1B` for controls, `\u202E` for the rest. */
+export function escapeCharacter(char: string): string {
+  const code = char.codePointAt(0)!;
+  const hex = code.toString(16).toUpperCase();
+  return code <= 0xff ? `\\x${hex.padStart(2, "0")}` : `\\u${hex.padStart(4, "0")}`;
+}
+
+export interface VisibleTextOptions {
+  /** Keep line feeds and tabs (multi-line text such as a worked solution); else they are escaped too. */
+  keepLines?: boolean;
+}
+
+/** The text with every control character and bidirectional control replaced by a visible escape. */
+export function visibleText(text: string, options: VisibleTextOptions = {}): string {
+  return text.replace(options.keepLines ? UNSAFE_IN_LINES : UNSAFE_ALL, escapeCharacter);
+}
+
+/** True when visibleText would change the text (the text holds a control or bidi character). */
+export function hasUnsafeCharacters(text: string): boolean {
+  return UNSAFE.test(text);
+}
+
+/** The first unsafe character and its 0-based UTF-16 index, or null. */
+export function firstUnsafeCharacter(text: string): { index: number; escaped: string } | null {
+  const match = UNSAFE.exec(text);
+  return match ? { index: match.index, escaped: escapeCharacter(match[0]) } : null;
+}
+
+/** True for the bidirectional controls alone (not other controls): they make one name look like another. */
+export function hasBidiControl(text: string): boolean {
+  return /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u.test(text);
+}
+
+/**
+ * JSON text with the characters JSON.stringify leaves raw but a terminal acts on (DEL, C1,
+ * bidirectional controls, line separators) written as \uXXXX escapes. The data read back is
+ * the same: only the text changes. (JSON.stringify already escapes U+0000–U+001F.)
+ */
+export function terminalSafeJson(json: string): string {
+  return json.replace(
+    /[\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029]/gu,
+    (c) => `\\u${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`,
+  );
+}
+
+/**
+ * At most `limit` characters (code points) of the text, made visible, with `…` when cut: for
+ * quoting part of a file that may be anything.
+ */
+export function visibleSnippet(text: string, limit: number): string {
+  let taken = "";
+  let n = 0;
+  for (const char of text) {
+    if (n === limit) return `${visibleText(taken)}…`;
+    taken += char;
+    n++;
+  }
+  return visibleText(taken);
+}

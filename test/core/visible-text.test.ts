@@ -1,0 +1,69 @@
+// The one sanitiser for text from other people's files on its way to a terminal.
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import {
+  hasBidiControl,
+  hasUnsafeCharacters,
+  terminalSafeJson,
+  visibleSnippet,
+  visibleText,
+} from "../../src/core/visible-text";
+import { TERMINAL_UNSAFE } from "../support/terminal-unsafe";
+
+describe("visibleText", () => {
+  test("escape sequences that reset or redraw a terminal become visible text", () => {
+    expect(visibleText("a\u001Bcb")).toBe("a\\x1Bcb");
+    expect(visibleText("\u001B#8\u001B(0\u001BE")).toBe("\\x1B#8\\x1B(0\\x1BE");
+    expect(visibleText("\u009B2J")).toBe("\\x9B2J");
+    expect(visibleText("x\u007Fy")).toBe("x\\x7Fy");
+  });
+
+  test("a right-to-left override cannot make one name look like another", () => {
+    expect(visibleText("\u202EboB")).toBe("\\u202EboB");
+    expect(visibleText("a\u2066b\u2069")).toBe("a\\u2066b\\u2069");
+    expect(hasBidiControl("\u202EboB")).toBe(true);
+    expect(hasBidiControl("Bob")).toBe(false);
+  });
+
+  test("line breaks and tabs are escaped on one line, kept for multi-line text", () => {
+    expect(visibleText("a\nb\tc\rd")).toBe("a\\x0Ab\\x09c\\x0Dd");
+    expect(visibleText("a\nb\tc\rd", { keepLines: true })).toBe("a\nb\tc\\x0Dd");
+  });
+
+  test("Japanese, σ′ and emoji pass unchanged", () => {
+    const text = "田中 愛子 σ′(x) = σ(1 − σ) ０．５ 👩‍🎓";
+    expect(visibleText(text)).toBe(text);
+    expect(hasUnsafeCharacters(text)).toBe(false);
+  });
+
+  test("property: the result never holds an unsafe character, and safe text is unchanged", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 60 }), (text) => {
+        const shown = visibleText(text);
+        expect(TERMINAL_UNSAFE.test(shown)).toBe(false);
+        expect(/[\n\t]/.test(shown)).toBe(false);
+        expect(TERMINAL_UNSAFE.test(visibleText(text, { keepLines: true }))).toBe(false);
+        if (!hasUnsafeCharacters(text)) expect(shown).toBe(text);
+      }),
+    );
+  });
+});
+
+describe("terminalSafeJson", () => {
+  test("property: the text holds no unsafe character and parses back to the same data", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.string({ unit: "binary", maxLength: 30 }), (value, text) => {
+        const json = terminalSafeJson(JSON.stringify({ value, text }));
+        expect(TERMINAL_UNSAFE.test(json)).toBe(false);
+        expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify({ value, text })));
+      }),
+    );
+  });
+});
+
+describe("visibleSnippet", () => {
+  test("quotes at most the limit, made visible", () => {
+    expect(visibleSnippet("root:x:0:0:\u001B[2J", 5)).toBe("root:…");
+    expect(visibleSnippet("ab\u001B", 5)).toBe("ab\\x1B");
+  });
+});
