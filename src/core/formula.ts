@@ -49,6 +49,8 @@ const LOOKALIKES: Readonly<Record<string, string>> = {
   "\u00b7": "*", "\u22c5": "*", "\u2219": "*", "\u2022": "*", "\u30fb": "*", "\u00d7": "*", "\u2715": "*",
   "\u2716": "*", "\u2a2f": "*", "\u2217": "*",
   "\u00f7": "/", "\u2215": "/", "\u2044": "/",
+  // LaTeX groups, as in e^{-x}/(1+e^{-x})^2: braces group like parentheses.
+  "{": "(", "}": ")", "\uff5b": "(", "\uff5d": ")",
 };
 
 // Invisible characters that ride along with pasted text: the format category (zero-width
@@ -229,6 +231,22 @@ function tokenize(chars: readonly SourceChar[], endPos: number): Token[] {
 //   primary := number | x | s | e | (σ | sigma | exp) "(" sum ")" | "(" sum ")"
 // So −x^2 is −(x²), s(1−s) is s·(1−s), and 1/2x is (1/2)·x (echoed with parentheses).
 
+/** Whether the variable x or s occurs anywhere in the formula. */
+function usesVariable(node: FormulaNode, name: "x" | "s"): boolean {
+  switch (node.kind) {
+    case "variable":
+      return node.name === name;
+    case "call":
+      return usesVariable(node.arg, name);
+    case "negate":
+      return usesVariable(node.operand, name);
+    case "binary":
+      return usesVariable(node.left, name) || usesVariable(node.right, name);
+    default:
+      return false;
+  }
+}
+
 class Parser {
   private index = 0;
 
@@ -321,6 +339,8 @@ class Parser {
         if (token.name === "x" || token.name === "s") return { kind: "variable", name: token.name };
         if (token.name === "e") return { kind: "constant", name: "e" };
         const open = this.peek();
+        // A bare σ is σ(x), as learners write σ(1 − σ) and σ − σ^2 (s by another name).
+        if (token.name === "sigma" && open.type !== "(") return { kind: "variable", name: "s" };
         if (open.type !== "(") {
           const example = token.name === "exp" ? "exp(-x)" : `${token.text}(x)`;
           const bare =
@@ -336,6 +356,11 @@ class Parser {
           );
         }
         const arg = this.parenthesized();
+        // σ(1 − σ): a bracket in s without x is a factor, not σ's argument (σ of σ is no answer
+        // anyone means), so it reads as σ·(1 − σ). σ(0), σ(x), σ(−x) stay calls.
+        if (token.name === "sigma" && usesVariable(arg, "s") && !usesVariable(arg, "x")) {
+          return { kind: "binary", op: "*", left: { kind: "variable", name: "s" }, right: arg };
+        }
         return { kind: "call", fn: token.name, arg };
       }
       case "(":

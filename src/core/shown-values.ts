@@ -1,0 +1,79 @@
+// What a learner can work out from the numbers a question shows. A given value is printed
+// rounded (e^(−3) as 0.04979), and a learner who works from it and rounds only at the end must
+// land on the graded answer; hints and worked solutions must quote the same printed numbers,
+// and any arithmetic they print must add up as printed (1 + 2.718 = 3.718, not 3.7183).
+import { decimalRound } from "./decimal-round";
+import { sameAtPrecision } from "./grade";
+import type { QuantityId } from "./quantities";
+
+/** Given values are shown with at least this many significant figures. */
+export const MIN_GIVEN_DIGITS = 4;
+/** And at most this many: beyond it a double's own rounding shows. */
+const MAX_GIVEN_DIGITS = 12;
+
+/** A sum or difference of printed decimals, free of binary noise: 1 + 2.718 is 3.718. */
+function decimalSum(value: number): number {
+  return Number(value.toPrecision(15));
+}
+
+/**
+ * The answer of a part computed only from the shown values (given values as printed), or null
+ * when the part does not use them (its answer comes from params, which are shown exactly).
+ */
+export function answerFromShown(quantity: QuantityId, shown: Readonly<Record<string, number>>): number | null {
+  const e = shown.e_neg_x ?? (shown.u === undefined ? undefined : shown.u - 1);
+  const s = shown.sigma;
+  switch (quantity) {
+    case "sigmoid":
+      return e === undefined ? null : 1 / (1 + e);
+    case "derivative":
+      if (s !== undefined) return s * (1 - s);
+      return e === undefined ? null : e / ((1 + e) * (1 + e));
+    case "inner-derivative":
+      return e === undefined ? null : -e;
+    case "outer-derivative":
+      return e === undefined ? null : -1 / ((1 + e) * (1 + e));
+    default:
+      return null;
+  }
+}
+
+/**
+ * The values hints and solutions quote in place of the exact intermediates, so that what they
+ * print is what the learner sees: each given value as printed, and the values printed
+ * arithmetic builds from it (1 + e^(−x), u − 1, u², 1 − σ).
+ */
+export function shownIntermediates(printed: Readonly<Record<string, number>>): Record<string, number> {
+  const out: Record<string, number> = { ...printed };
+  if (printed.e_neg_x !== undefined) {
+    out.one_plus_e_neg_x = decimalSum(1 + printed.e_neg_x);
+    out.u = out.one_plus_e_neg_x;
+  } else if (printed.u !== undefined) {
+    out.e_neg_x = decimalSum(printed.u - 1);
+    out.one_plus_e_neg_x = printed.u;
+  }
+  if (printed.sigma !== undefined) out.one_minus_sigma = decimalSum(1 - printed.sigma);
+  return out;
+}
+
+/**
+ * The fewest significant figures (from `least`, at least MIN_GIVEN_DIGITS) to print the given
+ * values with so that every part's answer worked from them rounds to the graded answer.
+ */
+export function givenDigitsFor(
+  given: Readonly<Record<string, number>>,
+  parts: readonly { quantity: QuantityId; expected: number; digits: number; answer: string }[],
+  least: number,
+): number {
+  for (let d = Math.max(MIN_GIVEN_DIGITS, least); d < MAX_GIVEN_DIGITS; d++) {
+    const printed: Record<string, number> = {};
+    for (const [name, value] of Object.entries(given)) printed[name] = decimalRound(value, d);
+    const workable = parts.every((part) => {
+      if (part.answer !== "number") return true;
+      const worked = answerFromShown(part.quantity, printed);
+      return worked === null || sameAtPrecision(worked, part.expected, part.digits);
+    });
+    if (workable) return d;
+  }
+  return MAX_GIVEN_DIGITS;
+}
