@@ -63,13 +63,18 @@ describe("checkFormula: σ′(x)", () => {
   it("a wrong formula with no known mistake is incorrect, quoting a point where it differs", () => {
     const result = checkFormula("derivative", "x");
     expect(result).toMatchObject({ verdict: "incorrect", diagnosis: null });
-    expect(result.message.en).toMatch(/at x = −5\.3 this formula gives −5\.300, but σ′\(−5\.3\) = 0\.004/);
+    // Shown where the difference is plain to see: x = 0, where σ′ is 1/4.
+    expect(result.message.en).toMatch(/at x = 0 this formula gives 0, but σ′\(0\) = 0\.2500/);
+    const plusInstead = checkFormula("derivative", "s(1+s)");
+    expect(plusInstead.message.en).toMatch(/at x = 0 this formula gives 0\.7500, but σ′\(0\) = 0\.2500/);
+    expect(plusInstead.message.ja).toMatch(/x = 0 でこの式は 0\.7500 ですが、σ′\(0\) = 0\.2500 です/);
   });
 
   it("σ′(0) = 1/4 typed as a constant is not σ′(x): one coincidence is not equality", () => {
     const result = checkFormula("derivative", "1/4");
-    expect(result).toMatchObject({ verdict: "incorrect", diagnosis: null });
-    expect(result.message.en).toMatch(/neither x nor s/);
+    // 0.25 at every x is a named mistake: the largest slope used everywhere.
+    expect(result).toMatchObject({ verdict: "incorrect", diagnosis: "constant-quarter" });
+    expect(checkFormula("derivative", "1/3").message.en).toMatch(/neither x nor s/);
     expect(checkFormula("sigmoid", "e/(1+e)").message.en).toMatch(/neither x nor s/);
   });
 
