@@ -5,6 +5,7 @@
 // cannot ship a question whose grading is wrong.
 import { checkNumeric } from "../core/check";
 import { checkFormula } from "../core/check-formula";
+import { decimalRound } from "../core/decimal-round";
 import { formatSignificant } from "../core/number-format";
 import { halfUnit, withinTolerance } from "../core/tolerance";
 import type { CheckResult, MistakeValue, NumericQuestion, Params } from "../core/types";
@@ -76,10 +77,15 @@ export function correctNotations(expected: number, digits: number): string[] {
   return [...new Set(notations)];
 }
 
-/** Values just outside the tolerance on either side, typed with enough figures not to round back in. */
+/**
+ * Values just outside the tolerance on either side, typed with more figures: beyond both the
+ * answer and its rounded form by 1.5 half-units, so that they neither lie within the tolerance
+ * nor round to the answer at the asked figures (more figures are graded rounded).
+ */
 export function outsideNotations(expected: number, digits: number): string[] {
   const step = OUTSIDE_FACTOR * halfUnit(expected, digits);
-  return [expected + step, expected - step].map((v) => plainDecimal(v, digits + 3));
+  const rounded = decimalRound(expected, digits);
+  return [Math.max(expected, rounded) + step, Math.min(expected, rounded) - step].map((v) => plainDecimal(v, digits + 3));
 }
 
 /** Correct ways to write σ′ as a formula, and the typical wrong ones with their mistake ids. */

@@ -4,7 +4,7 @@
 // imprecise verdict is given: check.ts does that, with `roundedRight` from here.
 import { decimalRound } from "./decimal-round";
 import type { ReadNumber } from "./read-answer";
-import { roundToSignificant, withinTolerance } from "./tolerance";
+import { halfUnit, MAX_DIGITS, roundToSignificant, withinTolerance } from "./tolerance";
 
 export type NumericVerdict = "correct" | "imprecise" | "incorrect";
 
@@ -50,6 +50,8 @@ export function matchesAtTypedPrecision(value: number, target: number, figures: 
 /** Whether `value` and `target` are the same when both are rounded to `figures` significant figures. */
 export function sameAtPrecision(value: number, target: number, figures: number): boolean {
   if (!Number.isFinite(value) || !Number.isFinite(target)) return false;
+  // Values more than a unit of the last figure apart never round to the same (a cheap test first).
+  if (target !== 0 && Math.abs(value - target) > 2 * halfUnit(target, Math.min(figures, MAX_DIGITS))) return false;
   return sameNumber(decimalRound(value, figures), decimalRound(target, figures));
 }
 
