@@ -83,8 +83,9 @@ export function correctNotations(expected: number, digits: number): string[] {
  * nor round to the answer at the asked figures (more figures are graded rounded).
  */
 export function outsideNotations(expected: number, digits: number): string[] {
-  const step = OUTSIDE_FACTOR * halfUnit(expected, digits);
   const rounded = decimalRound(expected, digits);
+  // 0.0999… rounds to 0.100, whose last digit is worth ten times more: step by the larger unit.
+  const step = OUTSIDE_FACTOR * Math.max(halfUnit(expected, digits), rounded === 0 ? 0 : halfUnit(rounded, digits));
   return [Math.max(expected, rounded) + step, Math.min(expected, rounded) - step].map((v) => plainDecimal(v, digits + 3));
 }
 

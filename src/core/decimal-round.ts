@@ -5,20 +5,23 @@
 // and that decimal is rounded half away from zero.
 
 /**
- * Whether rounding |value| to `figures` figures is far from a tie (the dropped part is not
- * within 0.001 of a half unit), so binary and decimal rounding agree and the fast toPrecision
- * can be used. Scaling loses at most about 4e-4 of a unit up to 12 figures: the margin covers it.
+ * How far rounding |value| to `figures` figures is from a tie, in units of the last kept
+ * figure (0 at a tie, 0.5 at most); NaN beyond 12 figures. Scaling loses at most about 4e-4 of
+ * a unit up to 12 figures, far below the margins used with it.
  */
-function farFromTie(value: number, figures: number): boolean {
-  if (figures > 12) return false;
+function distanceFromTie(value: number, figures: number): number {
+  if (figures > 12) return Number.NaN;
   const a = Math.abs(value);
   let e = Math.floor(Math.log10(a));
-  if (!Number.isFinite(e)) return false;
+  if (!Number.isFinite(e)) return Number.NaN;
+  if (a / 10 ** (e - figures + 1) >= 10 ** figures) e += 1;
   const scaled = a / 10 ** (e - figures + 1);
-  if (scaled >= 10 ** figures) e += 1;
-  const s = a / 10 ** (e - figures + 1);
-  const frac = s - Math.floor(s);
-  return Math.abs(frac - 0.5) > 1e-3;
+  return Math.abs(scaled - Math.floor(scaled) - 0.5);
+}
+
+/** Far from a tie, binary and decimal rounding agree and the fast toPrecision can be used. */
+function farFromTie(value: number, figures: number): boolean {
+  return distanceFromTie(value, figures) > 1e-3;
 }
 
 /** Sign, digits without leading zeros, and the decimal exponent of the first digit. */
@@ -85,12 +88,15 @@ export function decimalRound(value: number, figures: number): number {
 }
 
 /**
- * Whether rounding `value` to `figures` significant figures is a tie: its shortest decimal has
- * exactly one more figure, and that figure is 5 (0.2375 at 3 figures). A learner cannot know
+ * Whether rounding `value` to `figures` significant figures is a tie: its decimal has one
+ * more figure, and that figure is 5 (0.2375 at 3 figures), up to the last bits of a double. A learner cannot know
  * which way such an answer is meant to round.
  */
 export function isRoundingTie(value: number, figures: number): boolean {
-  if (!Number.isFinite(value) || value === 0 || farFromTie(value, figures)) return false;
+  if (!Number.isFinite(value) || value === 0) return false;
+  const distance = distanceFromTie(value, figures);
+  // Within a millionth of a unit: −3 × 0.0475 is −0.14250000000000002 in doubles, a tie in decimals.
+  if (!Number.isNaN(distance)) return distance < 1e-6;
   const { digits } = shortestDigits(value);
   return digits.length === figures + 1 && digits.endsWith("5");
 }

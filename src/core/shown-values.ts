@@ -41,7 +41,7 @@ export function answerFromShown(quantity: QuantityId, shown: Readonly<Record<str
 /**
  * The values hints and solutions quote in place of the exact intermediates, so that what they
  * print is what the learner sees: each given value as printed, and the values printed
- * arithmetic builds from it (1 + e^(−x), u − 1, u², 1 − σ).
+ * arithmetic builds from it (1 + e^(−x), u − 1, u², 1 − σ), exact as decimals.
  */
 export function shownIntermediates(printed: Readonly<Record<string, number>>): Record<string, number> {
   const out: Record<string, number> = { ...printed };
@@ -52,6 +52,7 @@ export function shownIntermediates(printed: Readonly<Record<string, number>>): R
     out.e_neg_x = decimalSum(printed.u - 1);
     out.one_plus_e_neg_x = printed.u;
   }
+  if (out.u !== undefined) out.u_squared = decimalSum(out.u * out.u);
   if (printed.sigma !== undefined) out.one_minus_sigma = decimalSum(1 - printed.sigma);
   return out;
 }
