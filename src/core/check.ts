@@ -6,7 +6,7 @@ import { localizedWith, type MistakeContext, mistakeMessage } from "./mistakes";
 import { formatShortest, formatSignificant } from "./number-format";
 import { type ReadNumber, readAnswer } from "./read-answer";
 import { withinTolerance } from "./tolerance";
-import type { CheckResult, MistakeId, MistakeValue, NumericQuestion, Params } from "./types";
+import type { CheckResult, MistakeValue, NumericQuestion, Params } from "./types";
 
 /** What the messages may quote about the question beyond its numbers. */
 export interface CheckContext {

@@ -6,7 +6,7 @@ import { decimalRound, isRoundingTie } from "./decimal-round";
 import { sameAtPrecision } from "./grade";
 import { type AnswerKind, getQuantity, isQuantityId, mistakesAt, type QuantityId } from "./quantities";
 import { randomInt, type Rng, rngFor } from "./random";
-import { MAX_DIGITS, MIN_DIGITS, roundToSignificant, withinTolerance } from "./tolerance";
+import { MAX_DIGITS, MIN_DIGITS, withinTolerance } from "./tolerance";
 import type { MistakeValue, Params, ParamSpec } from "./types";
 
 export interface VariantPartSpec {
