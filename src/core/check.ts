@@ -57,8 +57,14 @@ function askedFor(context: CheckContext): Localized {
       return { ja: "σ′(x)", en: "σ′(x)" };
     case "backprop-local-gradient":
       return { ja: "∂L/∂x", en: "∂L/∂x" };
+    case "inner-derivative":
+      return { ja: "du/dx", en: "du/dx" };
+    case "outer-derivative":
+      return { ja: "dσ/du", en: "dσ/du" };
+    case "logit":
+      return { ja: "x", en: "x" };
     default:
-      return { ja: "正解", en: "the answer" };
+      return { ja: "正しい値", en: "the right value" };
   }
 }
 
@@ -143,7 +149,7 @@ export function checkNumeric(
     // Both readings are possible: name the mistake, and say what to type if the answer was meant.
     const rest = grade.roundedRight
       ? {
-          ja: `${asked.ja}のつもりなら、有効数字${digitsNeeded}桁で ${shown} と答えてください。`,
+          ja: `${asked.ja} のつもりなら、有効数字${digitsNeeded}桁で ${shown} と答えてください。`,
           en: `If you meant ${asked.en}, give ${digitsNeeded} significant figures: ${shown}.`,
         }
       : {

@@ -65,7 +65,7 @@ const CASES: Case[] = [
     verdict: "incorrect",
     diagnosis: "complement",
     en: /That is only 1 − σ\(1\.386\) ≈ 0\.200\..*If you meant σ′\(1\.386\), give 3 significant figures: 0\.160\.$/,
-    ja: /1 − σ\(1\.386\) ≈ 0\.200 だけです。.*σ′\(1\.386\)のつもりなら、有効数字3桁で 0\.160 と答えてください。$/,
+    ja: /1 − σ\(1\.386\) ≈ 0\.200 だけです。.*σ′\(1\.386\) のつもりなら、有効数字3桁で 0\.160 と答えてください。$/,
   },
   {
     name: "0.01 for σ′ at σ = 0.99 is 1 − σ",
@@ -89,7 +89,7 @@ const CASES: Case[] = [
     verdict: "incorrect",
     diagnosis: "complement",
     en: /∂L\/∂σ × \(1 − s\) ≈ 0\.100.*If you meant ∂L\/∂x, give 3 significant figures: 0\.0990\./,
-    ja: /∂L\/∂σ × \(1 − s\) ≈ 0\.100 です。.*∂L\/∂xのつもりなら、有効数字3桁で 0\.0990 と答えてください。/,
+    ja: /∂L\/∂σ × \(1 − s\) ≈ 0\.100 です。.*∂L\/∂x のつもりなら、有効数字3桁で 0\.0990 と答えてください。/,
   },
   {
     name: "0.3 for the largest slope 0.25 (2 figures asked) is one figure: never 'right value'",
