@@ -111,7 +111,7 @@ const ENTRIES: readonly MistakeEntry[] = [
       }
       if (ctx.quantity !== undefined && ASKED_FOR_DERIVATIVE.has(ctx.quantity)) {
         return {
-          ja: `それは 1 − σ(${x})${approx(ctx)} だけです。σ′(${x}) = σ(${x})(1 − σ(${x})) は2つの因子の積なので、σ(${x}) も掛けてください。`,
+          ja: `それは 1 − σ(${x})${approx(ctx)} だけです。σ′(${x}) = σ(${x})(1 − σ(${x})) は 2 つの因子の積なので、σ(${x}) も掛けてください。`,
           en: `That is only 1 − σ(${x})${approx(ctx)}. σ′(${x}) = σ(${x})(1 − σ(${x})) is a product of two factors: multiply by σ(${x}) too.`,
         };
       }
@@ -128,12 +128,12 @@ const ENTRIES: readonly MistakeEntry[] = [
       const x = at(ctx);
       if (!quotesSigma(ctx)) {
         return {
-          ja: "σ(1 − σ) を使うべきところで σ² を使っています。2つ目の因子は σ ではなく 1 − σ です。",
+          ja: "σ(1 − σ) を使うべきところで σ² を使っています。2 つ目の因子は σ ではなく 1 − σ です。",
           en: "You used σ² where σ(1 − σ) belongs: the second factor is 1 − σ, not σ again.",
         };
       }
       return {
-        ja: `それは σ(${x})²${approx(ctx)} です。σ′(${x}) = σ(${x})(1 − σ(${x})) の2つ目の因子は σ(${x}) ではなく 1 − σ(${x}) です。x = 0 ではどちらも 0.25 になるので、別の x で確かめましょう。`,
+        ja: `それは σ(${x})²${approx(ctx)} です。σ′(${x}) = σ(${x})(1 − σ(${x})) の 2 つ目の因子は σ(${x}) ではなく 1 − σ(${x}) です。x = 0 ではどちらも 0.25 になるので、別の x で確かめましょう。`,
         en: `That is σ(${x})²${approx(ctx)}. In σ′(${x}) = σ(${x})(1 − σ(${x})) the second factor is 1 − σ(${x}), not σ(${x}) again. Both give 0.25 at x = 0, so test with another x.`,
       };
     },
@@ -154,11 +154,11 @@ const ENTRIES: readonly MistakeEntry[] = [
           }
         : ctx.quantity === undefined || ALWAYS_POSITIVE.has(ctx.quantity)
         ? {
-            ja: "大きさは合っていますが、符号が逆です。σ(x) も σ′(x) も常に正です。連鎖律では −u^(−2) と −e^(−x) の2つのマイナスが打ち消し合います。",
+            ja: "大きさは合っていますが、符号が逆です。σ(x) も σ′(x) も常に正です。連鎖律では −u^(−2) と −e^(−x) の 2 つのマイナスが打ち消し合います。",
             en: "The size is right but the sign is wrong. σ(x) and σ′(x) are always positive; in the chain rule the minus signs of −u^(−2) and −e^(−x) cancel.",
           }
         : {
-            ja: "大きさは合っていますが、符号が逆です。式のマイナス記号を1つずつ確かめ、答えが正か負かを先に考えましょう。",
+            ja: "大きさは合っていますが、符号が逆です。式のマイナス記号を 1 つずつ確かめ、答えが正か負かを先に考えましょう。",
             en: "The size is right but the sign is wrong. Check each minus sign, and decide first whether the answer is positive or negative.",
           },
   },
