@@ -6,7 +6,7 @@ import type { Localized } from "../core/i18n";
 import { formatShortest, formatSignificant } from "../core/number-format";
 import { decimalRound } from "../core/decimal-round";
 import { type AnswerKind, inXForm, type QuantityId } from "../core/quantities";
-import { givenDigitsFor, shownIntermediates } from "../core/shown-values";
+import { givenDigitsFor, shownIntermediates, shownTexts } from "../core/shown-values";
 import type { MistakeId, MistakeValue, Params } from "../core/types";
 import { drawVariant } from "../core/variants";
 import type { ExerciseTemplate } from "./model";
@@ -72,11 +72,14 @@ export function fillText(
   values: Readonly<Record<string, number>>,
   params: Params,
   defaultDigits: number,
+  printed: Readonly<Record<string, string>> = {},
 ): Localized {
   const fill = (source: string) =>
     renderPlaceholders(source, (name, digits) => {
       const value = values[name];
       if (value === undefined) return digits === null ? `{${name}}` : `{${name}:${digits}}`;
+      const asPrinted = printed[name];
+      if (digits === null && asPrinted !== undefined) return asPrinted.replace(/^-/, "−");
       if (digits === null && Object.hasOwn(params, name)) return show(value, null);
       return show(value, digits ?? defaultDigits);
     });
@@ -100,6 +103,9 @@ export function instantiate(template: ExerciseTemplate, seed: number): Instantia
   const printed: Record<string, number> = {};
   for (const [name, value] of Object.entries(givenValues)) printed[name] = decimalRound(value, givenDigits);
   const shown = shownIntermediates(printed);
+  const printedText: Record<string, string> = {};
+  for (const [name, value] of Object.entries(givenValues)) printedText[name] = formatSignificant(value, givenDigits);
+  const texts = shownTexts(printedText, shown);
   const textValues = { ...values, ...shown };
   const exactNames = { ...params, ...shown };
   // Worked in Step 3's x form, 1 − σ(x) is e^(−x)/(1 + e^(−x)): the square was forgotten.
@@ -115,7 +121,7 @@ export function instantiate(template: ExerciseTemplate, seed: number): Instantia
       expected: part.expected,
       mistakes: xForm && part.quantity === "derivative" ? inXForm(part.mistakes) : part.mistakes,
       carryFrom: spec.carryFrom,
-      prompt: fillText(spec.prompt, { ...partValues, ...shown }, exactNames, part.digits),
+      prompt: fillText(spec.prompt, { ...partValues, ...shown }, exactNames, part.digits, texts),
       values: partValues,
     };
   });
@@ -125,7 +131,7 @@ export function instantiate(template: ExerciseTemplate, seed: number): Instantia
   });
   const feedback: Partial<Record<MistakeId, Localized>> = {};
   for (const [id, text] of Object.entries(template.feedback)) {
-    if (text) feedback[id] = fillText(text, textValues, exactNames, firstDigits);
+    if (text) feedback[id] = fillText(text, textValues, exactNames, firstDigits, texts);
   }
   return {
     ok: true,
@@ -137,8 +143,8 @@ export function instantiate(template: ExerciseTemplate, seed: number): Instantia
       values,
       given,
       parts,
-      hints: template.hints.map((hint) => fillText(hint, textValues, exactNames, firstDigits)),
-      solution: fillText(template.solution, textValues, exactNames, firstDigits),
+      hints: template.hints.map((hint) => fillText(hint, textValues, exactNames, firstDigits, texts)),
+      solution: fillText(template.solution, textValues, exactNames, firstDigits, texts),
       feedback,
     },
   };

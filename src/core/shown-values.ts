@@ -4,6 +4,7 @@
 // and any arithmetic they print must add up as printed (1 + 2.718 = 3.718, not 3.7183).
 import { decimalRound } from "./decimal-round";
 import { sameAtPrecision } from "./grade";
+import { formatShortest } from "./number-format";
 import type { QuantityId } from "./quantities";
 
 /** Given values are shown with at least this many significant figures. */
@@ -77,4 +78,35 @@ export function givenDigitsFor(
     if (workable) return d;
   }
   return MAX_GIVEN_DIGITS;
+}
+
+/** Decimal places of a printed number ("0.2500" → 4, "9.000" → 3); null for a power of ten. */
+function placesOf(text: string): number | null {
+  if (/[e×]/.test(text)) return null;
+  return text.split(".")[1]?.length ?? 0;
+}
+
+/**
+ * How hints and solutions write the values of shownIntermediates: a given value exactly as
+ * printed with the prompt ("0.2500"), and a sum built from it with the same decimal places
+ * ("1 + 0.2500 = 1.2500"), so that the printed arithmetic reads as one calculation.
+ */
+export function shownTexts(
+  printedText: Readonly<Record<string, string>>,
+  shown: Readonly<Record<string, number>>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  const like = (source: string | undefined, value: number): string => {
+    const places = source === undefined ? null : placesOf(source);
+    return places === null ? formatShortest(value) : value.toFixed(places);
+  };
+  for (const [name, value] of Object.entries(shown)) {
+    const printed = printedText[name];
+    if (printed !== undefined) out[name] = printed;
+    else if (name === "one_plus_e_neg_x" || name === "u") out[name] = like(printedText.e_neg_x ?? printedText.u, value);
+    else if (name === "e_neg_x") out[name] = like(printedText.u, value);
+    else if (name === "one_minus_sigma") out[name] = like(printedText.sigma, value);
+    else out[name] = formatShortest(value);
+  }
+  return out;
 }

@@ -68,6 +68,26 @@ describe("every shipped question is answerable from what it shows", () => {
     }
   });
 
+  let sumsChecked = 0;
+  it.each(templates.map((t) => [t.id]))("%s: sums printed in hints and solutions add up as printed", (id) => {
+    for (let seed = 1; seed <= SEEDS; seed++) {
+      const made = instantiateQuestion(course, { templateId: id, variantSeed: seed, reason: "new" });
+      if (!made.ok) throw new Error(made.problem);
+      const texts = [...made.instance.hints, made.instance.solution].flatMap((t) => [t.ja, t.en]);
+      for (const text of texts) {
+        for (const [whole, a, op, b, c] of text.matchAll(/(?<![\d.^(])(\d+(?:\.\d+)?) ([+−]) (\d+(?:\.\d+)?) = (\d+(?:\.\d+)?)(?![\d.])/g)) {
+          sumsChecked++;
+          const sum = op === "+" ? Number(a) + Number(b) : Number(a) - Number(b);
+          expect(Math.abs(sum - Number(c)), `seed ${seed}: "${whole}" in "${text}"`).toBeLessThan(1e-9);
+        }
+      }
+    }
+  });
+
+  it("found printed sums to check (1 + 2.718 = 3.718 and the like)", () => {
+    expect(sumsChecked).toBeGreaterThan(1000);
+  });
+
   // ReLU's slope is 0 or 1 everywhere: its hint states the rule, which names both numbers.
   const hinted = templates.filter((t) => t.parts[0]?.quantity !== "relu-derivative");
   it.each(hinted.map((t) => [t.id]))("%s: no hint states the answer of the first part", (id) => {
