@@ -46,6 +46,8 @@ const SUPERSCRIPTS: Readonly<Record<string, string>> = {
 const LOOKALIKES: Readonly<Record<string, string>> = {
   "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
   "\u2796": "-", "\u02d7": "-", "\u2795": "+",
+  // ー, the long-vowel mark a Japanese input method gives for a minus typed in kana mode.
+  "\u30fc": "-", "\uff70": "-",
   "\u00b7": "*", "\u22c5": "*", "\u2219": "*", "\u2022": "*", "\u30fb": "*", "\u00d7": "*", "\u2715": "*",
   "\u2716": "*", "\u2a2f": "*", "\u2217": "*",
   "\u00f7": "/", "\u2215": "/", "\u2044": "/",
@@ -126,6 +128,11 @@ const KNOWN_NAMES = localized(
   "使える名前は x、s（σ(x) のこと）、e、σ(…)、sigma(…)、exp(…) です。",
   "Known names: x, s (meaning σ(x)), e, σ(…), sigma(…), exp(…).",
 );
+
+/** Kana and kanji: words typed along with the formula. */
+const JAPANESE = /^[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]$/u;
+/** The ideographic full stop (and its half-width form) closing a sentence. */
+const SENTENCE_ENDS = new Set(["\u3002", "\uff61"]);
 
 const isDigit = (ch: string | undefined) => ch !== undefined && ch >= "0" && ch <= "9";
 const isLetter = (ch: string | undefined) => ch !== undefined && (/^[a-zA-Z]$/.test(ch) || ch === "σ");
@@ -209,6 +216,15 @@ function tokenize(chars: readonly SourceChar[], endPos: number): Token[] {
       tokens.push({ type: ch, pos });
       i++;
       continue;
+    }
+    if (JAPANESE.test(ch)) {
+      throw new FormulaError(
+        pos,
+        localized(
+          `「${ch}」は日本語の文字です。式だけを入力してください（例: s*(1 - s)）。日本語入力をオフにすると入力しやすくなります。`,
+          `"${ch}" is Japanese text; type the formula alone, such as s*(1 - s) (turning the Japanese input method off helps).`,
+        ),
+      );
     }
     throw new FormulaError(
       pos,
@@ -427,6 +443,9 @@ export function parseFormula(input: string): FormulaParse {
   }
   try {
     const chars = normalize(codePoints);
+    // A closing 。 ends a Japanese sentence, not the formula: "s(1-s)。".
+    while (chars.length > 0 && isSpace(chars.at(-1)!.ch)) chars.pop();
+    if (chars.length > 1 && SENTENCE_ENDS.has(chars.at(-1)!.ch)) chars.pop();
     if (chars.every(({ ch }) => isSpace(ch))) {
       return { ok: false, position: 1, message: localized("式が入力されていません。", "The formula is empty.") };
     }

@@ -282,3 +282,14 @@ describe("grading cases named by the issue", () => {
     expect(readAnswer("5。")).toMatchObject({ ok: true, value: 5, sigFigs: 1 });
   });
 });
+
+describe("Japanese input in formula answers", () => {
+  it("accepts a closing 。 and ー as a minus, and says when Japanese text came along", () => {
+    expect(checkFormula("derivative", "s(1ーs)。").verdict).toBe("correct");
+    expect(checkFormula("derivative", "σ(1−σ)。").verdict).toBe("correct");
+    const words = checkFormula("derivative", "s(1-s)です");
+    expect(words.verdict).toBe("invalid");
+    expect(words.message.ja).toContain("「で」は日本語の文字です");
+    expect(words.message.en).toContain('"で" is Japanese text');
+  });
+});
