@@ -4,7 +4,9 @@
 // progress is keyed by the template's id, never by its text.
 import type { Localized } from "../core/i18n";
 import { formatShortest, formatSignificant } from "../core/number-format";
-import type { AnswerKind, QuantityId } from "../core/quantities";
+import { decimalRound } from "../core/decimal-round";
+import { type AnswerKind, inXForm, type QuantityId } from "../core/quantities";
+import { givenDigitsFor, shownIntermediates, shownTexts } from "../core/shown-values";
 import type { MistakeId, MistakeValue, Params } from "../core/types";
 import { drawVariant } from "../core/variants";
 import type { ExerciseTemplate } from "./model";
@@ -13,8 +15,6 @@ import { renderPlaceholders } from "./placeholders";
 /** Placeholders a feedback text may keep for the checker to fill when it grades an answer. */
 export const FEEDBACK_RUNTIME_NAMES: readonly string[] = ["answer", "value"];
 
-/** Given values are shown with at least this many significant figures. */
-const MIN_GIVEN_DIGITS = 4;
 
 export interface QuestionPart {
   quantity: QuantityId;
@@ -62,8 +62,9 @@ function show(value: number, digits: number | null): string {
 }
 
 /**
- * Fills `{name}` and `{name:N}`. Without N, a param is written exactly as drawn and any other
- * value to `defaultDigits` significant figures. Names not in `values` are kept as written
+ * Fills `{name}` and `{name:N}`. Without N, a name in `params` (the params, and the values a
+ * question prints: given values and sums built from them) is written exactly, any other value
+ * to `defaultDigits` significant figures. Names not in `values` are kept as written
  * (validation has rejected unknown names, so only the checker's runtime names remain).
  */
 export function fillText(
@@ -71,11 +72,14 @@ export function fillText(
   values: Readonly<Record<string, number>>,
   params: Params,
   defaultDigits: number,
+  printed: Readonly<Record<string, string>> = {},
 ): Localized {
   const fill = (source: string) =>
     renderPlaceholders(source, (name, digits) => {
       const value = values[name];
       if (value === undefined) return digits === null ? `{${name}}` : `{${name}:${digits}}`;
+      const asPrinted = printed[name];
+      if (digits === null && asPrinted !== undefined) return asPrinted.replace(/^-/, "−");
       if (digits === null && Object.hasOwn(params, name)) return show(value, null);
       return show(value, digits ?? defaultDigits);
     });
@@ -91,6 +95,22 @@ export function instantiate(template: ExerciseTemplate, seed: number): Instantia
   for (const part of variant.parts) Object.assign(values, part.intermediates);
   const firstDigits = template.parts[0]?.digits ?? 3;
 
+  // Given values are printed to as many figures as a learner needs to reach the graded answer
+  // from them; texts then quote them (and sums built from them) exactly as printed.
+  const givenValues: Record<string, number> = {};
+  for (const name of template.given) if (values[name] !== undefined) givenValues[name] = values[name];
+  const givenDigits = givenDigitsFor(givenValues, variant.parts, firstDigits + 1);
+  const printed: Record<string, number> = {};
+  for (const [name, value] of Object.entries(givenValues)) printed[name] = decimalRound(value, givenDigits);
+  const shown = shownIntermediates(printed);
+  const printedText: Record<string, string> = {};
+  for (const [name, value] of Object.entries(givenValues)) printedText[name] = formatSignificant(value, givenDigits);
+  const texts = shownTexts(printedText, shown);
+  const textValues = { ...values, ...shown };
+  const exactNames = { ...params, ...shown };
+  // Worked in Step 3's x form, 1 − σ(x) is e^(−x)/(1 + e^(−x)): the square was forgotten.
+  const xForm = template.form === "x";
+
   const parts: QuestionPart[] = variant.parts.map((part, index) => {
     const spec = template.parts[index]!;
     const partValues = { ...params, ...part.intermediates };
@@ -99,20 +119,19 @@ export function instantiate(template: ExerciseTemplate, seed: number): Instantia
       answer: part.answer,
       digits: part.digits,
       expected: part.expected,
-      mistakes: part.mistakes,
+      mistakes: xForm && part.quantity === "derivative" ? inXForm(part.mistakes) : part.mistakes,
       carryFrom: spec.carryFrom,
-      prompt: fillText(spec.prompt, partValues, params, part.digits),
+      prompt: fillText(spec.prompt, { ...partValues, ...shown }, exactNames, part.digits, texts),
       values: partValues,
     };
   });
-  const givenDigits = Math.max(MIN_GIVEN_DIGITS, firstDigits + 1);
   const given = template.given.flatMap((name): GivenValue[] => {
     const value = values[name];
     return value === undefined ? [] : [{ name, value, text: show(value, givenDigits) }];
   });
   const feedback: Partial<Record<MistakeId, Localized>> = {};
   for (const [id, text] of Object.entries(template.feedback)) {
-    if (text) feedback[id] = fillText(text, values, params, firstDigits);
+    if (text) feedback[id] = fillText(text, textValues, exactNames, firstDigits, texts);
   }
   return {
     ok: true,
@@ -124,8 +143,8 @@ export function instantiate(template: ExerciseTemplate, seed: number): Instantia
       values,
       given,
       parts,
-      hints: template.hints.map((hint) => fillText(hint, values, params, firstDigits)),
-      solution: fillText(template.solution, values, params, firstDigits),
+      hints: template.hints.map((hint) => fillText(hint, textValues, exactNames, firstDigits, texts)),
+      solution: fillText(template.solution, textValues, exactNames, firstDigits, texts),
       feedback,
     },
   };

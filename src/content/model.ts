@@ -87,6 +87,10 @@ export interface ExerciseTemplate {
   params: Readonly<Record<string, ParamSpec>>;
   /** Intermediate values given to the learner with the prompt (e.g. e_neg_x), by name. */
   given: readonly string[];
+  /** "x" when σ′ is worked from e^(−x) (Step 3's form), where 1 − σ(x) is diagnosed as forgot-square. */
+  form?: "x" | "sigma";
+  /** The prompt says the answer is a whole number: "2" is then exact, not one figure. */
+  wholeNumber?: boolean;
   /** One part, or several sharing the params (errors carried forward between them). */
   parts: readonly ExercisePart[];
   /**

@@ -116,6 +116,17 @@ export const exerciseSchema = z
     step: idSchema.optional().meta({ description: "The lesson step this exercise drills" }),
     params: z.record(z.string(), paramSpecSchema).optional(),
     given: z.array(z.string()).optional().meta({ description: "Intermediate values shown with the prompt" }),
+    form: z
+      .enum(["x", "sigma"])
+      .optional()
+      .meta({
+        description:
+          "How σ′ is worked: x (from e^(−x), Step 3's e^(−x)/(1 + e^(−x))^2, where 1 − σ(x) is diagnosed as forgot-square) or sigma (from σ(x); the default)",
+      }),
+    whole_number: z
+      .boolean()
+      .optional()
+      .meta({ description: "The prompt says the answer is a whole number: a whole number typed without decimals counts as exact" }),
     quantity: quantitySchema.optional(),
     digits: digitsSchema.optional(),
     prompt: localizedSchema.optional(),

@@ -5,7 +5,9 @@
 // cannot ship a question whose grading is wrong.
 import { checkNumeric } from "../core/check";
 import { checkFormula } from "../core/check-formula";
+import { decimalRound } from "../core/decimal-round";
 import { formatSignificant } from "../core/number-format";
+import { matchesAtTypedPrecision, sameAtPrecision, sameNumber } from "../core/grade";
 import { halfUnit, withinTolerance } from "../core/tolerance";
 import type { CheckResult, MistakeValue, NumericQuestion, Params } from "../core/types";
 import { describeParams, enumerateParams, type VariantSpec, variantAt } from "../core/variants";
@@ -76,10 +78,16 @@ export function correctNotations(expected: number, digits: number): string[] {
   return [...new Set(notations)];
 }
 
-/** Values just outside the tolerance on either side, typed with enough figures not to round back in. */
+/**
+ * Values just outside the tolerance on either side, typed with more figures: beyond both the
+ * answer and its rounded form by 1.5 half-units, so that they neither lie within the tolerance
+ * nor round to the answer at the asked figures (more figures are graded rounded).
+ */
 export function outsideNotations(expected: number, digits: number): string[] {
-  const step = OUTSIDE_FACTOR * halfUnit(expected, digits);
-  return [expected + step, expected - step].map((v) => plainDecimal(v, digits + 3));
+  const rounded = decimalRound(expected, digits);
+  // 0.0999… rounds to 0.100, whose last digit is worth ten times more: step by the larger unit.
+  const step = OUTSIDE_FACTOR * Math.max(halfUnit(expected, digits), rounded === 0 ? 0 : halfUnit(rounded, digits));
+  return [Math.max(expected, rounded) + step, Math.min(expected, rounded) - step].map((v) => plainDecimal(v, digits + 3));
 }
 
 /** Correct ways to write σ′ as a formula, and the typical wrong ones with their mistake ids. */
@@ -91,12 +99,20 @@ export const FORMULA_SPELLINGS: readonly string[] = [
   "sigma(x)*(1-sigma(x))",
   "e^(-x)/(1+e^(-x))^2",
   "exp(-x)/(1+exp(-x))^2",
+  "σ(1−σ)",
+  "σ-σ^2",
+  "e^{-x}/(1+e^{-x})^2",
 ];
 export const FORMULA_MISTAKE_SPELLINGS: readonly { input: string; id: string }[] = [
   { input: "s", id: "sigmoid-instead-of-derivative" },
   { input: "s^2", id: "squared-sigmoid" },
   { input: "1 - s", id: "complement" },
   { input: "-s(1-s)", id: "sign-error" },
+  { input: "e^(-x)", id: "numerator-only" },
+  { input: "e^(-x)/(1+e^(-x))", id: "forgot-square" },
+  { input: "e^(-x)/(1+e^(-2x))", id: "square-only-exp" },
+  { input: "x(1-x)", id: "x-for-sigma" },
+  { input: "1/4", id: "constant-quarter" },
 ];
 
 interface Failure {
@@ -104,13 +120,33 @@ interface Failure {
   example: string;
 }
 
-/** The first earlier mistake (in diagnosis order) the typed value would match, if not `target` itself. */
-function collidesWithEarlier(mistakes: readonly MistakeValue[], target: MistakeValue, typed: number, digits: number): boolean {
+/**
+ * Whether a mistake typed as `typed` with `figures` significant figures would first match an
+ * earlier mistake of another id (the diagnosis takes the first match, in catalogue order).
+ */
+function collidesWithEarlier(
+  mistakes: readonly MistakeValue[],
+  target: MistakeValue,
+  typed: number,
+  figures: number,
+  digits: number,
+): boolean {
   for (const m of mistakes) {
     if (m === target) return false;
-    if (m.id !== target.id && withinTolerance(typed, m.value, digits)) return true;
+    if (m.id === target.id) continue;
+    if (m.id === "truncated") {
+      if (figures === digits && sameNumber(typed, m.value)) return true;
+      continue;
+    }
+    if (withinTolerance(typed, m.value, digits)) return true;
+    if (figures < digits && matchesAtTypedPrecision(typed, m.value, figures)) return true;
   }
   return false;
+}
+
+/** The figures each mistake is typed with: the asked ones, and 2 and 1 (learners round early). */
+function mistakeFigures(digits: number): number[] {
+  return [...new Set([digits, 2, 1].filter((f) => f <= digits))];
 }
 
 function testNumericPart(part: Pick<QuestionPart, "expected" | "digits" | "mistakes">, params: Params, graders: Graders, fail: (failure: Failure) => void): void {
@@ -128,17 +164,32 @@ function testNumericPart(part: Pick<QuestionPart, "expected" | "digits" | "mista
       fail({ what: "a value just outside the tolerance is not graded wrong", example: `"${input}" at ${where} was graded ${result.verdict}` });
     }
   }
-  const seen = new Set<number>();
+  const seen = new Set<string>();
   for (const mistake of part.mistakes) {
-    if (seen.has(mistake.value)) continue;
-    seen.add(mistake.value);
-    const input = formatSignificant(mistake.value, part.digits);
-    const typed = Number(mistake.value.toPrecision(part.digits));
-    if (collidesWithEarlier(part.mistakes, mistake, typed, part.digits)) continue;
-    const result = graders.checkNumeric(question, input);
-    if (result.verdict === "correct" || result.diagnosis !== mistake.id) {
-      const got = result.verdict === "correct" ? "graded correct" : `diagnosed as ${result.diagnosis ?? "no mistake"}`;
-      fail({ what: "a typical mistake is not diagnosed as itself", example: `${mistake.id} "${input}" at ${where} was ${got}` });
+    if (sameAtPrecision(mistake.value, part.expected, part.digits)) {
+      fail({
+        what: "a typical mistake gives the right answer at the asked precision",
+        example: `${mistake.id} gives ${formatSignificant(mistake.value, part.digits)} at ${where}`,
+      });
+      continue;
+    }
+    for (const figures of mistakeFigures(part.digits)) {
+      // The cut-off answer is a mistake only at the asked figures; shorter, it is a rounding.
+      if (mistake.id === "truncated" && figures !== part.digits) continue;
+      const input = formatSignificant(mistake.value, figures);
+      const typed = Number(input.replace("×10^", "e"));
+      const key = `${typed}@${figures}`;
+      if (seen.has(key) || sameNumber(typed, part.expected)) continue;
+      seen.add(key);
+      if (collidesWithEarlier(part.mistakes, mistake, typed, figures, part.digits)) continue;
+      const result = graders.checkNumeric(question, input);
+      if (result.verdict === "correct" || result.diagnosis !== mistake.id) {
+        const got = result.verdict === "correct" ? "graded correct" : `diagnosed as ${result.diagnosis ?? "no mistake"}`;
+        fail({
+          what: "a typical mistake is not diagnosed as itself",
+          example: `${mistake.id} "${input}" (${figures} significant figure${figures === 1 ? "" : "s"}) at ${where} was ${got}`,
+        });
+      }
     }
   }
 }

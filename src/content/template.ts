@@ -48,6 +48,8 @@ export function toTemplate(input: ExerciseInput, pos: SourcePos): ExerciseTempla
     step: input.step ?? null,
     params: paramSpecs(input),
     given: input.given ?? [],
+    form: input.form ?? "sigma",
+    wholeNumber: input.whole_number ?? false,
     parts: templateParts(input),
     hints: input.hints,
     solution: input.solution,

@@ -145,7 +145,11 @@ export function checkExercise(exercise: Entity<ExerciseInput>, resolve: Resolve)
   // Feedback is keyed by the mistakes these quantities diagnose.
   if (value.feedback) {
     const ids = mistakeIds(quantities, usable.length > 0 ? usable : space.params);
-    if (hasFormula) for (const id of formulaMistakeIds()) ids.add(id);
+    if (hasFormula) for (const id of [...formulaMistakeIds(), "forgot-square"]) ids.add(id);
+    // Diagnosed for any number answer (cut instead of rounded), and for σ′ in the x form (a
+    // formula in x alone that is 1 − σ(x) is always the x form).
+    if (quantities.some((q) => q.answer === "number")) ids.add("truncated");
+    if (value.form === "x" && quantities.some((q) => q.id === "derivative")) ids.add("forgot-square");
     for (const id of Object.keys(value.feedback)) {
       if (!ids.has(id)) {
         atKey(["feedback"], id, `unknown mistake "${id}"${didYouMean(id, ids)}; this exercise diagnoses: ${[...ids].join(", ") || "(none)"}`);

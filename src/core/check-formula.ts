@@ -3,7 +3,7 @@
 // of points, and call them equal when they agree at every point.
 import { evaluateFormula, type FormulaNode, formulaToText, parseFormula } from "./formula";
 import { localized, type Localized } from "./i18n";
-import { mistakeMessage } from "./mistakes";
+import { localizedWith, mistakeMessage } from "./mistakes";
 import { formatSignificant } from "./number-format";
 import { FORMULA_MISTAKES } from "./quantities";
 import { sigmoid, sigmoidDerivative } from "./sigmoid";
@@ -109,7 +109,11 @@ const showX = (x: number) => String(x).replace(/^-/, "−");
  * and a value at some sample point would look like an answer it is not. `readAs` echoes how
  * the formula was read; `expected` is the reference formula as text.
  */
-export function checkFormula(quantity: FormulaQuantity, input: string): CheckResult {
+export function checkFormula(
+  quantity: FormulaQuantity,
+  input: string,
+  overrides?: Readonly<Record<string, Localized>>,
+): CheckResult {
   const reference = REFERENCES[quantity];
   const base = { expected: reference.text, parsed: null, digitsNeeded: null } as const;
   const read = parseFormula(input);
@@ -162,8 +166,12 @@ export function checkFormula(quantity: FormulaQuantity, input: string): CheckRes
 
   const mistake = reference.mistakes.find(({ f }) => matchesEverywhere(values, f));
   if (mistake) {
-    const message = mistakeMessage(mistake.id, { digits: 3, expected: reference.f(1), quantity });
-    return verdict("incorrect", message, mistake.id);
+    // 1 − σ(x) written in x alone is e^(−x)/(1 + e^(−x)): Step 3 without the square.
+    const id = mistake.id === "complement" && quantity === "derivative" && !mentionsSigma(read.ast) ? "forgot-square" : mistake.id;
+    const ctx = { digits: 3, expected: reference.f(1), quantity };
+    const override = overrides?.[id];
+    const message = override ? localizedWith(override, ctx) : mistakeMessage(id, ctx);
+    return verdict("incorrect", message, id);
   }
 
   if (matchesEverywhere(values, reference.f, NEAR_MISS_TOLERANCE)) {
@@ -187,14 +195,43 @@ export function checkFormula(quantity: FormulaQuantity, input: string): CheckRes
   }
 
   // Quote one point where they differ, so the learner can check by hand.
-  const index = SAMPLE_POINTS.findIndex((x, i) => !equal(values[i]!, reference.f(x)));
-  const x = SAMPLE_POINTS[index]!;
-  const at = `${reference.name.replace("x", showX(x))}`;
+  const shownAt = differenceToShow(read.ast, reference.f);
+  const at = `${reference.name.replace("x", showX(shownAt.x))}`;
   return verdict(
     "incorrect",
     localized(
-      `${reference.name} と等しくありません。x = ${showX(x)} でこの式は ${show(values[index]!)} ですが、${at} = ${show(reference.f(x))} です。${reference.name} = ${reference.text} です。`,
-      `Not equal to ${reference.name}: at x = ${showX(x)} this formula gives ${show(values[index]!)}, but ${at} = ${show(reference.f(x))}. ${reference.name} = ${reference.text}.`,
+      `${reference.name} と等しくありません。x = ${showX(shownAt.x)} でこの式は ${shownAt.learner} ですが、${at} = ${shownAt.reference} です。${reference.name} = ${reference.text} です。`,
+      `Not equal to ${reference.name}: at x = ${showX(shownAt.x)} this formula gives ${shownAt.learner}, but ${at} = ${shownAt.reference}. ${reference.name} = ${reference.text}.`,
     ),
   );
+}
+
+/**
+ * Points a learner can check by hand, simplest first: x = 0 (σ = 1/2) shows most wrong
+ * formulas plainly, s(1 + s) as 0.75 against 0.25. The sample points follow.
+ */
+const DISPLAY_POINTS: readonly number[] = [0, 1, -1, 2, -2, ...SAMPLE_POINTS];
+
+/**
+ * Where to show a wrong formula against the reference: the first display point where the two
+ * differ by at least 1% and print differently at 4 figures; failing that, the point of the
+ * largest difference, printed with as many figures as it takes to tell them apart. Never two
+ * identical printed numbers.
+ */
+function differenceToShow(ast: FormulaNode, f: (x: number) => number): { x: number; learner: string; reference: string } {
+  let best = { x: SAMPLE_POINTS[0]!, gap: -1 };
+  for (const x of DISPLAY_POINTS) {
+    const a = evaluateFormula(ast, x);
+    const b = f(x);
+    if (!Number.isFinite(a)) continue;
+    const gap = Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1e-300);
+    if (gap >= 0.01 && show(a) !== show(b)) return { x, learner: show(a), reference: show(b) };
+    if (gap > best.gap) best = { x, gap };
+  }
+  const a = evaluateFormula(ast, best.x);
+  const b = f(best.x);
+  let figures = 4;
+  while (figures < 17 && formatSignificant(a, figures) === formatSignificant(b, figures)) figures++;
+  const print = (v: number) => formatSignificant(v, figures).replace(/^-/, "−");
+  return { x: best.x, learner: print(a), reference: print(b) };
 }

@@ -1,12 +1,12 @@
 // Checking a typed numeric answer end to end: read it, grade it, and for a wrong answer name
 // the common mistake whose value it matches. Invalid input is reported, never graded.
-import { gradeNumber, matchesAtTypedPrecision } from "./grade";
+import { gradeNumber, matchesAtTypedPrecision, sameAtPrecision, sameNumber } from "./grade";
 import type { Localized } from "./i18n";
 import { localizedWith, type MistakeContext, mistakeMessage } from "./mistakes";
-import { formatSignificant } from "./number-format";
+import { formatShortest, formatSignificant } from "./number-format";
 import { type ReadNumber, readAnswer } from "./read-answer";
 import { withinTolerance } from "./tolerance";
-import type { CheckResult, MistakeId, MistakeValue, NumericQuestion, Params } from "./types";
+import type { CheckResult, MistakeValue, NumericQuestion, Params } from "./types";
 
 /** What the messages may quote about the question beyond its numbers. */
 export interface CheckContext {
@@ -18,19 +18,54 @@ export interface CheckContext {
   label?: string;
 }
 
+/** Mistakes compared only at the asked figures: "0.88" for 0.8808 is a rounded answer, not a cut one. */
+const ONLY_AT_ASKED_FIGURES = new Set<string>(["truncated"]);
+
 /**
- * The first mistake whose value the answer matches at the question's tolerance. Failing that,
- * an answer typed with fewer figures (but at least 2) is compared at its own precision, so
- * "0.88" for σ′(2) is still recognized as σ(2) = 0.8808.
+ * The first mistake the answer matches, in the catalogue's order: at the question's tolerance;
+ * for an answer typed with fewer figures, at its own precision ("0.88" for σ′(2) is still
+ * σ(2) = 0.8808, and "0.2" is 1 − σ(x) = 0.2); for one typed with more figures, after
+ * rounding both to the asked figures. `truncated` counts only when typed with exactly the
+ * asked figures and equal to the answer cut there.
  */
 export function diagnose(read: ReadNumber, question: NumericQuestion): MistakeValue | null {
-  const finite = question.mistakes.filter((m) => Number.isFinite(m.value));
-  const atTolerance = finite.find((m) => withinTolerance(read.value, m.value, question.digits));
-  if (atTolerance) return atTolerance;
-  if (read.sigFigs >= 2 && read.sigFigs < question.digits) {
-    return finite.find((m) => matchesAtTypedPrecision(read.value, m.value, read.sigFigs)) ?? null;
+  const digits = question.digits;
+  const figures = read.exact ? Number.POSITIVE_INFINITY : read.sigFigs;
+  const matches = (m: MistakeValue): boolean => {
+    if (!Number.isFinite(m.value)) return false;
+    if (ONLY_AT_ASKED_FIGURES.has(m.id)) return figures === digits && sameNumber(read.value, m.value);
+    if (withinTolerance(read.value, m.value, digits)) return true;
+    if (figures < digits) return matchesAtTypedPrecision(read.value, m.value, figures);
+    if (figures > digits && Number.isFinite(figures)) return sameAtPrecision(read.value, m.value, digits);
+    return false;
+  };
+  return question.mistakes.find(matches) ?? null;
+}
+
+/** What is asked, for "if you meant σ′(2), …": the caller's label, else one made from the quantity. */
+function askedFor(context: CheckContext): Localized {
+  if (context.label !== undefined) return { ja: context.label, en: context.label };
+  const x = context.params?.x;
+  const at = x === undefined ? "x" : formatShortest(Number(x.toPrecision(4))).replace(/^-/, "−");
+  switch (context.quantity) {
+    case "sigmoid":
+      return { ja: `σ(${at})`, en: `σ(${at})` };
+    case "derivative":
+      return { ja: `σ′(${at})`, en: `σ′(${at})` };
+    case "derivative-from-output":
+    case "max-slope":
+      return { ja: "σ′(x)", en: "σ′(x)" };
+    case "backprop-local-gradient":
+      return { ja: "∂L/∂x", en: "∂L/∂x" };
+    case "inner-derivative":
+      return { ja: "du/dx", en: "du/dx" };
+    case "outer-derivative":
+      return { ja: "dσ/du", en: "dσ/du" };
+    case "logit":
+      return { ja: "x", en: "x" };
+    default:
+      return { ja: "正しい値", en: "the right value" };
   }
-  return null;
 }
 
 function answerIs(expected: string, label: string | undefined): Localized {
@@ -67,17 +102,67 @@ export function checkNumeric(
       digitsNeeded: null,
     };
   }
-  const { verdict, digitsNeeded, digitsGiven } = gradeNumber(read, question.expected, question.digits);
+  const grade = gradeNumber(read, question.expected, question.digits, question.wholeNumber ?? false);
+  const { verdict, digitsNeeded, digitsGiven } = grade;
   // A Unicode minus, as prompts and worked solutions write it (ASCII mode turns it back).
   const shown = formatSignificant(question.expected, question.digits).replace(/^-/, "−");
   const answer = answerIs(shown, context.label);
   const base = { expected: question.expected, parsed: read.value, readAs: read.readAs, position: null };
 
   if (verdict === "correct") {
+    if (grade.roundedDown && !sameNumber(read.value, question.expected)) {
+      // More figures than asked: say what the answer is at the asked figures, and the value itself.
+      const exact = formatSignificant(question.expected, Math.min(12, digitsGiven + 1)).replace(/^-/, "−");
+      const what = context.label === undefined ? "" : `${context.label} ≈ `;
+      return {
+        ...base,
+        verdict,
+        diagnosis: null,
+        message: {
+          ja: `正解です。有効数字${digitsNeeded}桁で ${what}${shown} です（値は ${exact}）。`,
+          en: `Correct: ${what}${shown} to ${digitsNeeded} significant figures (the value is ${exact}).`,
+        },
+        digitsNeeded: null,
+      };
+    }
     const message = context.label === undefined
       ? { ja: `正解です。答えは ${shown} です。`, en: `Correct: ${shown}.` }
       : { ja: `正解です。${answer.ja}`, en: `Correct: ${context.label} ≈ ${shown}.` };
     return { ...base, verdict, diagnosis: null, message, digitsNeeded: null };
+  }
+
+  // Named mistakes come before "right value, too few digits": "0.2" where 1 − σ(x) = 0.2 is that
+  // mistake, even though 0.16 also rounds to 0.2.
+  const mistake = diagnose(read, question);
+  if (mistake) {
+    const ctx: MistakeContext = {
+      digits: question.digits,
+      expected: question.expected,
+      mistakeValue: mistake.value,
+      answer: read.value,
+      ...(context.params ? { params: context.params } : {}),
+      ...(context.quantity ? { quantity: context.quantity } : {}),
+    };
+    const override = overrides?.[mistake.id];
+    const text = override ? localizedWith(override, ctx) : mistakeMessage(mistake.id, ctx);
+    const asked = askedFor(context);
+    // Both readings are possible: name the mistake, and say what to type if the answer was meant.
+    const rest = grade.roundedRight
+      ? {
+          ja: `${asked.ja} のつもりなら、有効数字${digitsNeeded}桁で ${shown} と答えてください。`,
+          en: `If you meant ${asked.en}, give ${digitsNeeded} significant figures: ${shown}.`,
+        }
+      : {
+          ja: `正解は ${context.label === undefined ? shown : `${context.label} ≈ ${shown}`} です。`,
+          en: answer.en,
+        };
+    return {
+      ...base,
+      verdict: "incorrect",
+      diagnosis: mistake.id,
+      message: { ja: `不正解です。${text.ja}${rest.ja}`, en: `Not correct. ${text.en} ${rest.en}` },
+      digitsNeeded: grade.roundedRight ? digitsNeeded : null,
+    };
   }
   if (verdict === "imprecise") {
     return {
@@ -91,31 +176,25 @@ export function checkNumeric(
       digitsNeeded,
     };
   }
-  const mistake = diagnose(read, question);
-  let sentence: Localized = { ja: "", en: "" };
-  let diagnosis: MistakeId | null = null;
-  if (mistake) {
-    diagnosis = mistake.id;
-    const ctx: MistakeContext = {
-      digits: question.digits,
-      expected: question.expected,
-      mistakeValue: mistake.value,
-      answer: read.value,
-      ...(context.params ? { params: context.params } : {}),
-      ...(context.quantity ? { quantity: context.quantity } : {}),
+  const correctIs = `正解は ${context.label === undefined ? shown : `${context.label} ≈ ${shown}`} です。`;
+  if (grade.roundedRight) {
+    // One figure: too little to tell a right answer from a lucky or mistaken one.
+    return {
+      ...base,
+      verdict,
+      diagnosis: null,
+      message: {
+        ja: `不正解です。有効数字1桁では答えとして足りません。有効数字${digitsNeeded}桁で答えてください。${correctIs}`,
+        en: `Not correct. One significant figure is too few to count: give ${digitsNeeded} significant figures. ${answer.en}`,
+      },
+      digitsNeeded,
     };
-    const override = overrides?.[mistake.id];
-    const text = override ? localizedWith(override, ctx) : mistakeMessage(mistake.id, ctx);
-    sentence = { ja: text.ja, en: `${text.en} ` };
   }
   return {
     ...base,
     verdict,
-    diagnosis,
-    message: {
-      ja: `不正解です。${sentence.ja}正解は ${context.label === undefined ? shown : `${context.label} ≈ ${shown}`} です。`,
-      en: `Not correct. ${sentence.en}${answer.en}`,
-    },
+    diagnosis: null,
+    message: { ja: `不正解です。${correctIs}`, en: `Not correct. ${answer.en}` },
     digitsNeeded: null,
   };
 }

@@ -46,9 +46,13 @@ const SUPERSCRIPTS: Readonly<Record<string, string>> = {
 const LOOKALIKES: Readonly<Record<string, string>> = {
   "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
   "\u2796": "-", "\u02d7": "-", "\u2795": "+",
+  // ー, the long-vowel mark a Japanese input method gives for a minus typed in kana mode.
+  "\u30fc": "-", "\uff70": "-",
   "\u00b7": "*", "\u22c5": "*", "\u2219": "*", "\u2022": "*", "\u30fb": "*", "\u00d7": "*", "\u2715": "*",
   "\u2716": "*", "\u2a2f": "*", "\u2217": "*",
   "\u00f7": "/", "\u2215": "/", "\u2044": "/",
+  // LaTeX groups, as in e^{-x}/(1+e^{-x})^2: braces group like parentheses.
+  "{": "(", "}": ")", "\uff5b": "(", "\uff5d": ")",
 };
 
 // Invisible characters that ride along with pasted text: the format category (zero-width
@@ -124,6 +128,11 @@ const KNOWN_NAMES = localized(
   "使える名前は x、s（σ(x) のこと）、e、σ(…)、sigma(…)、exp(…) です。",
   "Known names: x, s (meaning σ(x)), e, σ(…), sigma(…), exp(…).",
 );
+
+/** Kana and kanji: words typed along with the formula. */
+const JAPANESE = /^[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]$/u;
+/** The ideographic full stop (and its half-width form) closing a sentence. */
+const SENTENCE_ENDS = new Set(["\u3002", "\uff61"]);
 
 const isDigit = (ch: string | undefined) => ch !== undefined && ch >= "0" && ch <= "9";
 const isLetter = (ch: string | undefined) => ch !== undefined && (/^[a-zA-Z]$/.test(ch) || ch === "σ");
@@ -208,6 +217,15 @@ function tokenize(chars: readonly SourceChar[], endPos: number): Token[] {
       i++;
       continue;
     }
+    if (JAPANESE.test(ch)) {
+      throw new FormulaError(
+        pos,
+        localized(
+          `「${ch}」は日本語の文字です。式だけを入力してください（例: s*(1 - s)）。日本語入力をオフにすると入力しやすくなります。`,
+          `"${ch}" is Japanese text; type the formula alone, such as s*(1 - s) (turning the Japanese input method off helps).`,
+        ),
+      );
+    }
     throw new FormulaError(
       pos,
       localized(
@@ -228,6 +246,22 @@ function tokenize(chars: readonly SourceChar[], endPos: number): Token[] {
 //   power   := primary ("^" unary)?          right-associative; e^-x is e^(−x)
 //   primary := number | x | s | e | (σ | sigma | exp) "(" sum ")" | "(" sum ")"
 // So −x^2 is −(x²), s(1−s) is s·(1−s), and 1/2x is (1/2)·x (echoed with parentheses).
+
+/** Whether the variable x or s occurs anywhere in the formula. */
+function usesVariable(node: FormulaNode, name: "x" | "s"): boolean {
+  switch (node.kind) {
+    case "variable":
+      return node.name === name;
+    case "call":
+      return usesVariable(node.arg, name);
+    case "negate":
+      return usesVariable(node.operand, name);
+    case "binary":
+      return usesVariable(node.left, name) || usesVariable(node.right, name);
+    default:
+      return false;
+  }
+}
 
 class Parser {
   private index = 0;
@@ -321,6 +355,8 @@ class Parser {
         if (token.name === "x" || token.name === "s") return { kind: "variable", name: token.name };
         if (token.name === "e") return { kind: "constant", name: "e" };
         const open = this.peek();
+        // A bare σ is σ(x), as learners write σ(1 − σ) and σ − σ^2 (s by another name).
+        if (token.name === "sigma" && open.type !== "(") return { kind: "variable", name: "s" };
         if (open.type !== "(") {
           const example = token.name === "exp" ? "exp(-x)" : `${token.text}(x)`;
           const bare =
@@ -336,6 +372,11 @@ class Parser {
           );
         }
         const arg = this.parenthesized();
+        // σ(1 − σ): a bracket in s without x is a factor, not σ's argument (σ of σ is no answer
+        // anyone means), so it reads as σ·(1 − σ). σ(0), σ(x), σ(−x) stay calls.
+        if (token.name === "sigma" && usesVariable(arg, "s") && !usesVariable(arg, "x")) {
+          return { kind: "binary", op: "*", left: { kind: "variable", name: "s" }, right: arg };
+        }
         return { kind: "call", fn: token.name, arg };
       }
       case "(":
@@ -402,6 +443,9 @@ export function parseFormula(input: string): FormulaParse {
   }
   try {
     const chars = normalize(codePoints);
+    // A closing 。 ends a Japanese sentence, not the formula: "s(1-s)。".
+    while (chars.length > 0 && isSpace(chars.at(-1)!.ch)) chars.pop();
+    if (chars.length > 1 && SENTENCE_ENDS.has(chars.at(-1)!.ch)) chars.pop();
     if (chars.every(({ ch }) => isSpace(ch))) {
       return { ok: false, position: 1, message: localized("式が入力されていません。", "The formula is empty.") };
     }

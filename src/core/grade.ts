@@ -1,8 +1,10 @@
 // Grading a number that was read: correct, imprecise ("right value, too few digits", as
 // Numbas does it) or incorrect. The tolerance itself lives in tolerance.ts; this file only
-// decides what the learner's own precision means.
+// decides what the learner's own precision means. Named mistakes are tested before the
+// imprecise verdict is given: check.ts does that, with `roundedRight` from here.
+import { decimalRound } from "./decimal-round";
 import type { ReadNumber } from "./read-answer";
-import { roundToSignificant, withinTolerance } from "./tolerance";
+import { halfUnit, MAX_DIGITS, roundToSignificant, withinTolerance } from "./tolerance";
 
 export type NumericVerdict = "correct" | "imprecise" | "incorrect";
 
@@ -12,6 +14,14 @@ export interface Grade {
   digitsNeeded: number;
   /** Significant figures the learner typed (Infinity for an exact fraction). */
   digitsGiven: number;
+  /** Correct, typed with more figures than asked and graded on them rounded (0.8814 → 0.881). */
+  roundedDown: boolean;
+  /**
+   * Fewer figures than asked, and the value is the right answer rounded to the figures typed:
+   * "0.88" for 0.8808, and also "0.9", which is still graded incorrect (one figure says too
+   * little) but may be mentioned next to a named mistake.
+   */
+  roundedRight: boolean;
 }
 
 /**
@@ -26,30 +36,63 @@ export function sameNumber(a: number, b: number): boolean {
 
 /**
  * Whether `value`, typed with `figures` significant figures, is `target` rounded to that many
- * figures: 0.88 is 0.8808 to 2 figures, and 1 is σ(10) = 0.99995 to 1 figure.
+ * figures (from its decimal, halves away from zero): 0.88 is 0.8808 to 2 figures, and 1 is
+ * σ(10) = 0.99995 to 1 figure.
  */
 export function matchesAtTypedPrecision(value: number, target: number, figures: number): boolean {
   if (!Number.isFinite(figures) || figures < 1 || target === 0) return false;
-  return sameNumber(value, roundToSignificant(target, Math.min(100, figures)));
+  const d = Math.min(100, figures);
+  // Rounded from the decimal (as on paper) or from the double (as a calculator may): either way
+  // the learner rounded right, and the two differ only at a tie.
+  return sameNumber(value, decimalRound(target, d)) || sameNumber(value, roundToSignificant(target, d));
+}
+
+/** Whether `value` and `target` are the same when both are rounded to `figures` significant figures. */
+export function sameAtPrecision(value: number, target: number, figures: number): boolean {
+  if (!Number.isFinite(value) || !Number.isFinite(target)) return false;
+  // Values more than a unit of the last figure apart never round to the same (a cheap test first).
+  if (target !== 0 && Math.abs(value - target) > 2 * halfUnit(target, Math.min(figures, MAX_DIGITS))) return false;
+  return sameNumber(decimalRound(value, figures), decimalRound(target, figures));
+}
+
+/** A whole number typed without a decimal point or exponent: "2", "-3". */
+function typedAsWholeNumber(read: ReadNumber): boolean {
+  return read.form === "decimal" && Number.isInteger(read.value) && !read.readAs.includes(".");
 }
 
 /**
- * correct: within half a unit of the last required digit, typed with at least the required
- * figures, or as an exact form (1/4), or as exactly the reference (0.25 for σ′(0) = 1/4).
- * imprecise: fewer figures than required, and the value is the reference rounded to the
- * figures typed. So "1" for σ(10) = 0.99995 at 3 figures is imprecise, never correct, although
- * it lies within 0.00005 of the reference (docs/grading.md, Verdicts), and "1.00" is correct.
- * incorrect: everything else, including "0" for σ′(20) ≈ 2.06e-9.
+ * The rules, in order:
+ * 1. An exact form (1/4), exactly the reference (0.25 for σ′(0) = 1/4), or, where the question
+ *    says the answer is a whole number, that whole number ("2" for x = 2.00): correct when
+ *    within the tolerance.
+ * 2. The asked figures: correct when within half a unit of the last required digit.
+ * 3. More figures than asked: graded on the value rounded to the asked figures, so 0.8814 for
+ *    0.8808 at 3 figures is 0.881 and correct (roundedDown).
+ * 4. Fewer figures: the value is the reference rounded to the figures typed (roundedRight).
+ *    From 2 figures on that is imprecise ("0.88" for 0.8808); one figure is incorrect unless
+ *    the question asks for one. So "1" for σ(10) = 0.99995 at 3 figures is incorrect.
+ * 5. Everything else is incorrect, including "0" for σ′(20) ≈ 2.06e-9.
+ * docs/grading.md ("Grading rules") gives the full order, with the mistake catalogue first.
  * A reference of 0 has no significant figures: within the absolute tolerance is correct.
  */
-export function gradeNumber(read: ReadNumber, expected: number, digits: number): Grade {
+export function gradeNumber(read: ReadNumber, expected: number, digits: number, wholeNumber = false): Grade {
   const within = withinTolerance(read.value, expected, digits);
-  const grade = (verdict: NumericVerdict): Grade => ({ verdict, digitsNeeded: digits, digitsGiven: read.sigFigs });
+  const grade = (verdict: NumericVerdict, extra: Partial<Pick<Grade, "roundedDown" | "roundedRight">> = {}): Grade => ({
+    verdict,
+    digitsNeeded: digits,
+    digitsGiven: read.sigFigs,
+    roundedDown: extra.roundedDown ?? false,
+    roundedRight: extra.roundedRight ?? false,
+  });
   if (expected === 0) return grade(within ? "correct" : "incorrect");
-  const enoughFigures = read.exact || read.sigFigs >= digits || sameNumber(read.value, expected);
-  if (within && enoughFigures) return grade("correct");
-  if (read.sigFigs < digits && (within || matchesAtTypedPrecision(read.value, expected, read.sigFigs))) {
-    return grade("imprecise");
+  const exactForm = read.exact || sameNumber(read.value, expected) || (wholeNumber && typedAsWholeNumber(read));
+  if (exactForm) return grade(within ? "correct" : "incorrect");
+  if (read.sigFigs === digits) return grade(within ? "correct" : "incorrect");
+  if (read.sigFigs > digits) {
+    const right = within || sameAtPrecision(read.value, expected, digits);
+    return right ? grade("correct", { roundedDown: true }) : grade("incorrect");
   }
-  return grade("incorrect");
+  const roundedRight = within || matchesAtTypedPrecision(read.value, expected, read.sigFigs);
+  if (roundedRight && read.sigFigs >= 2) return grade("imprecise", { roundedRight });
+  return grade("incorrect", { roundedRight });
 }

@@ -103,9 +103,15 @@ const ENTRIES: readonly MistakeEntry[] = [
     message: (ctx) => {
       const x = at(ctx);
       const negX = ctx.params?.x === undefined ? "−x" : arg(-ctx.params.x);
+      if (ctx.quantity === "backprop-local-gradient") {
+        return {
+          ja: `それは ∂L/∂σ × (1 − s)${approx(ctx)} です。局所勾配は s(1 − s) なので、s も掛けてください。`,
+          en: `That is ∂L/∂σ × (1 − s)${approx(ctx)}. The local gradient is s(1 − s): multiply by s too.`,
+        };
+      }
       if (ctx.quantity !== undefined && ASKED_FOR_DERIVATIVE.has(ctx.quantity)) {
         return {
-          ja: `それは 1 − σ(${x})${approx(ctx)} だけです。σ′(${x}) = σ(${x})(1 − σ(${x})) は2つの因子の積なので、σ(${x}) も掛けてください。`,
+          ja: `それは 1 − σ(${x})${approx(ctx)} だけです。σ′(${x}) = σ(${x})(1 − σ(${x})) は 2 つの因子の積なので、σ(${x}) も掛けてください。`,
           en: `That is only 1 − σ(${x})${approx(ctx)}. σ′(${x}) = σ(${x})(1 − σ(${x})) is a product of two factors: multiply by σ(${x}) too.`,
         };
       }
@@ -122,12 +128,12 @@ const ENTRIES: readonly MistakeEntry[] = [
       const x = at(ctx);
       if (!quotesSigma(ctx)) {
         return {
-          ja: "σ(1 − σ) を使うべきところで σ² を使っています。2つ目の因子は σ ではなく 1 − σ です。",
+          ja: "σ(1 − σ) を使うべきところで σ² を使っています。2 つ目の因子は σ ではなく 1 − σ です。",
           en: "You used σ² where σ(1 − σ) belongs: the second factor is 1 − σ, not σ again.",
         };
       }
       return {
-        ja: `それは σ(${x})²${approx(ctx)} です。σ′(${x}) = σ(${x})(1 − σ(${x})) の2つ目の因子は σ(${x}) ではなく 1 − σ(${x}) です。x = 0 ではどちらも 0.25 になるので、別の x で確かめましょう。`,
+        ja: `それは σ(${x})²${approx(ctx)} です。σ′(${x}) = σ(${x})(1 − σ(${x})) の 2 つ目の因子は σ(${x}) ではなく 1 − σ(${x}) です。x = 0 ではどちらも 0.25 になるので、別の x で確かめましょう。`,
         en: `That is σ(${x})²${approx(ctx)}. In σ′(${x}) = σ(${x})(1 − σ(${x})) the second factor is 1 − σ(${x}), not σ(${x}) again. Both give 0.25 at x = 0, so test with another x.`,
       };
     },
@@ -141,13 +147,18 @@ const ENTRIES: readonly MistakeEntry[] = [
             ja: "符号が逆で、坂を上る向きに進んでいます。勾配降下法では w から 学習率 × 勾配 を引きます。",
             en: "The sign is wrong: that step goes uphill. Gradient descent subtracts learning rate × gradient from w.",
           }
+        : ctx.quantity === "sigmoid"
+        ? {
+            ja: "大きさは合っていますが、符号が逆です。σ(x) = 1/(1 + e^(−x)) の分母は正なので、σ(x) は必ず 0 と 1 の間の正の数です。",
+            en: "The size is right but the sign is wrong. The denominator of σ(x) = 1/(1 + e^(−x)) is positive, so σ(x) is always between 0 and 1.",
+          }
         : ctx.quantity === undefined || ALWAYS_POSITIVE.has(ctx.quantity)
         ? {
-            ja: "大きさは合っていますが、符号が逆です。σ(x) も σ′(x) も常に正です。連鎖律では −u^(−2) と −e^(−x) の2つのマイナスが打ち消し合います。",
+            ja: "大きさは合っていますが、符号が逆です。σ(x) も σ′(x) も常に正です。連鎖律では −u^(−2) と −e^(−x) の 2 つのマイナスが打ち消し合います。",
             en: "The size is right but the sign is wrong. σ(x) and σ′(x) are always positive; in the chain rule the minus signs of −u^(−2) and −e^(−x) cancel.",
           }
         : {
-            ja: "大きさは合っていますが、符号が逆です。式のマイナス記号を1つずつ確かめ、答えが正か負かを先に考えましょう。",
+            ja: "大きさは合っていますが、符号が逆です。式のマイナス記号を 1 つずつ確かめ、答えが正か負かを先に考えましょう。",
             en: "The size is right but the sign is wrong. Check each minus sign, and decide first whether the answer is positive or negative.",
           },
   },
@@ -169,6 +180,74 @@ const ENTRIES: readonly MistakeEntry[] = [
             en: `The digits are right but the value is ${factor} times ${way.en}: the decimal point moved. Estimate the size before writing: σ(x) is between 0 and 1, σ′(x) at most 0.25.`,
           };
     },
+  },
+  {
+    id: "numerator-only",
+    name: { ja: "分子の e^(−x) だけ", en: "numerator e^(−x) only" },
+    message: (ctx) => {
+      const negX = ctx.params?.x === undefined ? "−x" : arg(-ctx.params.x);
+      return {
+        ja: `それは分子の e^(${negX})${approx(ctx)} だけです。σ′(x) = e^(−x)/(1 + e^(−x))^2 なので、分母の (1 + e^(−x))^2 でも割る必要があります。`,
+        en: `That is the numerator e^(${negX})${approx(ctx)} alone. σ′(x) = e^(−x)/(1 + e^(−x))^2: divide it by (1 + e^(−x))^2 as well.`,
+      };
+    },
+  },
+  {
+    id: "forgot-square",
+    name: { ja: "分母の 2 乗を忘れた", en: "denominator not squared" },
+    message: (ctx) => ({
+      ja: `それは e^(−x)/(1 + e^(−x))${approx(ctx)} で、分母が 2 乗されていません（この値は 1 − σ(x) と同じです）。σ′(x) = e^(−x)/(1 + e^(−x))^2 です。`,
+      en: `That is e^(−x)/(1 + e^(−x))${approx(ctx)}: the denominator is not squared (this is the same as 1 − σ(x)). σ′(x) = e^(−x)/(1 + e^(−x))^2.`,
+    }),
+  },
+  {
+    id: "square-only-exp",
+    name: { ja: "e^(−x) だけを 2 乗", en: "only e^(−x) squared" },
+    message: (ctx) => ({
+      ja: `それは分母を 1 + (e^(−x))^2 にした値${approx(ctx)}です。2 乗するのは 1 + e^(−x) 全体で、(1 + e^(−x))^2 です。`,
+      en: `That uses 1 + (e^(−x))^2 as the denominator${approx(ctx)}. Square all of 1 + e^(−x): (1 + e^(−x))^2.`,
+    }),
+  },
+  {
+    id: "x-for-sigma",
+    name: { ja: "σ(x) の代わりに x", en: "x put in for σ(x)" },
+    message: (ctx) => {
+      const x = at(ctx);
+      return {
+        ja: `それは x(1 − x)${approx(ctx)} で、s(1 − s) の s に x を入れています。s は x ではなく σ(${x}) です。先に σ(${x}) を求めてから s(1 − s) に入れます。`,
+        en: `That is x(1 − x)${approx(ctx)}: x went where s belongs in s(1 − s). s is σ(${x}), not x. Find σ(${x}) first, then put it into s(1 − s).`,
+      };
+    },
+  },
+  {
+    id: "constant-quarter",
+    name: { ja: "どこでも 0.25", en: "0.25 everywhere" },
+    message: (ctx) =>
+      ctx.quantity === "backprop-local-gradient"
+        ? {
+            ja: "局所勾配を 0.25 にしています。0.25 は s = 0.5 のときだけの最大値です。このときの s で s(1 − s) を計算します。",
+            en: "You used 0.25 for the local gradient. 0.25 is its largest value, reached only at s = 0.5; compute s(1 − s) with this s.",
+          }
+        : {
+            ja: "0.25 は x = 0 での傾き σ′(0)、傾きの最大値です。ほかの x では傾きはもっと小さくなるので、σ(x)(1 − σ(x)) を計算します。",
+            en: "0.25 is σ′(0), the largest slope, reached only at x = 0. Elsewhere the slope is smaller: compute σ(x)(1 − σ(x)).",
+          },
+  },
+  {
+    id: "truncated",
+    name: { ja: "四捨五入せずに切り捨て", en: "cut off, not rounded" },
+    message: (ctx) => ({
+      ja: `桁を切り捨てています。値 ${formatSignificant(ctx.expected, Math.min(12, ctx.digits + 2)).replace(/^-/, "−")} を有効数字${ctx.digits}桁に四捨五入すると ${num(ctx, ctx.expected)} です。次の桁が 5 以上なら切り上げます。`,
+      en: `The digits were cut off, not rounded. The value ${formatSignificant(ctx.expected, Math.min(12, ctx.digits + 2)).replace(/^-/, "−")} rounds to ${num(ctx, ctx.expected)} at ${ctx.digits} significant figures: a next digit of 5 or more rounds up.`,
+    }),
+  },
+  {
+    id: "forgot-upstream",
+    name: { ja: "上流の勾配を掛け忘れ", en: "upstream gradient left out" },
+    message: (ctx) => ({
+      ja: `それは局所勾配 s(1 − s)${approx(ctx)} だけです。∂L/∂x = ∂L/∂σ × s(1 − s) なので、届いた上流の勾配 ∂L/∂σ も掛けます。`,
+      en: `That is only the local gradient s(1 − s)${approx(ctx)}. ∂L/∂x = ∂L/∂σ × s(1 − s): multiply by the upstream gradient ∂L/∂σ too.`,
+    }),
   },
   {
     id: "value-instead-of-derivative",

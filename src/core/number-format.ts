@@ -1,5 +1,6 @@
 // Numbers as learners read them in messages ("0.881", "1.05×10^-9") and as scripts read them
 // in JSON (the JavaScript number itself, whose shortest round-trip form JSON.stringify writes).
+import { decimalToPrecision } from "./decimal-round";
 
 export interface FormatOptions {
   /** Plain ASCII ("1.05e-9") for --ascii terminals instead of "1.05×10^-9". */
@@ -25,10 +26,11 @@ export function formatSignificant(value: number, digits: number, options: Format
   if (!Number.isFinite(value)) return String(value);
   if (value === 0) return "0";
   const d = Math.min(100, Math.max(1, Math.round(digits)));
-  const rounded = Number(value.toPrecision(d));
+  // Rounded from the decimal the value stands for (0.2375 → 0.238), as a learner rounds.
+  const text = decimalToPrecision(value, d);
+  const rounded = Number(text);
   const magnitude = Math.abs(rounded);
-  if (magnitude < PLAIN_MIN || magnitude >= PLAIN_MAX) return withPowerOfTen(value.toExponential(d - 1), options);
-  const text = value.toPrecision(d);
+  if (magnitude < PLAIN_MIN || magnitude >= PLAIN_MAX) return withPowerOfTen(rounded.toExponential(d - 1), options);
   // toPrecision switches to "1.23e+5" once the exponent reaches the digit count.
   return text.includes("e") ? String(rounded) : text;
 }

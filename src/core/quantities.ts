@@ -1,6 +1,7 @@
 // The quantities an exercise can ask for. Each knows how to compute its answer from the
 // variant's params, which values common mistakes produce, and the intermediate values that
 // hints and worked solutions quote. Content templates refer to these by id.
+import { decimalRound, truncateToSignificant } from "./decimal-round";
 import { exp, logit, sigmoid, sigmoidDerivative } from "./sigmoid";
 import type { MistakeId, MistakeValue, Params } from "./types";
 
@@ -150,10 +151,17 @@ const derivativeQuantity: Quantity = {
     const x = param(params, "x");
     const s = sigmoid(x);
     const d = sigmoidDerivative(x);
+    const eNegX = exp(-x);
     return [
       mistake("sigmoid-instead-of-derivative", s),
       mistake("squared-sigmoid", s * s),
+      // e^(−x)/(1 + e^(−x)) is 1 − σ(x): the same value, named by the form the question uses
+      // (complement; a template in the x form renames it forgot-square, see FORMULA_MISTAKES).
       mistake("complement", sigmoid(-x)),
+      mistake("numerator-only", eNegX),
+      mistake("square-only-exp", eNegX / (1 + eNegX * eNegX)),
+      mistake("x-for-sigma", x * (1 - x)),
+      mistake("constant-quarter", 0.25),
       mistake("sign-error", -d),
       ...powerOfTen(d),
     ];
@@ -178,6 +186,7 @@ const derivativeFromOutput: Quantity = {
       mistake("sigmoid-instead-of-derivative", s),
       mistake("squared-sigmoid", s * s),
       mistake("complement", 1 - s),
+      mistake("constant-quarter", 0.25),
       mistake("sign-error", -d),
       ...powerOfTen(d),
     ];
@@ -279,8 +288,11 @@ const backpropLocalGradient: Quantity = {
     const upstream = param(params, "upstream");
     const g = upstream * (s * (1 - s));
     return [
+      mistake("forgot-upstream", s * (1 - s)),
       mistake("squared-sigmoid", upstream * (s * s)),
       mistake("sigmoid-instead-of-derivative", upstream * s),
+      mistake("complement", upstream * (1 - s)),
+      mistake("constant-quarter", upstream * 0.25),
       mistake("sign-error", -g),
       ...powerOfTen(g),
     ];
@@ -368,7 +380,25 @@ export const FORMULA_MISTAKES: readonly { id: MistakeId; f: (x: number) => numbe
   },
   { id: "complement", f: (x) => sigmoid(-x) },
   { id: "sign-error", f: (x) => -sigmoidDerivative(x) },
+  { id: "numerator-only", f: (x) => exp(-x) },
+  {
+    id: "square-only-exp",
+    f: (x) => {
+      const e = exp(-x);
+      return e / (1 + e * e);
+    },
+  },
+  { id: "x-for-sigma", f: (x) => x * (1 - x) },
+  { id: "constant-quarter", f: () => 0.25 },
 ];
+
+/**
+ * In the x form (σ′ worked from e^(−x), Step 3's e^(−x)/(1 + e^(−x))^2), the value 1 − σ(x)
+ * comes from leaving the denominator unsquared: e^(−x)/(1 + e^(−x)). Same number, other mistake.
+ */
+export function inXForm(mistakes: readonly MistakeValue[]): MistakeValue[] {
+  return mistakes.map((m) => (m.id === "complement" ? { id: "forgot-square", value: m.value } : m));
+}
 
 const derivativeFormula: Quantity = {
   id: "derivative-formula",
@@ -398,6 +428,19 @@ export const QUANTITIES: Readonly<Record<QuantityId, Quantity>> = {
   "relu-derivative": reluDerivative,
   "derivative-formula": derivativeFormula,
 };
+
+/**
+ * The mistakes to diagnose for a number answer asked to `digits` significant figures: the
+ * quantity's own, then `truncated` (the answer cut instead of rounded) where cutting gives
+ * another number than rounding (0.880 for σ(2) = 0.88080, not for 0.8804).
+ */
+export function mistakesAt(quantity: Quantity, params: Params, digits: number): MistakeValue[] {
+  const own = quantity.mistakes(params);
+  if (quantity.answer !== "number") return own;
+  const expected = quantity.expected(params);
+  const cut = truncateToSignificant(expected, digits);
+  return Number.isFinite(cut) && cut !== decimalRound(expected, digits) ? [mistake("truncated", cut), ...own] : own;
+}
 
 export function isQuantityId(s: string): s is QuantityId {
   return Object.hasOwn(QUANTITIES, s);

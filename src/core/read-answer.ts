@@ -75,7 +75,9 @@ interface SourceChar {
   vulgar?: true;
 }
 
-const DASHES = new Set(["-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212", "\u2796", "\u02d7", "\ufe58", "\ufe63", "\uff0d"]);
+// ー (the long-vowel mark) and its half-width form are what a Japanese input method gives for
+// a minus typed in kana mode: "ー0.5".
+const DASHES = new Set(["\u30fc", "\uff70", "-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212", "\u2796", "\u02d7", "\ufe58", "\ufe63", "\uff0d"]);
 const PLUSES = new Set(["+", "\ufe62", "\uff0b", "\u2795"]);
 // Multiplication look-alikes, including the katakana middle dot a Japanese IME gives for "·".
 const TIMES = new Set(["*", "×", "·", "⋅", "∙", "✕", "✖", "⨯", "∗", "\uff0a", "\u30fb", "\uff65"]);
@@ -198,6 +200,10 @@ const isSign = (ch: string | undefined) => ch === "+" || ch === "-";
 const isLetter = (ch: string | undefined) => ch !== undefined && /^\p{L}$/u.test(ch);
 const isTimes = (ch: string | undefined) => ch === "×" || ch === "x" || ch === "X";
 const NOT_A_NUMBER_WORDS = new Set(["nan", "inf", "infinity"]);
+/** Kana and kanji: words such as です or 約 typed along with the number. */
+const JAPANESE = /^[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]$/u;
+/** The ideographic full stop, as a sentence end after the number: "0.105。". */
+const SENTENCE_ENDS = new Set(["\u3002", "\uff61"]);
 
 class Parser {
   private i = 0;
@@ -469,7 +475,14 @@ class Parser {
     let word = "";
     for (let k = this.i; k < this.cs.length && /^[a-zA-Z]$/.test(this.cs[k]!.ch); k++) word += this.cs[k]!.ch;
     if (NOT_A_NUMBER_WORDS.has(word.toLowerCase())) fail("not-a-number", pos, notANumber(word));
-    const q = quote(this.originalAt(pos));
+    const typed = this.originalAt(pos);
+    const q = quote(typed);
+    if (JAPANESE.test(typed)) {
+      fail("letters", pos, {
+        ja: `${q.ja}は日本語の文字です。答えは数だけを入力してください（例: ${EXAMPLES.ja}）。日本語入力をオフにすると入力しやすくなります`,
+        en: `${q.en} is Japanese text; type the number alone, such as ${EXAMPLES.en} (turning the Japanese input method off helps)`,
+      });
+    }
     fail("letters", pos, {
       ja: `${q.ja}は文字です。答えは ${EXAMPLES.ja} のような数で入力してください`,
       en: `${q.en} is a letter; an answer is a number such as ${EXAMPLES.en}`,
@@ -644,6 +657,11 @@ export function readAnswer(input: string): ReadResult {
     while (start < end && cs[start]!.ch === " ") start++;
     while (end > start && cs[end - 1]!.ch === " ") end--;
     cs = cs.slice(start, end);
+    // A 。 closing the answer ends a sentence; inside a number (0。5) it stays a decimal point.
+    if (cs.length > 1 && SENTENCE_ENDS.has(codePoints[cs.at(-1)!.pos - 1] ?? "") && cs.at(-2)!.ch !== ".") {
+      cs = cs.slice(0, -1);
+      while (cs.length > 0 && cs.at(-1)!.ch === " ") cs = cs.slice(0, -1);
+    }
     if (cs.length === 0) {
       const reason = { ja: `答えが空です。${EXAMPLES.ja} のような数を入力してください。`, en: `The answer is empty. Type a number such as ${EXAMPLES.en}.` };
       return { ok: false, code: "empty", position: 1, message: reason, reason };

@@ -11,7 +11,14 @@ export type KnownMistakeId =
   | "complement"
   | "squared-sigmoid"
   | "sign-error"
-  | "power-of-ten";
+  | "power-of-ten"
+  | "numerator-only"
+  | "forgot-square"
+  | "square-only-exp"
+  | "x-for-sigma"
+  | "constant-quarter"
+  | "truncated"
+  | "forgot-upstream";
 export type MistakeId = KnownMistakeId | (string & {});
 
 /** The numbers that define one variant of an exercise, e.g. { x: 2 } or { sigma: 0.7 }. */
@@ -33,6 +40,11 @@ export interface NumericQuestion {
   digits: number;
   /** Values of the mistakes to diagnose, checked at the same tolerance as the answer. */
   mistakes: readonly MistakeValue[];
+  /**
+   * The question says the answer is a whole number (x = 2): a whole number typed without a
+   * decimal point ("2") is then exact, not one significant figure.
+   */
+  wholeNumber?: boolean;
 }
 
 export interface CheckResult {

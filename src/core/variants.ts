@@ -2,9 +2,11 @@
 // for each part the answer, the values of the typical mistakes and the intermediates that
 // hints quote. A variant that would let a wrong answer pass ("trap") is never asked: it is
 // re-drawn, deterministically, so the same seed and template always give the same question.
-import { type AnswerKind, getQuantity, isQuantityId, type QuantityId } from "./quantities";
+import { decimalRound, isRoundingTie } from "./decimal-round";
+import { sameAtPrecision } from "./grade";
+import { type AnswerKind, getQuantity, isQuantityId, mistakesAt, type QuantityId } from "./quantities";
 import { randomInt, type Rng, rngFor } from "./random";
-import { MAX_DIGITS, MIN_DIGITS, roundToSignificant, withinTolerance } from "./tolerance";
+import { MAX_DIGITS, MIN_DIGITS, withinTolerance } from "./tolerance";
 import type { MistakeValue, Params, ParamSpec } from "./types";
 
 export interface VariantPartSpec {
@@ -208,7 +210,7 @@ export function variantProblems(spec: VariantSpec, params: Params): string[] {
       problems.push(`${label}: the answer is not a finite number (${expected})`);
       return;
     }
-    const rounded = roundToSignificant(expected, digits);
+    const rounded = decimalRound(expected, digits);
     if ((rounded === 0 || Math.abs(rounded) === 1) && rounded !== expected) {
       problems.push(
         `${label}: the answer ${show(expected)} rounds to ${rounded} at ${digits} significant figures, so "${rounded}" would pass`,
@@ -218,10 +220,19 @@ export function variantProblems(spec: VariantSpec, params: Params): string[] {
         `${label}: the answer ${show(expected)} is 0 to ${digits} decimal places, so a learner who counts decimal places would answer 0`,
       );
     }
+    if (isRoundingTie(expected, digits)) {
+      problems.push(
+        `${label}: the answer ${show(expected)} is a rounding tie at ${digits} significant figures, so a learner cannot tell which way to round`,
+      );
+    }
     const collisions = new Set<string>();
-    for (const m of quantity.mistakes(params)) {
+    for (const m of mistakesAt(quantity, params, digits)) {
       if (!Number.isFinite(m.value)) continue;
-      if (withinTolerance(m.value, expected, digits) || withinTolerance(expected, m.value, digits)) {
+      if (
+        withinTolerance(m.value, expected, digits) ||
+        withinTolerance(expected, m.value, digits) ||
+        sameAtPrecision(m.value, expected, digits)
+      ) {
         collisions.add(
           `${label}: the mistake ${m.id} gives ${show(m.value)}, within the tolerance of the answer ${show(expected)} at ${digits} significant figures`,
         );
@@ -254,7 +265,7 @@ function buildVariant(spec: VariantSpec, seed: number, params: Params): Variant 
         digits: part.digits,
         answer: quantity.answer,
         expected: quantity.expected(params),
-        mistakes: quantity.mistakes(params).filter((m) => Number.isFinite(m.value)),
+        mistakes: mistakesAt(quantity, params, part.digits).filter((m) => Number.isFinite(m.value)),
         intermediates: quantity.intermediates(params),
       };
     }),

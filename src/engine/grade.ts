@@ -24,13 +24,14 @@ export function gradePart(
 ): Grade {
   const part = instance.parts[partIndex]!;
   const format = (value: number) => formatSignificant(value, part.digits).replace(/^-/, "−");
-  if (part.quantity === "derivative-formula") {
-    return { result: checkFormula("derivative", input), carried: null, digits: part.digits, format };
-  }
-  const context = { params: instance.params, quantity: part.quantity };
-  const question = { expected: part.expected, digits: part.digits, mistakes: part.mistakes };
   const overrides: Record<string, Localized> = {};
   for (const [id, text] of Object.entries(instance.feedback)) if (text) overrides[id] = text;
+  if (part.quantity === "derivative-formula") {
+    // The sentences content wrote for a wrong formula replace the built-in ones, as for numbers.
+    return { result: checkFormula("derivative", input, overrides), carried: null, digits: part.digits, format };
+  }
+  const context = { params: instance.params, quantity: part.quantity };
+  const question = { expected: part.expected, digits: part.digits, mistakes: part.mistakes, wholeNumber: part.wholeNumber ?? false };
   const result = checkNumeric(question, input, overrides, context);
   const missed = result.verdict === "incorrect" || result.verdict === "imprecise";
   const carried = missed ? carryFrom(instance, partIndex, answers) : null;
@@ -58,8 +59,9 @@ function carryFrom(
   if (part.carryFrom === null) return null;
   const earlier = answers[part.carryFrom];
   const from = instance.parts[part.carryFrom];
-  // A right earlier answer carries nothing new: the true value is already what it gives.
-  if (!earlier || !from || earlier.verdict === "correct" || earlier.parsed === null) return null;
+  // A right earlier answer still carries when it was rounded: σ(3) typed as 0.953 gives
+  // 0.953 × 0.047 = 0.0448, while σ′(3) is 0.0452. Only the exact true value carries nothing new.
+  if (!earlier || !from || earlier.parsed === null || earlier.parsed === from.expected) return null;
   const value = carriedExpected(part.quantity, instance.params, from.quantity, earlier.parsed);
   if (value === null || !Number.isFinite(value)) return null;
   return { fromPart: part.carryFrom, fromQuantity: from.quantity, learnerValue: earlier.parsed, carriedExpected: value };

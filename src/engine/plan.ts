@@ -2,7 +2,7 @@
 // decides the order for practice and review; a quiz and a learner without progress get one
 // from the course itself. Every variant's seed comes from the session seed and the position,
 // so `--seed N` replays the same session.
-import { instantiate } from "../content/instantiate";
+import { drawVariant } from "../core/variants";
 import type { Course, ExerciseTemplate } from "../content/model";
 import { randomInt, rngFor, shuffle } from "../core/random";
 import type { PlannedQuestion, QueueEntry } from "./types";
@@ -45,8 +45,9 @@ function freshVariant(template: ExerciseTemplate, seed: number, index: number, b
 
 /** The numbers a variant asks about, as a comparable key ("" when it cannot be drawn). */
 function paramsKey(template: ExerciseTemplate, variant: number): string {
-  const made = instantiate(template, variant);
-  return made.ok ? JSON.stringify(made.question.params) : "";
+  // Only the params matter here: drawing them is the part of instantiating that picks them.
+  const drawn = drawVariant(template, variant);
+  return drawn.ok ? JSON.stringify(drawn.variant.params) : "";
 }
 
 /** The seed of the variant asked at `index` in a session started with `seed` (`redraw` > 0: another one for the same place). */

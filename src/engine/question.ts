@@ -31,6 +31,7 @@ export function instantiateQuestion(course: Course, planned: PlannedQuestion): I
         mistakes: p.mistakes,
         prompt: p.prompt,
         carryFrom: p.carryFrom,
+        wholeNumber: template.wholeNumber ?? false,
       })),
       hints: q.hints,
       solution: q.solution,

@@ -36,6 +36,8 @@ export interface PartInstance {
   mistakes: readonly MistakeValue[];
   prompt: Localized;
   carryFrom: number | null;
+  /** The prompt says the answer is a whole number: "2" for 2.00 is exact. */
+  wholeNumber?: boolean;
 }
 
 /** A template with its numbers filled in: everything the engine shows or grades for one variant. */

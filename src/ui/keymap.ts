@@ -160,7 +160,17 @@ export function bindingMatches(binding: KeyBinding, input: string, key: Key): bo
   if (binding.name !== undefined) return named(binding.name, input, key) && (binding.ctrl ?? false) === key.ctrl;
   if (binding.input === undefined) return false;
   if ((binding.ctrl ?? false) !== key.ctrl || key.meta) return false;
-  return input === binding.input;
+  return input === binding.input || (!key.ctrl && halfWidth(input) === binding.input);
+}
+
+/**
+ * A full-width letter or sign (ｈ, ｑ, ？) as its ASCII key: a Japanese input method left on
+ * types them, and the one-key shortcuts should still work. Other input is returned unchanged.
+ */
+function halfWidth(input: string): string {
+  if (input.length !== 1) return input;
+  const code = input.charCodeAt(0);
+  return code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : input;
 }
 
 /** True when the key pressed is one of the action's keys. */

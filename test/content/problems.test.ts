@@ -237,7 +237,7 @@ exercises:
     const text = exercises("    feedback:\n      complemnt: {ja: 補数, en: Complement}\n").replace("prompt: {ja: 問い, en: Question}", 'prompt: {ja: "{expected}", en: Question}');
     expect(problemsOf(COURSE, LESSON, text)).toEqual([
       'c.yaml:7:19: "{expected}" would show the answer in the prompt',
-      'c.yaml:11:7: unknown mistake "complemnt"; did you mean "complement"?; this exercise diagnoses: derivative-instead-of-sigmoid, complement, sign-error, power-of-ten',
+      'c.yaml:11:7: unknown mistake "complemnt"; did you mean "complement"?; this exercise diagnoses: derivative-instead-of-sigmoid, complement, sign-error, power-of-ten, truncated',
     ]);
   });
 

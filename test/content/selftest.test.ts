@@ -84,6 +84,22 @@ describe("selfTestTemplate", () => {
     expect(messages.some((m) => m.includes("a value just outside the tolerance is not graded wrong"))).toBe(true);
   });
 
+  it("types each mistake with 1 and 2 figures too, and reports a grader that misses it there", () => {
+    const template = course().exercises.get("sigmoid-at-point")!;
+    // Diagnoses only answers typed with all the asked figures.
+    const fullOnly: Graders = {
+      checkNumeric: (question, input) => {
+        const result = checkNumeric(question, input);
+        const figures = input.replace(/^[-−]?0*\.?0*/, "").replace(/\D/g, "").length;
+        return figures < question.digits ? { ...result, diagnosis: null } : result;
+      },
+      checkFormula,
+    };
+    const messages = selfTestTemplate(template, 10, fullOnly).problems.map((p) => p.message);
+    expect(messages.some((m) => /a typical mistake is not diagnosed as itself .*\(1 significant figure\)|\(2 significant figures\)/.test(m))).toBe(true);
+    expect(selfTestTemplate(template, 10).problems).toEqual([]);
+  });
+
   it("checks formula templates with several correct spellings and the typical wrong formulas", () => {
     const template = course().exercises.get("derivative-as-formula")!;
     const swapped: Graders = {
@@ -91,7 +107,7 @@ describe("selfTestTemplate", () => {
       checkFormula: (quantity, input) => ({ ...checkFormula(quantity, input), diagnosis: null }),
     };
     const [problem] = selfTestTemplate(template, 5, swapped).problems;
-    expect(problem?.message).toMatch(/a typical wrong formula is not diagnosed as itself \(4 times\); e\.g\. sigmoid-instead-of-derivative "s" was diagnosed as no mistake/);
+    expect(problem?.message).toMatch(/a typical wrong formula is not diagnosed as itself \(9 times\); e\.g\. sigmoid-instead-of-derivative "s" was diagnosed as no mistake/);
   });
 
   it("reports a template none of whose variants can be asked", () => {

@@ -63,13 +63,18 @@ describe("checkFormula: σ′(x)", () => {
   it("a wrong formula with no known mistake is incorrect, quoting a point where it differs", () => {
     const result = checkFormula("derivative", "x");
     expect(result).toMatchObject({ verdict: "incorrect", diagnosis: null });
-    expect(result.message.en).toMatch(/at x = −5\.3 this formula gives −5\.300, but σ′\(−5\.3\) = 0\.004/);
+    // Shown where the difference is plain to see: x = 0, where σ′ is 1/4.
+    expect(result.message.en).toMatch(/at x = 0 this formula gives 0, but σ′\(0\) = 0\.2500/);
+    const plusInstead = checkFormula("derivative", "s(1+s)");
+    expect(plusInstead.message.en).toMatch(/at x = 0 this formula gives 0\.7500, but σ′\(0\) = 0\.2500/);
+    expect(plusInstead.message.ja).toMatch(/x = 0 でこの式は 0\.7500 ですが、σ′\(0\) = 0\.2500 です/);
   });
 
   it("σ′(0) = 1/4 typed as a constant is not σ′(x): one coincidence is not equality", () => {
     const result = checkFormula("derivative", "1/4");
-    expect(result).toMatchObject({ verdict: "incorrect", diagnosis: null });
-    expect(result.message.en).toMatch(/neither x nor s/);
+    // 0.25 at every x is a named mistake: the largest slope used everywhere.
+    expect(result).toMatchObject({ verdict: "incorrect", diagnosis: "constant-quarter" });
+    expect(checkFormula("derivative", "1/3").message.en).toMatch(/neither x nor s/);
     expect(checkFormula("sigmoid", "e/(1+e)").message.en).toMatch(/neither x nor s/);
   });
 
@@ -165,6 +170,23 @@ describe("checkFormula: properties", () => {
         expect(checkFormula("sigmoid", `σ(x + ${shift})`).verdict).toBe("incorrect");
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("checkFormula: where a wrong formula is shown", () => {
+  it("never prints the formula's value and σ′'s as the same number, even for a tiny difference (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 30 }), fc.integer({ min: 5, max: 30 }), fc.constantFrom("5.8", "-5.3", "4.4"), (k, half, far) => {
+        // σ′ off by k/1000 at one far sample point and by almost nothing nearer 0: just past
+        // the near-miss tolerance, where the printed numbers are closest.
+        const result = checkFormula("derivative", `s(1-s)*(1 + ${k}*(x/(${far}))^${2 * half}/1000)`);
+        if (result.verdict === "correct" || result.diagnosis !== null) return;
+        const shown = /this formula gives (\S+), but σ′\([^)]*\) = (\S+)\./.exec(result.message.en);
+        if (!shown) return; // another message (near miss, no value somewhere)
+        expect(shown[1]).not.toBe(shown[2]);
+      }),
+      { numRuns: 300 },
     );
   });
 });

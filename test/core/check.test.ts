@@ -58,7 +58,9 @@ describe("checkNumeric", () => {
     expect(result.message.en).toBe("Right value, but give 3 significant figures (you gave 2). The answer is 0.105.");
     expect(result.message.ja).toContain("有効数字3桁");
     expect(result.message.ja).toContain("入力は2桁");
-    expect(check("sigmoid", { x: 10 }, "1").verdict).toBe("imprecise");
+    // One figure is never "right value" when three are asked.
+    expect(check("sigmoid", { x: 10 }, "1").verdict).toBe("incorrect");
+    expect(check("sigmoid", { x: 10 }, "1").message.en).toContain("give 3 significant figures");
   });
 
   it("says incorrect in words and always gives the expected value", () => {
@@ -118,8 +120,8 @@ describe("checkNumeric", () => {
 
   it("recognizes a mistake typed with fewer figures (0.88 for σ′(2) is σ(2))", () => {
     expect(check("derivative", { x: 2 }, "0.88").diagnosis).toBe("sigmoid-instead-of-derivative");
-    // One figure matches too much by chance: no diagnosis from it.
-    expect(check("derivative", { x: 2 }, "0.9").diagnosis).toBeNull();
+    // One figure is compared at its own precision too: 0.9 is σ(2) = 0.8808 to one figure.
+    expect(check("derivative", { x: 2 }, "0.9").diagnosis).toBe("sigmoid-instead-of-derivative");
   });
 
   it("takes the first matching mistake in the question's order", () => {
@@ -171,6 +173,13 @@ describe("the mistake catalogue", () => {
     "squared-sigmoid": true,
     "sign-error": true,
     "power-of-ten": true,
+    "numerator-only": true,
+    "forgot-square": true,
+    "square-only-exp": true,
+    "x-for-sigma": true,
+    "constant-quarter": true,
+    truncated: true,
+    "forgot-upstream": true,
   };
 
   it("has an entry for every known id and for value-instead-of-derivative", () => {

@@ -34,7 +34,9 @@ describe("gradeNumber", () => {
   it("refuses a value just outside half a unit of the last required digit", () => {
     // σ(2) = 0.88080 to 5 figures: 0.8803 and 0.8813 are 0.0005 away, beyond 0.0005 − tiny.
     expect(verdict("0.8802", S2)).toBe("incorrect");
-    expect(verdict("0.8814", S2)).toBe("incorrect");
+    // More figures than asked are graded rounded to the asked ones: 0.8814 is 0.881, right.
+    expect(verdict("0.8814", S2)).toBe("correct");
+    expect(verdict("0.8816", S2)).toBe("incorrect");
     expect(verdict("0.880", S2)).toBe("incorrect");
     expect(verdict("0.882", S2)).toBe("incorrect");
     expect(verdict("0.104", D2)).toBe("incorrect");
@@ -54,14 +56,17 @@ describe("gradeNumber", () => {
 
   it("treats only the last bits of a double as the same number, not 1e-12", () => {
     expect(sameNumber(0.21, 0.7 * (1 - 0.7))).toBe(true);
-    // σ(27.63) = 1 − 1e-12: "1" is σ to 1 figure, not the reference itself.
-    expect(verdict("1", sigmoid(27.63), 2)).toBe("imprecise");
+    // σ(27.63) = 1 − 1e-12: "1" is σ to 1 figure, not the reference itself (and one figure
+    // is never "right value" when two are asked).
+    expect(verdict("1", sigmoid(27.63), 2)).toBe("incorrect");
+    expect(gradeNumber(read("1"), sigmoid(27.63), 2).roundedRight).toBe(true);
     expect(verdict("1.0", sigmoid(27.63), 2)).toBe("correct");
   });
 
-  it("does not pass '1' for σ(10) = 0.99995 (it is the right value to 1 figure, so imprecise)", () => {
+  it("does not pass '1' for σ(10) = 0.99995 (the right value to 1 figure, which is too few to count)", () => {
     const grade = gradeNumber(read("1"), S10, 3);
-    expect(grade.verdict).toBe("imprecise");
+    expect(grade.verdict).toBe("incorrect");
+    expect(grade.roundedRight).toBe(true);
     expect(grade.digitsNeeded).toBe(3);
     expect(grade.digitsGiven).toBe(1);
     expect(verdict("1.0", S10)).toBe("imprecise");
@@ -73,7 +78,7 @@ describe("gradeNumber", () => {
   it("does not pass '0' for σ′(20) ≈ 2.06e-9", () => {
     expect(verdict("0", D20)).toBe("incorrect");
     expect(verdict("0.000", D20)).toBe("incorrect");
-    expect(verdict("2e-9", D20)).toBe("imprecise");
+    expect(verdict("2e-9", D20)).toBe("incorrect");
     expect(verdict("2.1e-9", D20)).toBe("imprecise");
     expect(verdict("2.06e-9", D20)).toBe("correct");
     expect(verdict("2.06×10^-9", D20)).toBe("correct");
@@ -82,10 +87,12 @@ describe("gradeNumber", () => {
 
   it("calls the right value with too few figures imprecise, and says how many are needed", () => {
     const grade = gradeNumber(read("0.88"), S2, 3);
-    expect(grade).toEqual({ verdict: "imprecise", digitsNeeded: 3, digitsGiven: 2 });
-    expect(verdict("0.9", S2)).toBe("imprecise");
+    expect(grade).toEqual({ verdict: "imprecise", digitsNeeded: 3, digitsGiven: 2, roundedDown: false, roundedRight: true });
+    // One significant figure is never "right value" unless one is asked for.
+    expect(verdict("0.9", S2)).toBe("incorrect");
+    expect(verdict("0.9", S2, 1)).toBe("correct");
     expect(verdict("0.89", S2)).toBe("incorrect");
-    expect(verdict("0.1", D2)).toBe("imprecise");
+    expect(verdict("0.1", D2)).toBe("incorrect");
     expect(verdict("0.10", D2)).toBe("imprecise");
     expect(verdict("0.11", D2)).toBe("incorrect");
     expect(verdict("0.88", S2, 2)).toBe("correct");
@@ -127,7 +134,7 @@ describe("gradeNumber", () => {
       );
     });
 
-    it("the reference rounded to fewer figures is imprecise, unless it is exactly the reference", () => {
+    it("the reference rounded to fewer figures (2 or more) is imprecise, to 1 figure incorrect, unless it is exactly the reference", () => {
       fc.assert(
         fc.property(xs, fc.integer({ min: 2, max: MAX_DIGITS }), fc.nat(), (x, digits, pick) => {
           const expected = sigmoid(x);
@@ -135,7 +142,8 @@ describe("gradeNumber", () => {
           const typed = expected.toPrecision(fewer);
           const grade = gradeNumber(read(typed), expected, digits);
           if (sameNumber(Number(typed), expected)) expect(grade.verdict).toBe("correct");
-          else expect(grade.verdict).toBe("imprecise");
+          else expect(grade.verdict).toBe(fewer >= 2 ? "imprecise" : "incorrect");
+          if (!sameNumber(Number(typed), expected)) expect(grade.roundedRight).toBe(true);
         }),
         { numRuns: 3000 },
       );

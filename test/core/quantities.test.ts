@@ -185,6 +185,10 @@ describe("mistakes", () => {
       "sigmoid-instead-of-derivative",
       "squared-sigmoid",
       "complement",
+      "numerator-only",
+      "square-only-exp",
+      "x-for-sigma",
+      "constant-quarter",
       "sign-error",
       "power-of-ten",
     ]);
@@ -192,6 +196,7 @@ describe("mistakes", () => {
       "sigmoid-instead-of-derivative",
       "squared-sigmoid",
       "complement",
+      "constant-quarter",
       "sign-error",
       "power-of-ten",
     ]);
@@ -199,8 +204,11 @@ describe("mistakes", () => {
     expect(mistakeIds("outer-derivative", { x: 1 })).toEqual(["sign-error", "power-of-ten"]);
     expect(mistakeIds("logit", { p: 0.8 })).toEqual(["sign-error", "power-of-ten"]);
     expect(mistakeIds("backprop-local-gradient", { sigma: 0.7, upstream: 2 })).toEqual([
+      "forgot-upstream",
       "squared-sigmoid",
       "sigmoid-instead-of-derivative",
+      "complement",
+      "constant-quarter",
       "sign-error",
       "power-of-ten",
     ]);
@@ -260,6 +268,10 @@ describe("mistakes", () => {
       "squared-sigmoid",
       "complement",
       "sign-error",
+      "numerator-only",
+      "square-only-exp",
+      "x-for-sigma",
+      "constant-quarter",
     ]);
     const at = (id: string, x: number) => FORMULA_MISTAKES.find((m) => m.id === id)!.f(x);
     expect(at("sigmoid-instead-of-derivative", 2)).toBe(sigmoid(2));

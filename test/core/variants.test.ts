@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { getQuantity, type QuantityId } from "../../src/core/quantities";
+import { getQuantity, mistakesAt, type QuantityId } from "../../src/core/quantities";
 import { sigmoidDerivative } from "../../src/core/sigmoid";
 import { withinTolerance } from "../../src/core/tolerance";
 import type { ParamSpec } from "../../src/core/types";
@@ -237,7 +237,7 @@ describe("variant contents", () => {
       digits: 3,
       answer: "number",
       expected: q.expected(variant.params),
-      mistakes: q.mistakes(variant.params),
+      mistakes: mistakesAt(q, variant.params, 3),
       intermediates: q.intermediates(variant.params),
     });
   });

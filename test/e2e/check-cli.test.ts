@@ -66,12 +66,22 @@ describe("check (number answers)", () => {
     expect(run.stdout).toContain("The answer is σ′(2) ≈ 0.105.");
   });
 
-  it("calls too few figures imprecise and says how many, exit 1", async () => {
-    const run = await check(["--quantity", "sigmoid", "--x", "10", "--answer", "1"]);
+  it("calls too few figures imprecise and says how many, exit 1; one figure is never enough", async () => {
+    const run = await check(["--quantity", "sigmoid", "--x", "10", "--answer", "1.0"]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("Verdict: imprecise");
-    expect(run.stdout).toContain("Right value, but give 3 significant figures (you gave 1).");
+    expect(run.stdout).toContain("Right value, but give 3 significant figures (you gave 2).");
     expect(run.stdout).toContain("σ(10) ≈ 1.00");
+    const one = await check(["--quantity", "sigmoid", "--x", "10", "--answer", "1"]);
+    expect(one.code).toBe(1);
+    expect(one.stdout).toContain("One significant figure is too few to count: give 3 significant figures.");
+  });
+
+  it("names a mistake before calling an answer right with too few figures, and says both", async () => {
+    const run = await check(["--quantity", "derivative", "--x", "1.3862943611198906", "--answer", "0.2"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("Mistake: complement");
+    expect(run.stdout).toContain("If you meant σ′(1.3862943611198906), give 3 significant figures: 0.160.");
   });
 
   it("honours --digits", async () => {

@@ -7,7 +7,7 @@ import { checkFormula } from "../../core/check-formula";
 import { type Lang, LANGS, langFromEnv } from "../../core/i18n";
 import { mistakeName } from "../../core/mistakes";
 import { formatShortest, formatSignificant } from "../../core/number-format";
-import { getQuantity } from "../../core/quantities";
+import { getQuantity, mistakesAt } from "../../core/quantities";
 import { readAnswer } from "../../core/read-answer";
 import { MAX_DIGITS, MIN_DIGITS } from "../../core/tolerance";
 import type { CheckResult, Verdict } from "../../core/types";
@@ -95,7 +95,7 @@ export const run: Command = async (argv, io) => {
     const params = { x };
     const expected = q.expected(params);
     const asked = label(quantity, x);
-    result = checkNumeric({ expected, digits, mistakes: q.mistakes(params) }, answer, undefined, {
+    result = checkNumeric({ expected, digits, mistakes: mistakesAt(q, params, digits) }, answer, undefined, {
       params,
       quantity,
       label: asked,
