@@ -1,7 +1,7 @@
 // Home: the course title with σ, progress per chapter (lesson steps seen) and per skill
 // (exercises answered right), the reviews due, and the menu. Arrows or j/k and Enter choose; each
 // item also has its own letter. Two columns when the terminal is wide, one when it is narrow.
-import { Box, Text, useInput } from "ink";
+import { Box, Text } from "ink";
 import { useMemo, useState } from "react";
 import type { Course } from "../../content/model";
 import { type Attempt, reviewQueue } from "../../progress";
@@ -13,6 +13,7 @@ import { type ScreenId, type ScreenProps, useAscii, useCourse, useProgress, useS
 import { type Action, matches } from "../keymap";
 import { UI_TEXT } from "../strings";
 import { useTerminalSize } from "../use-terminal-size";
+import { useKeypress } from "../keypress";
 
 type MenuId = Exclude<ScreenId, "home" | "help"> | "quit";
 
@@ -55,7 +56,7 @@ export function Home({ onBack, navigate }: ScreenProps) {
   const due = useMemo(() => reviewQueue(cards, ratings, now()).length, [cards, ratings, now]);
 
   const open = (id: MenuId) => (id === "quit" ? onBack() : navigate(id));
-  useInput((input, key) => {
+  useKeypress((input, key) => {
     // Read the remembered index, not the rendered one: keys arriving in one chunk ("j⏎" typed
     // fast or pasted) run before React re-renders, and the second must see the first's move.
     const current = remembered.index;

@@ -8,7 +8,7 @@
 // left off. A step taller than the terminal scrolls (PgUp/PgDn, ↑/↓); after an answer the view
 // follows the feedback at the bottom, except that a choice's verdict and the sentence naming the
 // mistake stay in view when the whole result is taller than the view.
-import { type DOMElement, Box, measureElement, Text, useInput } from "ink";
+import { type DOMElement, Box, measureElement, Text } from "ink";
 import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from "react";
 import { Header } from "../components/Header";
 import { ChoiceCheck } from "../components/ChoiceCheck";
@@ -36,6 +36,7 @@ import { createPracticeStore, type PracticeStore } from "../practice-store";
 import { UI_TEXT } from "../strings";
 import { useTerminalSize } from "../use-terminal-size";
 import { LEARN_TEXT } from "./learn-strings";
+import { useKeypress } from "../keypress";
 
 /** What Learn keeps while it is on the stack (and across a remount after a resize). */
 interface LearnMemo {
@@ -105,7 +106,7 @@ export function Learn(_props: ScreenProps) {
     page: measured.view,
   };
 
-  useInput((input, key) => {
+  useKeypress((input, key) => {
     const at = steps[memo.index];
     if (!at) return;
     const store = exercise;

@@ -2,7 +2,7 @@
 // the given values, an answer field, the verdict naming the mistake, hints in stages ending in the
 // worked solution, and when the item comes back. Everything that must outlive a remount (the
 // typed answer, the session) is in the practice store, kept per screen entry.
-import { Box, type DOMElement, measureElement, Text, useInput } from "ink";
+import { Box, type DOMElement, measureElement, Text } from "ink";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useStore } from "zustand";
 import type { Localized } from "../../core/i18n";
@@ -27,6 +27,7 @@ import {
 } from "../practice-store";
 import { UI_TEXT } from "../strings";
 import { useTerminalSize } from "../use-terminal-size";
+import { useKeypress } from "../keypress";
 
 export interface PracticeProps extends ScreenProps {
   /** What kind of session; practice unless told (Review and Quiz screens pass their own). */
@@ -101,7 +102,7 @@ export function Practice(props: PracticeProps) {
     return () => clearTimeout(later);
   });
 
-  useInput((input, key) => {
+  useKeypress((input, key) => {
     const s = store.getState();
     if (matches("scrollDown", input, key)) {
       if (!overflow.below) return;

@@ -6,7 +6,7 @@
 //
 // Esc ends the quiz only when pressed twice (a stray Esc should not end an exam); what was
 // answered is in the result file already, and what was not counts as unanswered.
-import { Box, useInput } from "ink";
+import { Box } from "ink";
 import { useState } from "react";
 import { useStore } from "zustand";
 import { QUIZ_TEXT } from "../../quiz/texts";
@@ -19,6 +19,7 @@ import { UI_TEXT } from "../strings";
 import { useTerminalSize } from "../use-terminal-size";
 import { Practice } from "./Practice";
 import { QuizHowTo } from "./QuizHowTo";
+import { useKeypress } from "../keypress";
 
 export function Quiz(props: ScreenProps) {
   const { quiz } = useTrainer();
@@ -32,7 +33,7 @@ function QuizRun({ quiz, ...props }: ScreenProps & { quiz: QuizSession }) {
   const phase = useStore(quiz.store, (s) => s.phase);
   const [confirming, setConfirming] = useState(false);
 
-  useInput((_input, key) => {
+  useKeypress((_input, key) => {
     if (quiz.store.getState().phase === "finished") {
       if (key.escape) props.onBack();
       return;
