@@ -99,6 +99,8 @@ function Screens({ initial = "home", alone = false }: AppProps) {
   useKeypress((input, key) => {
     if (matches("forceQuit", input, key)) return quit();
     if (matches("back", input, key)) {
+      // The quiz screen handles Esc itself: a stray Esc must not end an exam.
+      if (stackRef.current.at(-1)?.screen === "quiz") return;
       if (stackRef.current.length > 1) back();
       return;
     }

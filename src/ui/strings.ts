@@ -37,8 +37,7 @@ export const UI_TEXT = {
   backHome: { ja: "Esc でホームに戻ります。", en: "Esc: back to Home." },
   offerPractice: { ja: "p で練習を始めます。", en: "Press p to practise instead." },
   noMoreQuestions: { ja: "これで最後の問題でした。", en: "That was the last question." },
-  // Quiz. From Home it says how to start one: a quiz needs the instructor's seed and the
-  // learner's name for the result file, which the command line gives (see Quiz.tsx).
+  // Quiz (see Quiz.tsx; the set-up from Home has its words in screens/quiz-setup-strings.ts).
   quizTitle: { ja: "クイズ", en: "Quiz" },
   quizIntro: {
     ja: "{name} さんのクイズ: {count} 問です（シード {seed}）。",
@@ -55,11 +54,6 @@ export const UI_TEXT = {
   quizTimeUpTitle: { ja: "時間切れです", en: "Time is up" },
   quizExit: { ja: "Enter か Esc で終了します。", en: "Enter or Esc: quit." },
   keyEndQuiz: { ja: "クイズを終える", en: "end quiz" },
-  quizHowTo: {
-    ja: "クイズは同じシードで全員が同じ問題を解きます。次のように始めてください:",
-    en: "In a quiz everyone with the same seed gets the same questions. Start one with:",
-  },
-  quizCommand: { ja: "sigmoid-trainer quiz --seed 42", en: "sigmoid-trainer quiz --seed 42" },
   // Settings
   settingsTitle: { ja: "設定", en: "Settings" },
   settingLanguage: { ja: "言語", en: "Language" },
