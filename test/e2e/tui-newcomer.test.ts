@@ -64,3 +64,35 @@ describe("keys that arrive together", () => {
     });
   }
 });
+
+describe("a quiz started from Home", () => {
+  for (const [columns, rows, lang] of SIZES) {
+    it(`t, a name typed, a seed, and the quiz runs on the same screen at ${columns}×${rows} (${lang})`, async () => {
+      const t = start(["--lang", lang], columns, rows);
+      await t.waitFor(lang === "en" ? "Quiz" : "クイズ");
+      t.send("t");
+      await t.waitFor(lang === "en" ? "Your name:" : "名前:");
+      t.press("C-u");
+      t.type(lang === "en" ? "Ann Lee" : "山田 花子");
+      t.send("Enter");
+      await t.waitFor(lang === "en" ? "Seed or file:" : "シードかファイル:");
+      t.type("42");
+      t.send("Enter");
+      const quiz = await t.waitFor(lang === "en" ? "Quiz for Ann Lee" : "山田 花子 さんのクイズ");
+      expect(quiz).toMatch(lang === "en" ? /Question 1 of/ : /問題 1 \//);
+      t.send("C-c");
+      expect(await t.waitFor(/\[exit \d+\]/)).toContain("[exit 0]");
+    });
+  }
+
+  it("`quiz` in a terminal without --name asks for the name instead of stopping", async () => {
+    const t = start(["quiz", "--seed", "5", "--count", "2", "--lang", "en"], 80, 24);
+    await t.waitFor("Your name");
+    t.press("C-u");
+    t.type("Ann");
+    t.send("Enter");
+    await t.waitFor("Quiz for Ann: 2 questions (seed 5).");
+    t.send("C-c");
+    expect(await t.waitFor(/\[exit \d+\]/)).toContain("[exit 0]");
+  });
+});
