@@ -168,6 +168,12 @@ describe("choice checks", () => {
     await press(KEYS.enter);
     expect(frame()).toContain("✓ correct");
     expect(frame()).not.toContain("✗ not correct");
+    // A choice answered right is a finished check: Enter goes on, and the key bar says so.
+    expect(frame()).toContain("Enter: on to the next step.");
+    expect(frame()).toMatch(/Enter next step/);
+    const at = indexOf("definition-range");
+    await press(KEYS.enter);
+    expect(frame()).toContain(`Step ${at + 2} of ${STEPS.length}`);
   });
 
   test("the answer to a choice is kept while the learner looks at other steps", async () => {

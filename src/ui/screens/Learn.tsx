@@ -99,6 +99,7 @@ export function Learn(_props: ScreenProps) {
   const focus: StepFocus = {
     check: check?.kind ?? "none",
     choices: check?.kind === "choice" ? check.choices.length : 0,
+    choiceDone: check?.kind === "choice" && choiceState.chosen === check.answer && choiceState.selected === check.answer,
     asking: exerciseState?.phase === "asking",
     typed: exerciseState ? [...exerciseState.input].length : 0,
     done: exerciseState !== null && exerciseState.phase !== "asking",
@@ -202,7 +203,7 @@ export function Learn(_props: ScreenProps) {
             <Box flexDirection="column" marginTop={1} flexShrink={0}>
               <Text {...theme.heading}>{t(LEARN_TEXT.check)}</Text>
               {check.kind === "choice" ? (
-                <ChoiceCheck check={check} state={choiceState} width={columns} resultRef={choiceResultRef} />
+                <ChoiceCheck check={check} state={choiceState} width={columns} resultRef={choiceResultRef} last={last} />
               ) : exerciseState ? (
                 <InlineExercise state={exerciseState} last={last} canRetry={missed} width={columns} />
               ) : null}
@@ -267,6 +268,13 @@ function keyBarItems(focus: StepFocus, index: number, total: number): KeyBarItem
     { action: "back", label: UI_TEXT.keyBack },
     { action: "help", label: UI_TEXT.keyHelp },
   ];
+  if (focus.check === "choice" && focus.choiceDone) {
+    return [
+      ...(index < total - 1 ? [{ action: "next", label: LEARN_TEXT.keyNextStep } as const] : []),
+      ...steps.filter((s) => s.action === "previousStep"),
+      ...end,
+    ];
+  }
   if (focus.check === "choice") return [{ action: "select", label: LEARN_TEXT.keyAnswer }, ...steps, ...end];
   if (focus.check === "exercise" && focus.asking) {
     const moves: KeyBarItem[] = focus.typed > 0 ? [{ action: "cursorLeft", label: LEARN_TEXT.keyCursor }] : steps;
