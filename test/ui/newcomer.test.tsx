@@ -1,7 +1,10 @@
 // What a newcomer runs into in the full-screen trainer: Enter on an empty field, and a stale
 // "could not read it" after typing again.
 import { describe, expect, it } from "vitest";
-import { KEYS, renderTrainer } from "./harness";
+import { loadContent } from "../../src/content/load";
+import { createProgressStore } from "../../src/progress";
+import { courseSteps } from "../../src/ui/learn-model";
+import { KEYS, NOW, renderTrainer } from "./harness";
 
 describe("Enter on an empty answer", () => {
   for (const lang of ["en", "ja"] as const) {
@@ -31,6 +34,52 @@ describe("a stale 'could not read it'", () => {
     expect(t.frame()).toContain("could not read it");
     await t.press(KEYS.ctrlU);
     expect(t.frame()).not.toContain("could not read it");
+    t.unmount();
+  });
+});
+
+describe("the worked solution", () => {
+  const count = (frame: string) => frame.split("Worked solution:").length - 1;
+
+  it("shows once after every hint and then an answer", async () => {
+    const t = await renderTrainer({ initial: "practice", skills: ["sigmoid-value"], count: 2, rows: 60 });
+    for (let i = 0; i < 8; i++) await t.press("h");
+    expect(count(t.frame())).toBe(1);
+    expect(t.frame()).toContain("No more hints: that was the worked solution.");
+    expect(t.frame()).not.toMatch(/solution is above/);
+    await t.type("0.123");
+    await t.press(KEYS.enter);
+    expect(t.frame()).toContain("✗ not correct");
+    expect(count(t.frame())).toBe(1);
+    t.unmount();
+  });
+
+  it("shows once after every hint and then a skip", async () => {
+    const t = await renderTrainer({ initial: "practice", skills: ["sigmoid-value"], count: 2, rows: 60 });
+    for (let i = 0; i < 8; i++) await t.press("h");
+    await t.press(KEYS.tab);
+    expect(count(t.frame())).toBeLessThanOrEqual(1);
+    t.unmount();
+  });
+});
+
+describe("the worked solution in a Learn exercise", () => {
+  const count = (frame: string) => frame.split("Worked solution:").length - 1;
+
+  it("shows once after every hint and then an answer", async () => {
+    const loaded = loadContent(["content"], process.cwd());
+    if (!loaded.ok) throw new Error("the shipped content does not load");
+    const steps = courseSteps(loaded.course);
+    const at = steps.find((s) => s.step.check?.kind === "exercise")!;
+    const store = createProgressStore({ dataDir: null, now: () => NOW });
+    store.getState().setLessonPosition(at.lesson.id, at.stepInLesson);
+    const t = await renderTrainer({ course: loaded.course, store, initial: "learn", rows: 80 });
+    for (let i = 0; i < 8; i++) await t.press("h");
+    expect(count(t.frame())).toBe(1);
+    await t.type("0.123");
+    await t.press(KEYS.enter);
+    expect(t.frame()).toContain("✗ not correct");
+    expect(count(t.frame())).toBe(1);
     t.unmount();
   });
 });
