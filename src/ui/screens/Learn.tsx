@@ -38,6 +38,9 @@ import { useTerminalSize } from "../use-terminal-size";
 import { LEARN_TEXT } from "./learn-strings";
 import { useKeypress } from "../keypress";
 
+/** Rows of prose an unanswered check leaves above itself at least, or it is not pinned there. */
+const MIN_PROSE_ROWS = 3;
+
 /** What Learn keeps while it is on the stack (and across a remount after a resize). */
 interface LearnMemo {
   index: number;
@@ -69,6 +72,13 @@ export function Learn(_props: ScreenProps) {
   /** The choice check's result block (null before an answer and on other steps). */
   const choiceResultRef = useRef<DOMElement>(null);
   const [measured, setMeasured] = useState({ view: 0, content: 0 });
+  /** The check block and the key bar, measured: whether the check can stay pinned under the prose. */
+  const proseRef = useRef<DOMElement>(null);
+  const checkRef = useRef<DOMElement>(null);
+  const keyBarRef = useRef<DOMElement>(null);
+  const [heights, setHeights] = useState({ prose: 0, check: 0, keyBar: 1 });
+  /** The step has just opened and the learner has not scrolled it: a check too tall to pin is scrolled into view. */
+  const opening = useRef(true);
 
   const current: CourseStep | undefined = steps[memo.index];
   const check = current?.step.check ?? null;
@@ -76,6 +86,27 @@ export function Learn(_props: ScreenProps) {
   useEffect(() => exercise?.subscribe(() => rerender()), [exercise]);
   const exerciseState = exercise?.getState() ?? null;
   const choiceState = current ? (memo.choices.get(current.step.id) ?? FRESH_CHOICE) : FRESH_CHOICE;
+  // Where an unanswered check goes, so that its question and answer line are in view when the
+  // step opens (from the heights measured after the last layout; none of them depends on the
+  // choice, so it never flips back and forth):
+  // - "inline": the step and its check fit, or the check has been answered (its feedback and
+  //   hints scroll with the step, the view following them);
+  // - "pinned": under the prose, which scrolls above it (PgUp/PgDn), while at least a few rows
+  //   of prose stay in view;
+  // - "scrolled": inline, but the step opens scrolled down to the check (a small terminal).
+  const unanswered =
+    check?.kind === "choice"
+      ? choiceState.chosen === null
+      : exerciseState !== null && exerciseState.phase === "asking" && exerciseState.hints.length === 0 && exerciseState.feedback === null;
+  const spaceRows = rows - 1 - 1 - heights.keyBar;
+  // The check's block has a blank line above it (its margin).
+  const checkRows = heights.check + 1;
+  const placement: "inline" | "pinned" | "scrolled" =
+    !check || !unanswered || heights.prose + checkRows <= spaceRows
+      ? "inline"
+      : spaceRows - 1 - checkRows >= MIN_PROSE_ROWS
+        ? "pinned"
+        : "scrolled";
 
   // Sizes are known only after Ink's layout, which runs before layout effects: measure, then
   // scroll within them (a layout effect, so the corrected frame replaces the first at once).
@@ -83,7 +114,13 @@ export function Learn(_props: ScreenProps) {
     const view = viewRef.current ? measureElement(viewRef.current).height : 0;
     const content = contentRef.current ? measureElement(contentRef.current).height : 0;
     if (view !== measured.view || content !== measured.content) setMeasured({ view, content });
-    if (followBottom.current) {
+    const now = {
+      prose: proseRef.current ? measureElement(proseRef.current).height : 0,
+      check: checkRef.current ? measureElement(checkRef.current).height : 0,
+      keyBar: keyBarRef.current ? measureElement(keyBarRef.current).height : 1,
+    };
+    if (now.prose !== heights.prose || now.check !== heights.check || now.keyBar !== heights.keyBar) setHeights(now);
+    if (followBottom.current || (opening.current && placement === "scrolled")) {
       const bottom = Math.max(0, content - view);
       // The result ends the content, so it starts `result` rows above the end. Its first lines
       // (✗ and why that choice is wrong) matter most: never scroll past them to show the tail.
@@ -127,12 +164,14 @@ export function Learn(_props: ScreenProps) {
         const target = steps[next]!;
         progress.getState().setLessonPosition(target.lesson.id, target.stepInLesson);
         followBottom.current = false;
+        opening.current = true;
         setScroll(0);
         rerender();
         return;
       }
       case "scroll":
         followBottom.current = false;
+        opening.current = false;
         setScroll(Math.max(0, clampScroll(top + intent.lines, measured.content, measured.view)));
         return;
       case "choiceMove":
@@ -189,6 +228,17 @@ export function Learn(_props: ScreenProps) {
 
   const last = memo.index === steps.length - 1;
   const overflow = measured.content > measured.view;
+  const pinned = placement === "pinned";
+  const checkBlock = check ? (
+    <Box ref={checkRef} flexDirection="column" marginTop={1} flexShrink={0}>
+      <Text {...theme.heading}>{t(LEARN_TEXT.check)}</Text>
+      {check.kind === "choice" ? (
+        <ChoiceCheck check={check} state={choiceState} width={columns} resultRef={choiceResultRef} last={last} />
+      ) : exerciseState ? (
+        <InlineExercise state={exerciseState} last={last} canRetry={missed} width={columns} />
+      ) : null}
+    </Box>
+  ) : null;
   const title = `${t(LEARN_TEXT.stepOf, { n: memo.index + 1, total: steps.length })} ${marks.separator} ${t(current.chapter.title)}`;
   return (
     <Box flexDirection="column" width={columns} height={rows - 1}>
@@ -198,23 +248,17 @@ export function Learn(_props: ScreenProps) {
           between them in fractions, and the body's clip would reach into the status row. */}
       <Box ref={viewRef} flexDirection="column" flexGrow={1} flexShrink={1} flexBasis={0} overflow="hidden">
         <Box ref={contentRef} flexDirection="column" flexShrink={0} marginTop={-top}>
-          <StepView lesson={current.lesson} step={current.step} width={columns} />
-          {check ? (
-            <Box flexDirection="column" marginTop={1} flexShrink={0}>
-              <Text {...theme.heading}>{t(LEARN_TEXT.check)}</Text>
-              {check.kind === "choice" ? (
-                <ChoiceCheck check={check} state={choiceState} width={columns} resultRef={choiceResultRef} last={last} />
-              ) : exerciseState ? (
-                <InlineExercise state={exerciseState} last={last} canRetry={missed} width={columns} />
-              ) : null}
-            </Box>
-          ) : last ? (
+          <Box ref={proseRef} flexDirection="column" flexShrink={0}>
+            <StepView lesson={current.lesson} step={current.step} width={columns} />
+          </Box>
+          {check ? (pinned ? null : checkBlock) : last ? (
             <Box marginTop={1} flexShrink={0}>
               <WrappedText text={t(LEARN_TEXT.lastStep)} style={theme.key} width={columns} />
             </Box>
           ) : null}
         </Box>
       </Box>
+      {pinned ? checkBlock : null}
       {overflow ? (
         <Box flexShrink={0}>
           <Text {...theme.muted} wrap="truncate-end">
@@ -226,7 +270,7 @@ export function Learn(_props: ScreenProps) {
           </Text>
         </Box>
       ) : null}
-      <Box flexShrink={0}>
+      <Box ref={keyBarRef} flexShrink={0}>
         <KeyBar items={keyBarItems(focus, memo.index, steps.length)} />
       </Box>
     </Box>
