@@ -30,6 +30,8 @@ const SCREENS: Record<ScreenId, (props: ScreenProps) => React.ReactNode> = {
   help: Help,
 };
 
+const SCREENS_OWNING_ESC: ReadonlySet<ScreenId> = new Set(["quiz", "practice", "review"]);
+
 interface Entry {
   /** Unique per visit: a screen opened twice gets fresh state the second time. */
   key: number;
@@ -99,8 +101,9 @@ function Screens({ initial = "home", alone = false }: AppProps) {
   useKeypress((input, key) => {
     if (matches("forceQuit", input, key)) return quit();
     if (matches("back", input, key)) {
-      // The quiz screen handles Esc itself: a stray Esc must not end an exam.
-      if (stackRef.current.at(-1)?.screen === "quiz") return;
+      // These screens handle Esc themselves: a stray Esc must not end an exam, and leaving a
+      // practice or review session shows its end screen first.
+      if (SCREENS_OWNING_ESC.has(stackRef.current.at(-1)?.screen ?? "home")) return;
       if (stackRef.current.length > 1) back();
       return;
     }

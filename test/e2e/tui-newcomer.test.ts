@@ -4,6 +4,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { loadContent } from "../../src/content/load";
+import { courseSteps } from "../../src/ui/learn-model";
 import { CLI } from "../support/cli";
 import { Terminal } from "../support/tmux";
 
@@ -18,6 +20,13 @@ function start(args: string[], columns: number, rows: number): Terminal {
   open.push(t);
   return t;
 }
+
+const loaded = loadContent(["content"], process.cwd());
+if (!loaded.ok) throw new Error("the shipped content does not load");
+const firstCheck = courseSteps(loaded.course)[0]!.step.check;
+if (firstCheck?.kind !== "choice") throw new Error("the course's first step has no choice check");
+/** 0-based. */
+const FIRST_CHOICE_ANSWER = firstCheck.answer;
 
 const SIZES = [
   [80, 24, "en"],
@@ -95,4 +104,40 @@ describe("a quiz started from Home", () => {
     t.send("C-c");
     expect(await t.waitFor(/\[exit \d+\]/)).toContain("[exit 0]");
   });
+});
+
+describe("leaving a practice session with Esc", () => {
+  for (const [columns, rows, lang] of SIZES) {
+    it(`shows the end screen with the session's mistakes and offers another round at ${columns}×${rows} (${lang})`, async () => {
+      const t = start(["practice", "--skill", "sigmoid-value", "--count", "3", "--seed", "3", "--lang", lang], columns, rows);
+      await t.waitFor(lang === "en" ? "Question 1 of 3" : "問題 1 / 3");
+      t.type("0.001");
+      t.send("Enter");
+      await t.waitFor(lang === "en" ? "✗ not correct" : "✗ 不正解");
+      t.send("Escape");
+      const end = await t.waitFor(lang === "en" ? "another round" : "もう 1 回");
+      expect(end).toContain(lang === "en" ? "Mistakes this session" : "この回の間違い");
+      t.send("Enter");
+      await t.waitFor(lang === "en" ? "Question 1 of 3" : "問題 1 / 3");
+      t.send("C-c");
+      expect(await t.waitFor(/\[exit \d+\]/)).toContain("[exit 0]");
+    });
+  }
+});
+
+describe("Enter after a choice check in Learn", () => {
+  for (const [columns, rows, lang] of SIZES) {
+    it(`goes on to the next step once the choice is answered right at ${columns}×${rows} (${lang})`, async () => {
+      const t = start(["learn", "--lang", lang], columns, rows);
+      await t.waitFor(lang === "en" ? "Step 1 of" : "ステップ 1 /");
+      // Step 1's check, answered right: its number key, then Enter, in one write.
+      t.press(String(FIRST_CHOICE_ANSWER + 1), "Enter");
+      await t.waitFor("✓");
+      await t.waitFor(lang === "en" ? "Enter next step" : "Enter 次へ");
+      t.send("Enter");
+      await t.waitFor(lang === "en" ? "Step 2 of" : "ステップ 2 /");
+      t.send("C-c");
+      expect(await t.waitFor(/\[exit \d+\]/)).toContain("[exit 0]");
+    });
+  }
 });

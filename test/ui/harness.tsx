@@ -76,9 +76,11 @@ export async function renderContext(context: TrainerContextValue, app: AppProps 
     for (const key of keys) {
       instance.stdin.write(key);
       await tick();
-      for (let seen = instance.frames.length, i = 0; i < 20; i++) {
+      // Several keys in one write are handled a few at a time: wait for a longer quiet spell.
+      const quiet = [...key].length > 1 && !key.startsWith("\u001B") ? 3 : 1;
+      for (let seen = instance.frames.length, still = 0, i = 0; i < 40 && still < quiet; i++) {
         await tick();
-        if (instance.frames.length === seen) break;
+        still = instance.frames.length === seen ? still + 1 : 0;
         seen = instance.frames.length;
       }
     }

@@ -56,7 +56,7 @@ describe("Home", () => {
     const t = await renderTrainer();
     await t.press(KEYS.down, KEYS.down, KEYS.down);
     await t.press(KEYS.enter);
-    expect(t.frame()).toContain("sigmoid-trainer quiz --seed");
+    expect(t.frame()).toContain("Your name:");
     await t.press(KEYS.escape);
     expect(selectedItem(t.frame())).toBe("› t Quiz");
   });
@@ -70,7 +70,7 @@ describe("Home", () => {
     await t.press(KEYS.escape, "r");
     expect(t.frame()).toContain("Nothing is due for review right now.");
     await t.press(KEYS.escape, "t");
-    expect(t.frame()).toContain("sigmoid-trainer quiz --seed");
+    expect(t.frame()).toContain("Your name:");
     await t.press(KEYS.escape);
     expect(t.frame()).toContain("σ Fixture course");
   });

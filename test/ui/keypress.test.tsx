@@ -8,7 +8,7 @@ import type { Course } from "../../src/content/model";
 import { splitKeys } from "../../src/ui/keypress";
 import { courseSteps } from "../../src/ui/learn-model";
 import { createProgressStore } from "../../src/progress";
-import { KEYS, NOW, renderTrainer } from "./harness";
+import { KEYS, NOW, renderTrainer, tick } from "./harness";
 
 const NO_KEY: Key = {
   upArrow: false,
@@ -86,6 +86,22 @@ describe("a chunk of keys in the full-screen trainer", () => {
     t.unmount();
   });
 
+  it("a long chunk (a paste of 120 keys) acts key by key, to the end", async () => {
+    const t = await practice();
+    // Ink draws at most so many frames a second: wait for the last key's frame.
+    const shows = async (line: string) => {
+      for (let i = 0; i < 200 && answerLine(t.frame()) !== line; i++) await tick(10);
+      expect(answerLine(t.frame()), t.frame()).toBe(line);
+    };
+    await t.press(`${"9".repeat(70)}${KEYS.backspace.repeat(50)}`);
+    await shows(`Answer: ${"9".repeat(20)}`);
+    await t.press(`${KEYS.ctrlU}0.5`);
+    await shows("Answer: 0.5");
+    await t.press(`${KEYS.backspace.repeat(3)}${"8".repeat(30)}${KEYS.backspace.repeat(29)}`);
+    await shows("Answer: 8");
+    t.unmount();
+  });
+
   it("Ctrl+U followed straight away by text clears the field first", async () => {
     const t = await practice();
     await t.type("0.5");
@@ -131,6 +147,10 @@ describe("a chunk of keys in the full-screen trainer", () => {
     await t.press(`${KEYS.ctrlU}0.9`);
     expect(t.frame()).toContain("Answer: 0.9");
     expect(t.frame()).not.toContain("Answer: 0.50.9");
+    // A long chunk here too, where each key also re-measures the step's layout.
+    await t.press(`${KEYS.ctrlU}${"7".repeat(40)}${KEYS.backspace.repeat(39)}`);
+    for (let i = 0; i < 200 && !t.frame().includes("Answer: 7\n") && !/Answer: 7[▏ ]*\n/.test(t.frame()); i++) await tick(10);
+    expect(t.frame()).toMatch(/Answer: 7[▏ ]*\n/);
     t.unmount();
   });
 });

@@ -83,3 +83,36 @@ describe("the worked solution in a Learn exercise", () => {
     t.unmount();
   });
 });
+
+describe("Esc out of a practice session", () => {
+  it("shows the end screen with the session's mistakes, and Enter starts another round", async () => {
+    const t = await renderTrainer({ initial: "practice", skills: ["sigmoid-value"], count: 3 });
+    await t.type("0.01");
+    await t.press(KEYS.enter);
+    expect(t.frame()).toContain("✗ not correct");
+    await t.press(KEYS.escape);
+    expect(t.frame()).toContain("Finished");
+    expect(t.frame()).toContain("Mistakes this session");
+    expect(t.frame()).toMatch(/- Question 1: you answered 0\.01\./);
+    expect(t.frame()).toContain("Enter another round");
+    await t.press(KEYS.enter);
+    expect(t.frame()).toContain("Question 1 of 3");
+    expect(t.frame()).not.toContain("Mistakes this session");
+    // Nothing answered in this round: Esc goes straight back to Home.
+    await t.press(KEYS.escape);
+    expect(t.frame()).toContain("q  Quit");
+    t.unmount();
+  });
+
+  it("in Japanese, and from Review too", async () => {
+    const t = await renderTrainer({ initial: "practice", skills: ["sigmoid-value"], count: 3, lang: "ja" });
+    await t.type("0.01");
+    await t.press(KEYS.enter);
+    await t.press(KEYS.escape);
+    expect(t.frame()).toContain("この回の間違い");
+    expect(t.frame()).toContain("問題 1: 0.01 と答えました。");
+    await t.press(KEYS.escape);
+    expect(t.frame()).toContain("q  終了");
+    t.unmount();
+  });
+});

@@ -14,6 +14,7 @@ import { AnswerField } from "../components/AnswerField";
 import { FeedbackPanel } from "../components/FeedbackPanel";
 import { Header } from "../components/Header";
 import { HintPanel } from "../components/HintPanel";
+import { MISTAKES_TEXT, SessionMistakes } from "../components/SessionMistakes";
 import { KeyBar, type KeyBarItem } from "../components/KeyBar";
 import { WrappedText } from "../components/WrappedText";
 import { type ScreenProps, useAscii, useLang, useScreenMemo, useText, useTheme, useTrainer } from "../context";
@@ -62,8 +63,15 @@ export function Practice(props: PracticeProps) {
   const ascii = useAscii();
   const theme = useTheme();
   const { columns, rows } = useTerminalSize();
+  // Each round (another one from the end screen) is a fresh session with its own store.
+  const rounds = useScreenMemo(`practice-rounds:${session.mode}`, () => ({ round: 0 }));
+  const [, setRound] = useState(rounds.round);
+  const anotherRound = () => {
+    rounds.round += 1;
+    setRound(rounds.round);
+  };
   const store = useScreenMemo(
-    `practice:${session.mode}`,
+    `practice:${session.mode}:${rounds.round}`,
     () =>
       props.store ??
       createPracticeStore({
@@ -110,7 +118,18 @@ export function Practice(props: PracticeProps) {
       return setScroll((n) => Math.min(last, n + Math.max(1, bodyRows - 2)));
     }
     if (matches("scrollUp", input, key)) return setScroll((n) => Math.max(0, n - Math.max(1, bodyRows - 2)));
-    if (key.escape || (key.ctrl && input === "c")) return; // App: back, quit.
+    if (key.ctrl && input === "c") return; // App: save and quit.
+    if (key.escape) {
+      // The quiz (a store given by the Quiz screen) decides what Esc does; App leaves Esc here.
+      if (props.store) return;
+      // Leaving a session with answers in it: its end screen first, with the session's mistakes.
+      const underway = s.phase === "asking" || s.phase === "answered";
+      if (underway && s.session.attempts.length + s.session.skipped.length > 0) {
+        // After the last answer the session is over already: Esc shows its results, as Enter would.
+        return s.session.finished ? s.next() : s.quit();
+      }
+      return onBack();
+    }
     if (s.phase === "asking") {
       if (matches("submit", input, key)) return s.submit();
       if (matches("skip", input, key)) return s.skip();
@@ -143,6 +162,7 @@ export function Practice(props: PracticeProps) {
       navigate("practice");
       return;
     }
+    if (s.phase === "finished" && !props.store && matches("select", input, key)) return anotherRound();
     if (matches("select", input, key)) onBack();
   });
 
@@ -169,7 +189,9 @@ export function Practice(props: PracticeProps) {
             back,
             { action: "help", label: UI_TEXT.keyHelp },
           ]
-        : [back, { action: "help", label: UI_TEXT.keyHelp }];
+        : phase === "finished" && !props.store
+          ? [{ action: "select", label: MISTAKES_TEXT.keyAnotherRound }, back, { action: "help", label: UI_TEXT.keyHelp }]
+          : [back, { action: "help", label: UI_TEXT.keyHelp }];
 
   return (
     <Box flexDirection="column" width={columns} height={rows - 1}>
@@ -185,7 +207,7 @@ export function Practice(props: PracticeProps) {
           {phase === "empty" ? (
             <EmptySession state={state} />
           ) : phase === "finished" ? (
-            (props.finished?.(state) ?? <Finished state={state} />)
+            (props.finished?.(state) ?? <Finished state={state} width={columns} />)
           ) : question ? (
             <>
               {props.intro && state.session.attempts.length === 0 && state.session.skipped.length === 0 && question.number === 1
@@ -262,7 +284,7 @@ function EmptySession({ state }: { state: PracticeState }) {
   );
 }
 
-function Finished({ state }: { state: PracticeState }) {
+function Finished({ state, width }: { state: PracticeState; width: number }) {
   const t = useText();
   const theme = useTheme();
   const summary = state.summary;
@@ -278,7 +300,8 @@ function Finished({ state }: { state: PracticeState }) {
       ) : null}
       <Text>{t(PLAIN_TEXT.seed, { seed: state.seed })}</Text>
       {summary && summary.skipped > 0 ? <Text>{t(SESSION_TEXT.skippedLater)}</Text> : null}
-      <Text>{t(UI_TEXT.backHome)}</Text>
+      <SessionMistakes attempts={state.session.attempts} width={width} />
+      <WrappedText text={t(MISTAKES_TEXT.anotherRound)} width={width} />
     </Box>
   );
 }
