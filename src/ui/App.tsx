@@ -30,7 +30,7 @@ const SCREENS: Record<ScreenId, (props: ScreenProps) => React.ReactNode> = {
   help: Help,
 };
 
-const SCREENS_OWNING_ESC: ReadonlySet<ScreenId> = new Set(["quiz", "practice", "review"]);
+const SCREENS_OWNING_ESC: ReadonlySet<ScreenId> = new Set(["quiz", "practice", "review", "learn"]);
 
 interface Entry {
   /** Unique per visit: a screen opened twice gets fresh state the second time. */
@@ -101,8 +101,9 @@ function Screens({ initial = "home", alone = false }: AppProps) {
   useKeypress((input, key) => {
     if (matches("forceQuit", input, key)) return quit();
     if (matches("back", input, key)) {
-      // These screens handle Esc themselves: a stray Esc must not end an exam, and leaving a
-      // practice or review session shows its end screen first.
+      // These screens handle Esc themselves: a stray Esc must not end an exam, leaving a
+      // practice or review session shows its end screen first, and in Learn Esc closes the
+      // list of steps before it leaves.
       if (SCREENS_OWNING_ESC.has(stackRef.current.at(-1)?.screen ?? "home")) return;
       if (stackRef.current.length > 1) back();
       return;

@@ -45,8 +45,8 @@ function expectedKeyBar(at: CourseStep, lang: Lang, columns: number): string[] {
   if (kind === "choice") items.push(["select", LEARN_TEXT.keyAnswer]);
   if (kind === "exercise") items.push(["submit", UI_TEXT.keyGrade], ["hint", UI_TEXT.keyHint]);
   if (at.index > 0) items.push(["previousStep", LEARN_TEXT.keyPrevious]);
-  if (at.index < STEPS.length - 1) items.push(["nextStep", LEARN_TEXT.keyNextStep]);
-  items.push(["back", UI_TEXT.keyBack], ["help", UI_TEXT.keyHelp]);
+  items.push(["nextStep", at.index < STEPS.length - 1 ? LEARN_TEXT.keyNextStep : LEARN_TEXT.keyFinish]);
+  items.push(["openContents", LEARN_TEXT.keyContents], ["back", UI_TEXT.keyBack], ["help", UI_TEXT.keyHelp]);
   const lines: string[] = [];
   let line = "";
   for (const [action, label] of items) {

@@ -10,13 +10,15 @@
 // mistake stay in view when the whole result is taller than the view.
 import { type DOMElement, Box, measureElement, Text } from "ink";
 import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from "react";
+import { CourseComplete } from "../components/CourseComplete";
 import { Header } from "../components/Header";
+import { StepPicker } from "../components/StepPicker";
 import { ChoiceCheck } from "../components/ChoiceCheck";
 import { InlineExercise } from "../components/InlineExercise";
 import { KeyBar, type KeyBarItem } from "../components/KeyBar";
 import { StepView } from "../components/StepView";
 import { WrappedText } from "../components/WrappedText";
-import { type ScreenProps, type TrainerContextValue, useMarks, useScreenMemo, useText, useTheme, useTrainer } from "../context";
+import { type ScreenProps, type TrainerContextValue, useAscii, useMarks, useScreenMemo, useText, useTheme, useTrainer } from "../context";
 import {
   answerChoice,
   type ChoiceState,
@@ -32,6 +34,7 @@ import {
   resumeIndex,
   type StepFocus,
 } from "../learn-model";
+import { matches } from "../keymap";
 import { createPracticeStore, type PracticeStore } from "../practice-store";
 import { UI_TEXT } from "../strings";
 import { useTerminalSize } from "../use-terminal-size";
@@ -48,20 +51,27 @@ interface LearnMemo {
   choices: Map<string, ChoiceState>;
   /** Per step id: the exercise session, created when the step is first shown. */
   exercises: Map<string, PracticeStore>;
+  /** What the screen shows: a step, the list of all steps, or the end of the course. */
+  view: "step" | "picker" | "complete";
+  /** The list's pointer. */
+  picked: number;
 }
 
-export function Learn(_props: ScreenProps) {
+export function Learn({ onBack, navigate }: ScreenProps) {
   const trainer = useTrainer();
   const { course, progress } = trainer;
   const t = useText();
   const theme = useTheme();
   const marks = useMarks();
+  const ascii = useAscii();
   const { columns, rows } = useTerminalSize();
   const steps = useMemo(() => courseSteps(course), [course]);
   const memo = useScreenMemo<LearnMemo>("learn", () => ({
     index: resumeIndex(steps, progress.getState().lessons),
     choices: new Map(),
     exercises: new Map(),
+    view: "step",
+    picked: 0,
   }));
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const [scroll, setScroll] = useState(0);
@@ -148,6 +158,42 @@ export function Learn(_props: ScreenProps) {
     const at = steps[memo.index];
     if (!at) return;
     const store = exercise;
+    const goTo = (next: number) => {
+      memo.index = next;
+      const target = steps[next]!;
+      progress.getState().setLessonPosition(target.lesson.id, target.stepInLesson);
+      followBottom.current = false;
+      opening.current = true;
+      setScroll(0);
+      rerender();
+    };
+    if (memo.view === "picker") {
+      if (matches("up", input, key)) memo.picked = moveStep(steps, memo.picked, -1);
+      else if (matches("down", input, key)) memo.picked = moveStep(steps, memo.picked, 1);
+      else if (matches("scrollUp", input, key)) memo.picked = moveStep(steps, memo.picked, -Math.max(1, rows - 6));
+      else if (matches("scrollDown", input, key)) memo.picked = moveStep(steps, memo.picked, Math.max(1, rows - 6));
+      else if (matches("select", input, key)) {
+        memo.view = "step";
+        return goTo(memo.picked);
+      } else if (matches("openContents", input, key) || matches("back", input, key)) memo.view = "step";
+      return rerender();
+    }
+    if (memo.view === "complete") {
+      if (matches("back", input, key)) return onBack();
+      if (matches("openPractice", input, key)) return navigate("practice");
+      if (matches("previousStep", input, key)) memo.view = "step";
+      else if (matches("openContents", input, key)) {
+        memo.view = "picker";
+        memo.picked = memo.index;
+      }
+      return rerender();
+    }
+    if (matches("back", input, key)) return onBack();
+    if (matches("openContents", input, key) && !(focus.check === "exercise" && focus.asking && focus.typed > 0)) {
+      memo.view = "picker";
+      memo.picked = memo.index;
+      return rerender();
+    }
     const intent = learnIntent(focus, input, key);
     const updateChoice = (change: (state: ChoiceState) => ChoiceState) => {
       memo.choices.set(at.step.id, change(memo.choices.get(at.step.id) ?? FRESH_CHOICE));
@@ -158,16 +204,14 @@ export function Learn(_props: ScreenProps) {
     };
     switch (intent.type) {
       case "step": {
+        if (intent.delta === 1 && memo.index === steps.length - 1) {
+          // On past the last step: the end of the course.
+          memo.view = "complete";
+          return rerender();
+        }
         const next = moveStep(steps, memo.index, intent.delta);
         if (next === memo.index) return;
-        memo.index = next;
-        const target = steps[next]!;
-        progress.getState().setLessonPosition(target.lesson.id, target.stepInLesson);
-        followBottom.current = false;
-        opening.current = true;
-        setScroll(0);
-        rerender();
-        return;
+        return goTo(next);
       }
       case "scroll":
         followBottom.current = false;
@@ -222,6 +266,38 @@ export function Learn(_props: ScreenProps) {
       <Box flexDirection="column" width={columns} height={rows - 1}>
         <Header title={t(UI_TEXT.menuLearn)} />
         <Text>{t(LEARN_TEXT.empty)}</Text>
+      </Box>
+    );
+  }
+
+  if (memo.view === "picker" || memo.view === "complete") {
+    const picker = memo.view === "picker";
+    const keys: KeyBarItem[] = picker
+      ? [
+          { action: "up", label: UI_TEXT.keyMove, keys: ascii ? "Up/Down" : "↑↓" },
+          { action: "select", label: LEARN_TEXT.keyOpen },
+          { action: "openContents", label: LEARN_TEXT.keyClose },
+          { action: "help", label: UI_TEXT.keyHelp },
+        ]
+      : [
+          { action: "openPractice", label: UI_TEXT.menuPractice },
+          { action: "openContents", label: LEARN_TEXT.keyContents },
+          { action: "previousStep", label: LEARN_TEXT.keyPrevious },
+          { action: "back", label: UI_TEXT.keyBack },
+        ];
+    return (
+      <Box flexDirection="column" width={columns} height={rows - 1}>
+        <Header title={t(picker ? LEARN_TEXT.pickerTitle : UI_TEXT.menuLearn)} />
+        <Box flexDirection="column" flexGrow={1} flexShrink={1} flexBasis={0} overflow="hidden">
+          {picker ? (
+            <StepPicker steps={steps} selected={memo.picked} current={memo.index} width={columns} height={rows - 1 - 1 - (columns < 60 ? 2 : 1)} />
+          ) : (
+            <CourseComplete course={course} attempts={progress.getState().attempts} width={columns} />
+          )}
+        </Box>
+        <Box flexShrink={0}>
+          <KeyBar items={keys} />
+        </Box>
       </Box>
     );
   }
@@ -306,9 +382,10 @@ function exerciseFor(memo: LearnMemo, stepId: string, templateId: string, traine
 function keyBarItems(focus: StepFocus, index: number, total: number): KeyBarItem[] {
   const steps: KeyBarItem[] = [
     ...(index > 0 ? [{ action: "previousStep", label: LEARN_TEXT.keyPrevious } as const] : []),
-    ...(index < total - 1 ? [{ action: "nextStep", label: LEARN_TEXT.keyNextStep } as const] : []),
+    { action: "nextStep", label: index < total - 1 ? LEARN_TEXT.keyNextStep : LEARN_TEXT.keyFinish },
   ];
   const end: KeyBarItem[] = [
+    { action: "openContents", label: LEARN_TEXT.keyContents },
     { action: "back", label: UI_TEXT.keyBack },
     { action: "help", label: UI_TEXT.keyHelp },
   ];
