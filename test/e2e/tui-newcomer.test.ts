@@ -141,3 +141,23 @@ describe("Enter after a choice check in Learn", () => {
     });
   }
 });
+
+describe("finding one's way in Learn", () => {
+  const LAST = courseSteps(loaded.course).length;
+  for (const [columns, rows, lang] of SIZES) {
+    it(`the list of steps opens a step, and past the last step is the end of the course at ${columns}×${rows} (${lang})`, async () => {
+      const t = start(["learn", "--lang", lang], columns, rows);
+      await t.waitFor(lang === "en" ? "Step 1 of" : "ステップ 1 /");
+      t.send("Tab");
+      await t.waitFor(lang === "en" ? "All steps" : "ステップ一覧");
+      // To the last step of the list in one write, then open it.
+      t.press(...Array.from({ length: LAST - 1 }, () => "Down"), "Enter");
+      await t.waitFor(lang === "en" ? `Step ${LAST} of ${LAST}` : `ステップ ${LAST} / ${LAST}`);
+      t.send("Right");
+      const end = await t.waitFor(lang === "en" ? "You have finished the course." : "コースを最後まで終えました。");
+      expect(end).toContain(lang === "en" ? "Practise these next" : "次に練習するとよいスキル");
+      t.send("C-c");
+      expect(await t.waitFor(/\[exit \d+\]/)).toContain("[exit 0]");
+    });
+  }
+});

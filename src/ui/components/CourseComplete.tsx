@@ -11,7 +11,15 @@ import { WrappedText } from "./WrappedText";
 /** How many skills the end screen suggests. */
 const SUGGESTED = 3;
 
-export function CourseComplete({ course, attempts, width }: { course: Course; attempts: readonly Attempt[]; width: number }) {
+export interface CourseCompleteProps {
+  course: Course;
+  attempts: readonly Attempt[];
+  width: number;
+  /** A small terminal: no blank lines between the parts (the key bar says the keys). */
+  compact: boolean;
+}
+
+export function CourseComplete({ course, attempts, width, compact }: CourseCompleteProps) {
   const t = useText();
   const theme = useTheme();
   const weakest = skillProgress(course, attempts)
@@ -22,23 +30,20 @@ export function CourseComplete({ course, attempts, width }: { course: Course; at
   return (
     <Box flexDirection="column" width={width}>
       <Text {...theme.good}>{t(LEARN_TEXT.completeTitle)}</Text>
-      <Box marginTop={1} flexDirection="column">
+      <Box marginTop={compact ? 0 : 1} flexDirection="column">
         <Text {...theme.heading}>{t(LEARN_TEXT.completeCovered)}</Text>
         {course.chapters.map((c) => (
           <WrappedText key={c.id} prefix="- " text={t(c.title)} width={width} />
         ))}
       </Box>
       {weakest.length > 0 ? (
-        <Box marginTop={1} flexDirection="column">
+        <Box marginTop={compact ? 0 : 1} flexDirection="column">
           <Text {...theme.heading}>{t(LEARN_TEXT.completeNext)}</Text>
           {weakest.map((s) => (
             <WrappedText key={s.id} prefix="- " text={t(s.title)} width={width} />
           ))}
         </Box>
       ) : null}
-      <Box marginTop={1}>
-        <WrappedText text={t(LEARN_TEXT.completeKeys)} style={theme.key} width={width} />
-      </Box>
     </Box>
   );
 }

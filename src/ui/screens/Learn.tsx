@@ -292,7 +292,7 @@ export function Learn({ onBack, navigate }: ScreenProps) {
           {picker ? (
             <StepPicker steps={steps} selected={memo.picked} current={memo.index} width={columns} height={rows - 1 - 1 - (columns < 60 ? 2 : 1)} />
           ) : (
-            <CourseComplete course={course} attempts={progress.getState().attempts} width={columns} />
+            <CourseComplete course={course} attempts={progress.getState().attempts} width={columns} compact={rows < 20} />
           )}
         </Box>
         <Box flexShrink={0}>

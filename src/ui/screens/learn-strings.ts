@@ -18,10 +18,6 @@ export const LEARN_TEXT = {
   completeTitle: { ja: "コースを最後まで終えました。", en: "You have finished the course." },
   completeCovered: { ja: "学んだこと", en: "What it covered" },
   completeNext: { ja: "次に練習するとよいスキル", en: "Practise these next" },
-  completeKeys: {
-    ja: "p で練習、Tab でステップ一覧、← で最後のステップへ、Esc でホームに戻ります。",
-    en: "p: practise. Tab: all steps. ←: back to the last step. Esc: back to Home.",
-  },
   pickerTitle: { ja: "ステップ一覧", en: "All steps" },
   keyContents: { ja: "ステップ一覧", en: "steps" },
   keyOpen: { ja: "開く", en: "open" },
