@@ -14,12 +14,14 @@ export const UI_TEXT = {
   menuSettings: { ja: "設定", en: "Settings" },
   menuQuit: { ja: "終了", en: "Quit" },
   // Home
-  chapters: { ja: "章の進み具合", en: "Chapters" },
-  skills: { ja: "スキル", en: "Skills" },
+  // Each heading says what its rows count (Stats counts answers, not exercises: see stats-strings).
+  chapters: { ja: "章（終えたステップ）", en: "Chapters: steps done" },
+  skills: { ja: "スキル（正解した問題）", en: "Skills: exercises answered right" },
   moreSkills: { ja: "ほか {n} 件（s で成績を表示）", en: "{n} more (s: Stats)" },
   skillsSummary: { ja: "スキル: {done} / {total} 件で正解あり", en: "Skills: {done} of {total} answered right" },
-  reviewsDue: { ja: "復習待ち: {n} 問", en: "Reviews due: {n}" },
-  noReviewsDue: { ja: "いま復習する問題はありません", en: "No reviews due" },
+  // The same words as Stats and `stats`: "reviews for today" is the queue under the daily cap.
+  reviewsDue: { ja: "今日の復習: {n} 問", en: "Reviews for today: {n}" },
+  noReviewsDue: { ja: "今日の復習はありません", en: "No reviews for today" },
   savingFailed: { ja: "⚠ 保存できていません: {message}", en: "⚠ Not saving: {message}" },
   warningLine: { ja: "⚠ {message}", en: "⚠ {message}" },
   // Practice

@@ -90,12 +90,13 @@ describe("Home", () => {
     // The count is what Review would ask now (the scheduler's queue at the screen's clock).
     const due = reviewQueue(store.getState().cards, store.getState().ratings, NOW).length;
     expect(due).toBeGreaterThan(0);
-    expect(t.frame()).toContain(`Reviews due: ${due}`);
+    // The same words and figure as Stats: the queue for today.
+    expect(t.frame()).toContain(`Reviews for today: ${due}`);
   });
 
   it("with a fresh store shows no progress and no reviews due", async () => {
     const t = await renderTrainer();
-    expect(t.frame()).toContain("No reviews due");
+    expect(t.frame()).toContain("No reviews for today");
     expect(t.frame()).not.toContain("█");
   });
 });
