@@ -116,3 +116,14 @@ describe("Esc out of a practice session", () => {
     t.unmount();
   });
 });
+
+describe("a wide terminal", () => {
+  it("Home shows every skill name whole at 120×40", async () => {
+    const loaded = loadContent(["content"], process.cwd());
+    if (!loaded.ok) throw new Error("the shipped content does not load");
+    const t = await renderTrainer({ course: loaded.course, columns: 120, rows: 40 });
+    for (const skill of loaded.course.skills) expect(t.frame()).toContain(skill.title.en);
+    expect(t.frame()).not.toContain("…");
+    t.unmount();
+  });
+});

@@ -4,6 +4,7 @@
 import { Box, Text } from "ink";
 import { useMemo, useState } from "react";
 import type { Course } from "../../content/model";
+import { displayWidth } from "../../core/latex";
 import { type Attempt, reviewQueue } from "../../progress";
 import { Header } from "../components/Header";
 import { KeyBar } from "../components/KeyBar";
@@ -76,7 +77,9 @@ export function Home({ onBack, navigate }: ScreenProps) {
   const progressWidth = wide ? columns - MENU_WIDTH - 2 : columns;
   // The figure ("10/10") takes up to 5 cells, plus a space on each side of the bar.
   const barWidth = Math.max(4, Math.min(20, Math.floor(progressWidth * 0.28)));
-  const labelWidth = Math.max(8, Math.min(34, progressWidth - barWidth - 8));
+  // Labels as wide as the longest needs, where the terminal has the room (no "…" on a wide screen).
+  const longest = Math.max(0, ...[...chapters, ...skills].map((row) => displayWidth(t(row.title))));
+  const labelWidth = Math.max(8, Math.min(Math.max(34, longest), progressWidth - barWidth - 8));
   // Lines: header 1, due 1, blank 1, key bar 1 (2 when narrow), chapters heading 1 + n, skills heading 1;
   // the menu takes 8 lines beside the progress (wide) or 4 below it (narrow, two columns).
   const keyBarLines = wide ? 1 : 2;
