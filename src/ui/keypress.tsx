@@ -6,7 +6,7 @@
 // it is its turn: after Enter opens another screen, the keys behind it reach the new screen.
 // Escape sequences (arrows, PgUp…) arrive from Ink already cut into whole sequences.
 import { type Key, useInput } from "ink";
-import { createContext, type ReactNode, useContext, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { createContext, type ReactNode, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 
 export type KeyHandler = (input: string, key: Key) => void;
 
@@ -69,8 +69,6 @@ interface Dispatcher {
 
 const KeypressContext = createContext<Dispatcher | null>(null);
 
-/** Keys handled back to back before a pause (see KeypressProvider). */
-const CHAIN_LIMIT = 4;
 
 /**
  * Takes input for the whole app: one Ink listener, the chunk split into keys. A key acts at once
@@ -103,26 +101,21 @@ export function KeypressProvider({ children }: { children: ReactNode }) {
       if (handlers.current.has(handler)) handler.current(input, key);
     }
   };
-  /** Keys delivered back to back from the layout effect, without a pause. */
-  const chain = useRef(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: each turn (a committed key) lets the next key go
-  useLayoutEffect(() => {
-    // A layout effect runs right after the commit (the new screen has subscribed by then), so a
-    // chunk is handled in one go. React stops an endless chain of updates from layout effects
-    // (50 nested updates; a key may cause several, e.g. a measured layout): after every
-    // CHAIN_LIMIT keys, a pause of one macrotask resets that count.
+  useEffect(() => {
+    // Runs after the commit of what the last key changed (children's effects first, so a screen
+    // that key opened has subscribed). The next key goes a macrotask later, outside React: from
+    // inside the commit, a long chunk would pile up nested updates until React gives up (50).
     if (queue.current.length === 0) {
       waiting.current = false;
-      chain.current = 0;
       return;
     }
-    if (chain.current >= CHAIN_LIMIT) {
-      chain.current = 0;
-      const pause = setImmediate(() => setTurn((n) => n + 1));
-      return () => clearImmediate(pause);
-    }
-    chain.current += 1;
-    deliver(queue.current.shift()!);
+    const pause = setImmediate(() => {
+      const next = queue.current.shift();
+      if (next) deliver(next);
+      else waiting.current = false;
+    });
+    return () => clearImmediate(pause);
   }, [turn]);
   useInput((input, key) => {
     const keys = splitKeys(input, key);
