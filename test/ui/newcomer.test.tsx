@@ -127,3 +127,18 @@ describe("a wide terminal", () => {
     t.unmount();
   });
 });
+
+describe("Explore in a tall terminal", () => {
+  it("the plot grows with the height (40 rows draw more plot than 24)", async () => {
+    const plotLines = async (rows: number) => {
+      const t = await renderTrainer({ initial: "explore", columns: 100, rows });
+      // Plot rows are the lines with braille or axis characters between the header and the texts.
+      const n = t.frame().split("\n").filter((l) => /[\u2800-\u28ff│┤┼]/u.test(l)).length;
+      t.unmount();
+      return n;
+    };
+    const small = await plotLines(24);
+    const tall = await plotLines(40);
+    expect(tall).toBeGreaterThan(small + 10);
+  });
+});

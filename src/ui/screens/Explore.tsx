@@ -17,8 +17,8 @@ import { useTerminalSize } from "../use-terminal-size";
 import { EXPLORE_TEXT } from "./explore-strings";
 import { useKeypress } from "../keypress";
 
-/** Taller plots add nothing but empty rows; shorter ones lose the curves' shape. */
-const MAX_PLOT_ROWS = 16;
+/** The plot takes the height the texts leave, up to a tall terminal's; shorter than 3 rows it loses the curves' shape. */
+const MAX_PLOT_ROWS = 60;
 const MIN_PLOT_ROWS = 3;
 /** Below this width the texts under the plot use their short forms, to leave rows for the plot. */
 const NARROW = 60;
