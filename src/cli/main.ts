@@ -3,6 +3,7 @@
 // docs/architecture.md, Lazy chunks and start-up).
 import { version } from "../../package.json";
 import { type CliIO, type Command, UserError, writeLine } from "./io";
+import { didYouMean } from "../content/suggest";
 import { UsageError } from "./args";
 import { USAGE } from "./usage";
 
@@ -40,7 +41,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       return await run(argv, io);
     }
     const load = COMMANDS[first];
-    if (!load) throw new UsageError(`unknown command "${first}"`);
+    if (!load) throw new UsageError(`unknown command "${first}"${didYouMean(first, [...Object.keys(COMMANDS), "help"])}`);
     if (rest.includes("--help") || rest.includes("-h")) {
       io.stdout.write(USAGE);
       return 0;

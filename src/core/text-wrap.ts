@@ -32,8 +32,24 @@ function breakBefore(chars: readonly string[], i: number): "strong" | "weak" | n
     return OPERATORS.has(current) || (beforeSpace !== undefined && OPERATORS.has(beforeSpace)) ? "weak" : "strong";
   }
   // Japanese has no spaces between words: a break may fall between any two characters, next
-  // to a wide one, within the rules above.
-  return isWide(previous) || isWide(current) ? "strong" : null;
+  // to a wide one, within the rules above. It falls where one script gives way to another
+  // (「結果ファイルに / 保存されます」), never before hiragana, which belongs to the word before it
+  // (okurigana, particles, です: no 「確か / め」, no lone 「す。」), nor inside a run of kanji or of
+  // katakana (a compound word) — unless the line has no such place at all.
+  if (!isWide(previous) && !isWide(current)) return null;
+  const before = script(previous);
+  const here = script(current);
+  if (here === "hiragana") return "weak";
+  if (before === here && (here === "kanji" || here === "katakana")) return "weak";
+  return "strong";
+}
+
+function script(char: string): "hiragana" | "katakana" | "kanji" | "other" {
+  const code = char.codePointAt(0)!;
+  if (code >= 0x3041 && code <= 0x309f) return "hiragana";
+  if (code >= 0x30a0 && code <= 0x30ff) return "katakana";
+  if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || char === "々") return "kanji";
+  return "other";
 }
 
 /**

@@ -17,8 +17,8 @@ export const ENGINE_TEXT = {
     en: "Hints are off in this quiz.",
   },
   noMoreHints: {
-    ja: "ヒントはこれで全部です。上の解き方を見て、答えを入力してください。",
-    en: "No more hints: the worked solution is above. Type your answer.",
+    ja: "ヒントはこれで全部です。解き方を参考に、答えを入力してください。",
+    en: "No more hints: that was the worked solution. Type your answer.",
   },
   cannotAsk: {
     ja: "問題「{id}」を作れなかったので飛ばします（{problem}）。",

@@ -39,6 +39,9 @@ const lessonEvent = z
 const settingEvent = z.discriminatedUnion("key", [
   z.object({ v: z.literal(JOURNAL_FORMAT), type: z.literal("setting"), at: isoTime, key: z.literal("lang"), value: z.enum(["ja", "en"]).nullable() }).strict(),
   z.object({ v: z.literal(JOURNAL_FORMAT), type: z.literal("setting"), at: isoTime, key: z.literal("ascii"), value: z.boolean() }).strict(),
+  z
+    .object({ v: z.literal(JOURNAL_FORMAT), type: z.literal("setting"), at: isoTime, key: z.literal("name"), value: z.string().min(1).nullable() })
+    .strict(),
 ]);
 
 /** Forget everything (skill null) or one skill's attempts and cards. Lines before it stay on disk. */

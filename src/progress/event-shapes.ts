@@ -37,13 +37,15 @@ const lessonEvent = strictObject({ v, type: oneOf(["lesson"]), at: isoDateTime, 
 
 const langSetting = strictObject({ v, type: oneOf(["setting"]), at: isoDateTime, key: oneOf(["lang"]), value: nullable(oneOf(["ja", "en"])) });
 const asciiSetting = strictObject({ v, type: oneOf(["setting"]), at: isoDateTime, key: oneOf(["ascii"]), value: boolean });
+const nameSetting = strictObject({ v, type: oneOf(["setting"]), at: isoDateTime, key: oneOf(["name"]), value: nullable(string(1)) });
 
 /** z.discriminatedUnion("key", …): the key picks the shape. */
-const settingEvent: Reader<ReturnType<typeof langSetting> | ReturnType<typeof asciiSetting>> = (value, path) => {
+const settingEvent: Reader<ReturnType<typeof langSetting> | ReturnType<typeof asciiSetting> | ReturnType<typeof nameSetting>> = (value, path) => {
   const key = typeof value === "object" && value !== null ? (value as { key?: unknown }).key : undefined;
   if (key === "lang") return langSetting(value, path);
   if (key === "ascii") return asciiSetting(value, path);
-  throw new Mismatch([...path, "key"], 'expected "lang" or "ascii"');
+  if (key === "name") return nameSetting(value, path);
+  throw new Mismatch([...path, "key"], 'expected "lang", "ascii" or "name"');
 };
 
 const resetEvent = strictObject({ v, type: oneOf(["reset"]), at: isoDateTime, skill: nullable(nonEmpty), backup: nullable(string()) });

@@ -46,6 +46,7 @@ export function practiceQueue(options: PracticeOptions): Pick[] {
   const templates = options.skill ? options.templates.filter((t) => t.skill === options.skill) : options.templates;
   if (count <= 0 || templates.length === 0) return [];
   const byId = new Map(templates.map((t) => [t.id, t]));
+  const order = new Map(templates.map((t, i) => [t.id, i]));
   const lastAttempt = new Map<string, Attempt>();
   for (const a of progress.attempts) lastAttempt.set(a.templateId, a);
 
@@ -92,6 +93,11 @@ export function practiceQueue(options: PracticeOptions): Pick[] {
     const j = uniformInt(rng, 0, i);
     [chosen[i], chosen[j]] = [chosen[j]!, chosen[i]!];
   }
+  // New material keeps the course's order among the shuffled picks: a fresh learner starts at the
+  // beginning (σ(x) before σ′(x) before the logit), whatever the seed.
+  const newPicks = chosen.filter((c) => c.reason === "new").sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  let next = 0;
+  for (let i = 0; i < chosen.length; i++) if (chosen[i]!.reason === "new") chosen[i] = newPicks[next++]!;
   return chosen.map(({ id, reason }) => ({ templateId: id, skill: byId.get(id)!.skill, reason }));
 }
 

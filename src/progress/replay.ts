@@ -21,7 +21,8 @@ export function replay(events: readonly JournalEvent[]): ProgressData {
         break;
       case "setting":
         if (event.key === "lang") settings.lang = event.value;
-        else settings.ascii = event.value;
+        else if (event.key === "ascii") settings.ascii = event.value;
+        else settings.name = event.value;
         break;
       case "reset":
         attempts = forget(attempts, event.skill);

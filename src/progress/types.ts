@@ -54,8 +54,10 @@ export interface Attempt extends AttemptInput {
 export interface Settings {
   lang: Lang | null;
   ascii: boolean;
+  /** The learner's name for quiz result files, remembered from the last quiz started from Home. */
+  name: string | null;
 }
-export const DEFAULT_SETTINGS: Settings = { lang: null, ascii: false };
+export const DEFAULT_SETTINGS: Settings = { lang: null, ascii: false, name: null };
 
 /** One application of a grade to a card, in time order; the review queue's daily cap counts these. */
 export interface RatingEntry {

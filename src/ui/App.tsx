@@ -1,9 +1,10 @@
 // The screen router: a stack of screens (Enter opens one on top, Esc goes back), the keys that
 // work everywhere (? help, Esc back, Ctrl+C save and quit), and the size check that shows
 // TooSmall instead of a screen that would not fit. The one place that decides when the app exits.
-import { Box, useApp, useInput } from "ink";
+import { Box, useApp } from "ink";
 import { useEffect, useRef, useState } from "react";
 import { type ScreenId, type ScreenProps, ScreenMemoProvider, useTrainer } from "./context";
+import { KeypressProvider, useKeypress } from "./keypress";
 import { matches } from "./keymap";
 import { Explore } from "./screens/Explore";
 import { Help } from "./screens/Help";
@@ -29,6 +30,8 @@ const SCREENS: Record<ScreenId, (props: ScreenProps) => React.ReactNode> = {
   help: Help,
 };
 
+const SCREENS_OWNING_ESC: ReadonlySet<ScreenId> = new Set(["quiz", "practice", "review", "learn"]);
+
 interface Entry {
   /** Unique per visit: a screen opened twice gets fresh state the second time. */
   key: number;
@@ -45,7 +48,16 @@ export interface AppProps {
   alone?: boolean;
 }
 
-export function App({ initial = "home", alone = false }: AppProps) {
+/** The app with its one keypress layer: every key of a chunk reaches the screen open at its turn. */
+export function App(props: AppProps) {
+  return (
+    <KeypressProvider>
+      <Screens {...props} />
+    </KeypressProvider>
+  );
+}
+
+function Screens({ initial = "home", alone = false }: AppProps) {
   const { exitSavers, ui } = useTrainer();
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
@@ -86,9 +98,13 @@ export function App({ initial = "home", alone = false }: AppProps) {
   };
 
   const top = stack.at(-1)!;
-  useInput((input, key) => {
+  useKeypress((input, key) => {
     if (matches("forceQuit", input, key)) return quit();
     if (matches("back", input, key)) {
+      // These screens handle Esc themselves: a stray Esc must not end an exam, leaving a
+      // practice or review session shows its end screen first, and in Learn Esc closes the
+      // list of steps before it leaves.
+      if (SCREENS_OWNING_ESC.has(stackRef.current.at(-1)?.screen ?? "home")) return;
       if (stackRef.current.length > 1) back();
       return;
     }

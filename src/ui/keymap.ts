@@ -108,6 +108,11 @@ export const KEY_BINDINGS = {
   // Learn
   previousStep: { keys: [{ name: "left" }], group: "learn", description: { ja: "前のステップ", en: "previous step" } },
   nextStep: { keys: [{ name: "right" }], group: "learn", description: { ja: "次のステップ", en: "next step" } },
+  openContents: {
+    keys: [{ name: "tab" }],
+    group: "learn",
+    description: { ja: "ステップ一覧（章とステップを選ぶ）", en: "all steps (pick a chapter and step)" },
+  },
   // Explore
   moveLeft: { keys: [{ name: "left" }, { input: "h" }], group: "explore", description: { ja: "x を左へ", en: "move x left" } },
   moveRight: { keys: [{ name: "right" }, { input: "l" }], group: "explore", description: { ja: "x を右へ", en: "move x right" } },

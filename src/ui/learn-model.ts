@@ -8,7 +8,8 @@
 //   never gets stuck in a field, and one typing an answer never loses it by a stray arrow.
 // - PgUp / PgDn scroll the step by a page, ↑ / ↓ by a line, except on a choice check, where
 //   ↑ / ↓ (and k / j) pick a choice.
-// - Choice checks: a number key picks that choice, Enter answers (again, to change one's mind).
+// - Choice checks: a number key picks that choice, Enter answers (again, to change one's mind);
+//   once the right choice is answered, Enter goes on to the next step.
 // - Exercise checks: typing goes to the field, Enter grades it through the engine, h shows the
 //   next hint; after the last part is graded, Enter goes on to the next step and r tries the
 //   same numbers again after a miss.
@@ -111,6 +112,8 @@ export interface StepFocus {
   check: "none" | "choice" | "exercise";
   /** Choice checks: how many choices. */
   choices: number;
+  /** Choice checks: answered right, and the pointer is still on that answer (Enter goes on). */
+  choiceDone?: boolean;
   /** Exercise checks: a part is being asked (the field takes keys). */
   asking: boolean;
   /** Exercise checks: characters in the answer field. */
@@ -160,6 +163,9 @@ export function learnIntent(focus: StepFocus, input: string, key: Key): LearnInt
   if (focus.check === "choice") {
     if (matches("up", input, key)) return { type: "choiceMove", delta: -1 };
     if (matches("down", input, key)) return { type: "choiceMove", delta: 1 };
+    // A check answered right is finished: Enter (or n) goes on, as after an exercise. With the
+    // pointer moved to another choice, Enter answers again (a change of mind).
+    if (focus.choiceDone && matches("next", input, key)) return { type: "step", delta: 1 };
     if (matches("select", input, key)) return { type: "choiceAnswer" };
     if (/^[1-9]$/.test(input) && !key.ctrl && !key.meta) {
       const index = Number(input) - 1;

@@ -112,6 +112,20 @@ export interface PracticeState {
 
 export type PracticeStore = StoreApi<PracticeState>;
 
+/** Enter on an empty field: said, not silently ignored (plain mode says the answer is empty). */
+export const TYPE_AN_ANSWER_FIRST: Localized = { ja: "先に答えを入力してください。", en: "Type an answer first." };
+
+/**
+ * Typing again after Enter: "type an answer first" and a "could not read it" are about what was
+ * there before, and go.
+ */
+function staleWarnings(state: Pick<PracticeState, "notice" | "feedback">): Partial<PracticeState> {
+  return {
+    ...(state.notice === TYPE_AN_ANSWER_FIRST ? { notice: null } : {}),
+    ...(state.feedback?.verdict === "invalid" ? { feedback: null } : {}),
+  };
+}
+
 /** What a question shows before anything is typed or answered: one definition for every way a question appears. */
 const NEW_QUESTION_VIEW = {
   input: "",
@@ -276,7 +290,7 @@ export function createPracticeStore(options: PracticeStoreOptions): PracticeStor
         if (clean === "") return;
         const chars = [...input];
         chars.splice(cursor, 0, ...clean);
-        const typed: Partial<PracticeState> = { input: chars.join(""), cursor: cursor + [...clean].length };
+        const typed: Partial<PracticeState> = { input: chars.join(""), cursor: cursor + [...clean].length, ...staleWarnings(get()) };
         const current = session.current;
         const part = current ? `${current.index}:${current.part}` : null;
         if (options.clockStartsOnTyping && current && part !== typingClock) {
@@ -297,14 +311,18 @@ export function createPracticeStore(options: PracticeStoreOptions): PracticeStor
         if (phase !== "asking" || cursor === 0) return;
         const chars = [...input];
         chars.splice(cursor - 1, 1);
-        set({ input: chars.join(""), cursor: cursor - 1 });
+        set({ input: chars.join(""), cursor: cursor - 1, ...staleWarnings(get()) });
       },
       clearInput() {
-        if (get().phase === "asking") set({ input: "", cursor: 0 });
+        if (get().phase === "asking") set({ input: "", cursor: 0, ...staleWarnings(get()) });
       },
       submit() {
         const { phase, input, session } = get();
-        if (phase !== "asking" || input.trim() === "") return;
+        if (phase !== "asking") return;
+        if (input.trim() === "") {
+          set({ notice: TYPE_AN_ANSWER_FIRST });
+          return;
+        }
         const at = now().getTime();
         // An answer given after the time limit is not graded (as in plain mode).
         if (overdue(at)) return;

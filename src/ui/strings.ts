@@ -14,12 +14,14 @@ export const UI_TEXT = {
   menuSettings: { ja: "設定", en: "Settings" },
   menuQuit: { ja: "終了", en: "Quit" },
   // Home
-  chapters: { ja: "章の進み具合", en: "Chapters" },
-  skills: { ja: "スキル", en: "Skills" },
+  // Each heading says what its rows count (Stats counts answers, not exercises: see stats-strings).
+  chapters: { ja: "章（終えたステップ）", en: "Chapters: steps done" },
+  skills: { ja: "スキル（正解した問題）", en: "Skills: exercises answered right" },
   moreSkills: { ja: "ほか {n} 件（s で成績を表示）", en: "{n} more (s: Stats)" },
   skillsSummary: { ja: "スキル: {done} / {total} 件で正解あり", en: "Skills: {done} of {total} answered right" },
-  reviewsDue: { ja: "復習待ち: {n} 問", en: "Reviews due: {n}" },
-  noReviewsDue: { ja: "いま復習する問題はありません", en: "No reviews due" },
+  // The same words as Stats and `stats`: "reviews for today" is the queue under the daily cap.
+  reviewsDue: { ja: "今日の復習: {n} 問", en: "Reviews for today: {n}" },
+  noReviewsDue: { ja: "今日の復習はありません", en: "No reviews for today" },
   savingFailed: { ja: "⚠ 保存できていません: {message}", en: "⚠ Not saving: {message}" },
   warningLine: { ja: "⚠ {message}", en: "⚠ {message}" },
   // Practice
@@ -37,8 +39,7 @@ export const UI_TEXT = {
   backHome: { ja: "Esc でホームに戻ります。", en: "Esc: back to Home." },
   offerPractice: { ja: "p で練習を始めます。", en: "Press p to practise instead." },
   noMoreQuestions: { ja: "これで最後の問題でした。", en: "That was the last question." },
-  // Quiz. From Home it says how to start one: a quiz needs the instructor's seed and the
-  // learner's name for the result file, which the command line gives (see Quiz.tsx).
+  // Quiz (see Quiz.tsx; the set-up from Home has its words in screens/quiz-setup-strings.ts).
   quizTitle: { ja: "クイズ", en: "Quiz" },
   quizIntro: {
     ja: "{name} さんのクイズ: {count} 問です（シード {seed}）。",
@@ -55,11 +56,6 @@ export const UI_TEXT = {
   quizTimeUpTitle: { ja: "時間切れです", en: "Time is up" },
   quizExit: { ja: "Enter か Esc で終了します。", en: "Enter or Esc: quit." },
   keyEndQuiz: { ja: "クイズを終える", en: "end quiz" },
-  quizHowTo: {
-    ja: "クイズは同じシードで全員が同じ問題を解きます。次のように始めてください:",
-    en: "In a quiz everyone with the same seed gets the same questions. Start one with:",
-  },
-  quizCommand: { ja: "sigmoid-trainer quiz --seed 42", en: "sigmoid-trainer quiz --seed 42" },
   // Settings
   settingsTitle: { ja: "設定", en: "Settings" },
   settingLanguage: { ja: "言語", en: "Language" },

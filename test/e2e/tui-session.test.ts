@@ -70,7 +70,10 @@ describe("the full-screen trainer in a terminal", () => {
       const feedback = await t.waitFor(lang === "en" ? "✓ correct" : "✓ 正解");
       expect(feedback).toMatch(lang === "en" ? /Comes back in/ : /後にもう一度出題します/);
       expectFits(feedback, columns, rows);
-      // Esc to Home (a lone Esc reaches the app after a short delay), then q quits.
+      // Esc ends the session (its end screen, with the mistakes), Esc again to Home (a lone Esc
+      // reaches the app after a short delay), then q quits.
+      t.send("Escape");
+      await t.waitFor(lang === "en" ? "another round" : "もう 1 回");
       t.send("Escape");
       await t.waitFor(lang === "en" ? "q  Quit" : "q  終了");
       t.send("q");

@@ -57,9 +57,12 @@ describe("the trainer entry", () => {
     expect((await run(["practice", "extra"], "")).stderr).toMatch(/unexpected argument "extra"/);
   });
 
-  it("says learn and explore need the full screen (exit 1)", async () => {
-    const r = await run(["learn", "--plain", "--data-dir", tempDataDir()], "");
+  it("says explore needs the full screen (exit 1), and points to learn, which reads line by line", async () => {
+    const r = await run(["explore", "--plain", "--data-dir", tempDataDir()], "");
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/learn needs the full-screen trainer in a terminal; without one, try "sigmoid-trainer practice --plain"/);
+    expect(r.stderr).toMatch(/explore needs the full-screen trainer in a terminal; without one, try "sigmoid-trainer learn --plain"/);
+    const learn = await run(["learn", "--plain", "--data-dir", tempDataDir()], "");
+    expect(learn.code).toBe(0);
+    expect(learn.stdout).toMatch(/Step 1 of \d+/);
   });
 });

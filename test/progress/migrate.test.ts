@@ -74,7 +74,7 @@ describe("migration from format 1 (progress.json)", () => {
     migrateV1(realFs, dir, clock.now(), () => {});
     const state = createProgressStore({ dataDir: dir }).getState();
     expect(state.attempts).toHaveLength(3);
-    expect(state.settings).toEqual({ lang: "ja", ascii: true });
+    expect(state.settings).toEqual({ lang: "ja", ascii: true, name: null });
   });
 
   it("leaves out entries it cannot read and says how many", () => {

@@ -23,6 +23,7 @@ describe("progress store", () => {
     store.getState().setLessonPosition("chain-rule", 3);
     store.getState().setSetting("lang", "ja");
     store.getState().setSetting("ascii", true);
+    store.getState().setSetting("name", "花子");
 
     const again = createProgressStore({ dataDir: dir, now: clock.now });
     const state = again.getState();
@@ -31,7 +32,7 @@ describe("progress store", () => {
       ["0.119", "incorrect", "complement"],
     ]);
     expect(state.lessons).toEqual({ "chain-rule": 3 });
-    expect(state.settings).toEqual({ lang: "ja", ascii: true });
+    expect(state.settings).toEqual({ lang: "ja", ascii: true, name: "花子" });
     // The schedule is rebuilt from the attempts exactly as it was live.
     expect(state.cards).toEqual(store.getState().cards);
     expect(state.ratings).toEqual(store.getState().ratings);

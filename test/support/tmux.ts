@@ -42,6 +42,11 @@ export class Terminal {
     this.tmux(["send-keys", "-t", this.session, ...(literal ? ["-l", "--", keys] : [keys])]);
   }
 
+  /** Several keys in one send-keys call, so they reach the program in one write ("BSpace", "C-u"…). */
+  press(...keys: string[]): void {
+    this.tmux(["send-keys", "-t", this.session, ...keys]);
+  }
+
   type(text: string): void {
     this.send(text, true);
   }

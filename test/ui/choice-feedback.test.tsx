@@ -160,7 +160,9 @@ describe("at 40×15, where the result is taller than the view", () => {
         }
       }
     }
-  });
+    // Every choice of every check, in two languages, each on a freshly opened step: slow on a
+    // shared machine (Learn now measures the check to keep it in view when a step opens).
+  }, 120_000);
 
   test("PgDn then shows the rest: the right answer and the explanation", async () => {
     const check = choiceCheck(COURSE, "why-learning");

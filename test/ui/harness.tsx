@@ -76,9 +76,13 @@ export async function renderContext(context: TrainerContextValue, app: AppProps 
     for (const key of keys) {
       instance.stdin.write(key);
       await tick();
-      for (let seen = instance.frames.length, i = 0; i < 20; i++) {
+      // Several keys in one write are handed on one at a time, each after the one before has been
+      // drawn: wait for a longer quiet spell before taking the frame as the last.
+      const keys = [...key.replace(/\u001B(\[[0-9;?]*[@-~]|O.)?/g, "E")].length;
+      const quiet = keys > 1 ? 8 : 1;
+      for (let seen = instance.frames.length, still = 0, i = 0; i < 40 && still < quiet; i++) {
         await tick();
-        if (instance.frames.length === seen) break;
+        still = instance.frames.length === seen ? still + 1 : 0;
         seen = instance.frames.length;
       }
     }

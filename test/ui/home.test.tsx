@@ -56,7 +56,7 @@ describe("Home", () => {
     const t = await renderTrainer();
     await t.press(KEYS.down, KEYS.down, KEYS.down);
     await t.press(KEYS.enter);
-    expect(t.frame()).toContain("sigmoid-trainer quiz --seed");
+    expect(t.frame()).toContain("Your name:");
     await t.press(KEYS.escape);
     expect(selectedItem(t.frame())).toBe("› t Quiz");
   });
@@ -70,7 +70,7 @@ describe("Home", () => {
     await t.press(KEYS.escape, "r");
     expect(t.frame()).toContain("Nothing is due for review right now.");
     await t.press(KEYS.escape, "t");
-    expect(t.frame()).toContain("sigmoid-trainer quiz --seed");
+    expect(t.frame()).toContain("Your name:");
     await t.press(KEYS.escape);
     expect(t.frame()).toContain("σ Fixture course");
   });
@@ -90,12 +90,13 @@ describe("Home", () => {
     // The count is what Review would ask now (the scheduler's queue at the screen's clock).
     const due = reviewQueue(store.getState().cards, store.getState().ratings, NOW).length;
     expect(due).toBeGreaterThan(0);
-    expect(t.frame()).toContain(`Reviews due: ${due}`);
+    // The same words and figure as Stats: the queue for today.
+    expect(t.frame()).toContain(`Reviews for today: ${due}`);
   });
 
   it("with a fresh store shows no progress and no reviews due", async () => {
     const t = await renderTrainer();
-    expect(t.frame()).toContain("No reviews due");
+    expect(t.frame()).toContain("No reviews for today");
     expect(t.frame()).not.toContain("█");
   });
 });

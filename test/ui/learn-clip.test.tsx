@@ -45,8 +45,8 @@ function expectedKeyBar(at: CourseStep, lang: Lang, columns: number): string[] {
   if (kind === "choice") items.push(["select", LEARN_TEXT.keyAnswer]);
   if (kind === "exercise") items.push(["submit", UI_TEXT.keyGrade], ["hint", UI_TEXT.keyHint]);
   if (at.index > 0) items.push(["previousStep", LEARN_TEXT.keyPrevious]);
-  if (at.index < STEPS.length - 1) items.push(["nextStep", LEARN_TEXT.keyNextStep]);
-  items.push(["back", UI_TEXT.keyBack], ["help", UI_TEXT.keyHelp]);
+  items.push(["nextStep", at.index < STEPS.length - 1 ? LEARN_TEXT.keyNextStep : LEARN_TEXT.keyFinish]);
+  items.push(["openContents", LEARN_TEXT.keyContents], ["back", UI_TEXT.keyBack], ["help", UI_TEXT.keyHelp]);
   const lines: string[] = [];
   let line = "";
   for (const [action, label] of items) {
@@ -84,7 +84,19 @@ describe.each(["ja", "en"] as const)("Learn in %s: what is drawn is exactly the 
       const keyBar = expectedKeyBar(at, lang, columns);
       expect(whole.slice(-keyBar.length), where).toEqual(keyBar);
 
+      // The step's prose is whole[1..prose]; an unanswered check follows it after a blank line, up
+      // to the last line before the key bar. Where the whole step does not fit, the check is
+      // pinned under the prose (and the status counts the prose alone), or, when there is no room
+      // for that, the step opens scrolled down to the check: go back to its top first.
+      const heading = whole.indexOf(LEARN_TEXT.check[lang]);
+      const prose = at.step.check ? heading - 2 : -1;
+      let end = whole.length - keyBar.length - 1;
+      while (end > 0 && whole[end] === "") end--;
+      const checkLines = at.step.check ? whole.slice(prose + 1, end + 1) : [];
+
       const { frame, press } = await learnAt(at, lang, columns, rows);
+      const firstShown = () => Number(STATUS[lang].exec(frame().split("\n").at(-keyBar.length - 1) ?? "")?.[1] ?? 1);
+      for (let i = 0; i < 30 && firstShown() > 1; i++) await press(KEYS.pageUp);
       let previousFrom = 0;
       for (let page = 0; page < 20; page++) {
         const lines = frame().split("\n");
@@ -102,7 +114,13 @@ describe.each(["ja", "en"] as const)("Learn in %s: what is drawn is exactly the 
           break;
         }
         const [from, to, total] = status.slice(1).map(Number) as [number, number, number];
-        const body = lines.slice(1, lines.length - keyBar.length - 1);
+        const pinned = at.step.check !== undefined && at.step.check !== null && total === prose;
+        const pinnedLines = pinned ? checkLines.length : 0;
+        const body = lines.slice(1, lines.length - keyBar.length - 1 - pinnedLines);
+        if (pinned) {
+          // The check, whole, between the prose and the status line.
+          expect(lines.slice(lines.length - keyBar.length - 1 - pinnedLines, lines.length - keyBar.length - 1), here).toEqual(checkLines);
+        }
         // The status names exactly the lines on show, the body fills every row it has, and they
         // are the step's own lines in order.
         expect(to - from + 1, here).toBe(body.length);
@@ -111,7 +129,7 @@ describe.each(["ja", "en"] as const)("Learn in %s: what is drawn is exactly the 
         expect(to, here).toBeLessThanOrEqual(total);
         expect(body, here).toEqual(whole.slice(from, to + 1));
         // Beyond the step's last line the tall frame is empty up to its key bar.
-        expect(whole.slice(total + 1, -keyBar.length).every((l) => l === ""), `${where}: total ${total}`).toBe(true);
+        expect(whole.slice(total + 1 + pinnedLines, -keyBar.length).every((l) => l === ""), `${where}: total ${total}`).toBe(true);
         if (to === total) break;
         previousFrom = from;
         scrolledPages++;

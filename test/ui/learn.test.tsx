@@ -77,7 +77,8 @@ describe("formulas", () => {
   });
 
   test("the rule a step uses is named", async () => {
-    const { frame } = await learnAt("chain-rule-inside-outside");
+    // Tall enough for the whole step: at 80×24 the unanswered check stays in view and the prose scrolls above it.
+    const { frame } = await learnAt("chain-rule-inside-outside", { rows: 40 });
     expect(frame()).toContain("Rule used: chain rule (outer derivative × inner derivative)");
   });
 
@@ -142,6 +143,10 @@ describe("moving between steps", () => {
 
   test("PgDn scrolls a step taller than the terminal, and says where in it the learner is", async () => {
     const { frame, press } = await learnAt("why-slope-underfoot", { columns: 40, rows: 15 });
+    // At 40×15 its check does not fit under the prose: the step opens scrolled down to it.
+    expect(frame()).toMatch(/Lines \d+–\d+ of \d+/);
+    expect(frame()).not.toMatch(/Lines 1–/);
+    for (let i = 0; i < 5; i++) await press(KEYS.pageUp);
     expect(frame()).toMatch(/Lines 1–\d+ of \d+/);
     const before = frame();
     await press(KEYS.pageDown);
@@ -168,6 +173,12 @@ describe("choice checks", () => {
     await press(KEYS.enter);
     expect(frame()).toContain("✓ correct");
     expect(frame()).not.toContain("✗ not correct");
+    // A choice answered right is a finished check: Enter goes on, and the key bar says so.
+    expect(frame()).toContain("Enter: on to the next step.");
+    expect(frame()).toMatch(/Enter next step/);
+    const at = indexOf("definition-range");
+    await press(KEYS.enter);
+    expect(frame()).toContain(`Step ${at + 2} of ${STEPS.length}`);
   });
 
   test("the answer to a choice is kept while the learner looks at other steps", async () => {

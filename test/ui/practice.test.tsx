@@ -119,7 +119,9 @@ describe("Practice", () => {
     await t.press(KEYS.enter);
     expect(t.frame()).toContain("Done: 2 of 2 answers correct, 0 hints used, 0 skipped.");
     expect(t.frame()).toContain("--seed 7");
-    await t.press(KEYS.enter);
+    // The end screen offers another round (Enter) or Home (Esc).
+    expect(t.frame()).toContain("Enter: another round. Esc: back to Home.");
+    await t.press(KEYS.escape);
     expect(t.frame()).toContain("σ Fixture course");
   });
 
@@ -169,7 +171,10 @@ describe("Review", () => {
     expect(t.frame()).toContain("Question 1 of 1");
     await t.type("0.01");
     await t.press(KEYS.enter, KEYS.escape);
-    // Back on Home (Review was replaced by Practice); a missed item is due again within minutes.
+    // Esc first shows the session's end screen, then goes back to Home (Review was replaced by
+    // Practice); a missed item is due again within minutes.
+    expect(t.frame()).toContain("Mistakes this session");
+    await t.press(KEYS.escape);
     expect(t.frame()).toContain("σ Fixture course");
   });
 

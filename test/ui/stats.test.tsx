@@ -76,8 +76,8 @@ describe("stats", () => {
     const cli = formatStats(figures, "/data", "en");
     const { frame } = await stats({ store, rows: 40 });
     expect(cli).toContain(`Answers: 6 (3 correct, 50%)`);
-    expect(frame()).toContain(`Due for review: ${figures.due} (today's queue: ${figures.reviewQueue})`);
-    expect(cli).toContain(`Due for review: ${figures.due} (today's queue: ${figures.reviewQueue})`);
+    expect(frame()).toContain(`Reviews for today: ${figures.reviewQueue} (${figures.due} due in all)`);
+    expect(cli).toContain(`Reviews for today: ${figures.reviewQueue} (${figures.due} due in all)`);
     for (const [id, s] of Object.entries(figures.skills)) {
       const percent = `${Math.round((s.accuracy ?? 0) * 100)}%`;
       expect(cli).toMatch(new RegExp(`${id}\\s+${s.attempts} answers?, ${s.correct} correct \\(${percent}\\)`));

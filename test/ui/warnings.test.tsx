@@ -84,7 +84,8 @@ describe("warnings while the full screen is drawn", () => {
     const frame = t.frame();
     expect(frame).not.toContain("Not saving");
     expect(frame).toContain("⚠ Saving works again; the 1 waiting change was saved.");
-    await t.press(KEYS.escape);
+    // Esc: the session's end screen, then Home.
+    await t.press(KEYS.escape, KEYS.escape);
     expect(t.frame()).not.toContain("Saving works again");
     expect(stderr()).toBe("");
     t.restore();

@@ -6,6 +6,7 @@ import type { Localized } from "../../core/i18n";
 import type { Course } from "../../content/model";
 import { defaultCount, MAX_SEED } from "../../engine/limits";
 import { unknownSkills } from "../../engine/plan";
+import { runPlainLearn } from "../../plain/learn";
 import { runPlainSession } from "../../plain/run";
 import { parseCommandArgs, UsageError } from "../args";
 import { readTrainerOptions, TRAINER_OPTIONS, type TrainerOptions } from "../common-options";
@@ -57,11 +58,12 @@ export function runAt(screen: Screen): Command {
 
     // Full screen, before anything is drawn; imported lazily, so the plain path never loads Ink or React.
     if (terminal && !plainChosen && screen !== "quiz") return (await import("../../ui/run")).runTrainer(launch);
-    if (screen === "learn" || screen === "explore") {
-      throw new UserError(`${screen} needs the full-screen trainer in a terminal; without one, try "sigmoid-trainer practice --plain"`);
+    if (screen === "explore") {
+      throw new UserError(`${screen} needs the full-screen trainer in a terminal; without one, try "sigmoid-trainer learn --plain"`);
     }
     // Only a pipe gets here unasked (a terminal went to the full screen above).
     if (!plainChosen) writeLine(io.stderr, `sigmoid-trainer: ${NOTICE.notATerminal![progress.lang]}`);
+    if (screen === "learn") return runLearnPlain(launch);
     return runPlain(screen === "review" ? "review" : "practice", launch);
   };
 }
@@ -88,6 +90,31 @@ export async function runPlain(mode: "practice" | "review", launch: TrainerLaunc
       skills: options.skills,
       showPrompt: io.stdin.isTTY === true && !options.json,
       // Wrapped to the terminal for a person reading it; whole lines for pipes and screen readers.
+      ...(io.stdout.isTTY === true && !options.screenReader ? { columns: () => io.stdout.columns } : {}),
+      stdin: io.stdin,
+      stdout: io.stdout,
+      stop: interrupted.signal,
+    });
+  } finally {
+    process.off("SIGINT", onInterrupt);
+  }
+  return 0;
+}
+
+/** The course step by step, line by line (plain text, or JSON lines with --json). */
+async function runLearnPlain(launch: TrainerLaunch): Promise<number> {
+  const { course, options, progress, io } = launch;
+  const interrupted = new AbortController();
+  const onInterrupt = () => interrupted.abort();
+  process.once("SIGINT", onInterrupt);
+  try {
+    await runPlainLearn({
+      course,
+      store: progress.store,
+      lang: progress.lang,
+      ascii: options.ascii || progress.store.getState().settings.ascii,
+      json: options.json,
+      showPrompt: io.stdin.isTTY === true && !options.json,
       ...(io.stdout.isTTY === true && !options.screenReader ? { columns: () => io.stdout.columns } : {}),
       stdin: io.stdin,
       stdout: io.stdout,

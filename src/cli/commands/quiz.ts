@@ -25,6 +25,7 @@ import { defaultResultPath, ResultExistsError, ResultWriter } from "../../quiz/w
 import { type OptionSpecs, type ParsedArgs, parseCommandArgs, stringOption, UsageError } from "../args";
 import { readTrainerOptions, TRAINER_OPTIONS, type TrainerOptions } from "../common-options";
 import { requireCourse } from "../content-dirs";
+import { askLearnerName } from "../ask-name";
 import { openProgress } from "../data-dir";
 import { type CliIO, type Command, UserError, writeLine } from "../io";
 import { readQuizConfigFile } from "../quiz-config";
@@ -51,7 +52,11 @@ export const run: Command = async (argv, io) => {
     }
   }
   const options = readTrainerOptions(values, io.env);
-  const name = learnerName(values, io);
+  // In a terminal without --name the name is asked for (below); elsewhere it is needed now.
+  const plainChosen = options.plain || options.json || options.screenReader;
+  const fullScreen = !plainChosen && io.stdin.isTTY === true && io.stdout.isTTY === true;
+  const askName = fullScreen && stringOption(values, "name") === undefined;
+  const named = askName ? null : learnerName(values, io);
   const course = await requireCourse(options.contentDirs, io);
   const config = configPath === undefined ? null : readQuizConfigFile("quiz", configPath, course.skills.map((s) => s.id), io);
   const settings = config?.settings ?? settingsFromFlags(values, options, course);
@@ -61,9 +66,8 @@ export const run: Command = async (argv, io) => {
   const notice = (text: { ja: string; en: string }) => writeLine(io.stderr, `sigmoid-trainer: ${text[lang]}`);
   // A terminal, nothing else asked for: the full-screen quiz (imported only then, so plain and
   // JSON quizzes never load Ink or React). Without a terminal, plain mode, and it says so.
-  const plainChosen = options.plain || options.json || options.screenReader;
-  const fullScreen = !plainChosen && io.stdin.isTTY === true && io.stdout.isTTY === true;
   if (!plainChosen && !fullScreen) notice(QUIZ_TEXT.notATerminal);
+  const name = named ?? { value: await askLearnerName(io, progress.store, lang, io.env.USER || io.env.LOGNAME || io.env.USERNAME), fromLogin: false };
   if (name.fromLogin) notice(fill(QUIZ_TEXT.nameFromLogin, { name: name.value }));
   if (config?.contentVersion && config.contentVersion !== course.version) {
     notice(fill(QUIZ_TEXT.otherContent, { expected: config.contentVersion, actual: course.version }));

@@ -77,8 +77,8 @@ export function formatStats(stats: Stats, dataDir: string, lang: Lang, titles: R
   lines.push(ja ? `連続日数: ${stats.streak} 日` : `Streak: ${stats.streak} day${stats.streak === 1 ? "" : "s"}`);
   lines.push(
     ja
-      ? `復習の時期が来たもの: ${stats.due} 件（今日の復習: ${stats.reviewQueue} 件）`
-      : `Due for review: ${stats.due} (today's queue: ${stats.reviewQueue})`,
+      ? `今日の復習: ${stats.reviewQueue} 問（時期が来たもの全部で ${stats.due} 問）`
+      : `Reviews for today: ${stats.reviewQueue} (${stats.due} due in all)`,
   );
   lines.push(ja ? "スキル別:" : "By skill:");
   // Two lines a skill: the title (with the id `reset --skill` takes), then the numbers. Titles

@@ -11,9 +11,11 @@ export interface AnswerFieldProps {
   cursor: number;
   /** The field takes keys now (otherwise no cursor is drawn). */
   active: boolean;
+  /** The words before the field; "Answer: " unless told. */
+  label?: string;
 }
 
-export function AnswerField({ value, cursor, active }: AnswerFieldProps) {
+export function AnswerField({ value, cursor, active, label }: AnswerFieldProps) {
   const t = useText();
   const theme = useTheme();
   const marks = useMarks();
@@ -22,8 +24,8 @@ export function AnswerField({ value, cursor, active }: AnswerFieldProps) {
   const at = chars[cursor] ?? " ";
   const after = chars.slice(cursor + 1).join("");
   return (
-    <Box aria-role="textbox" aria-label={`${t(UI_TEXT.answerAria)}: ${value}`}>
-      <Text {...theme.heading}>{t(UI_TEXT.answerLabel)}</Text>
+    <Box aria-role="textbox" aria-label={`${label ?? t(UI_TEXT.answerAria)}: ${value}`}>
+      <Text {...theme.heading}>{label ?? t(UI_TEXT.answerLabel)}</Text>
       {!active ? (
         <Text>{value}</Text>
       ) : theme.color ? (

@@ -17,9 +17,11 @@ export interface ChoiceCheckProps {
   width: number;
   /** The block shown after an answer (verdict first), so the screen can keep its start in view. */
   resultRef?: Ref<DOMElement>;
+  /** The course's last step: there is no next step for Enter to go on to. */
+  last?: boolean;
 }
 
-export function ChoiceCheck({ check, state, width, resultRef }: ChoiceCheckProps) {
+export function ChoiceCheck({ check, state, width, resultRef, last = false }: ChoiceCheckProps) {
   const t = useText();
   const theme = useTheme();
   const marks = useMarks();
@@ -52,7 +54,13 @@ export function ChoiceCheck({ check, state, width, resultRef }: ChoiceCheckProps
             />
           )}
           <WrappedText text={t(check.explanation)} width={width} />
-          {correct ? null : <WrappedText text={t(LEARN_TEXT.choiceAgain)} style={theme.muted} width={width} />}
+          {correct ? (
+            state.selected === state.chosen && !last ? (
+              <WrappedText text={t(LEARN_TEXT.exerciseDone)} style={theme.key} width={width} />
+            ) : null
+          ) : (
+            <WrappedText text={t(LEARN_TEXT.choiceAgain)} style={theme.muted} width={width} />
+          )}
         </Box>
       )}
     </Box>

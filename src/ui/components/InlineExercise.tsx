@@ -50,7 +50,14 @@ export function InlineExercise({ state, last, canRetry, width }: InlineExerciseP
       ) : null}
       <AnswerField value={state.input} cursor={state.cursor} active={asking} />
       {state.notice ? <Text {...theme.warn}>{t(state.notice)}</Text> : null}
-      <FeedbackPanel feedback={state.feedback} skipped={state.skipped} comesBack={state.comesBack} canRetry={canRetry} />
+      <FeedbackPanel
+        feedback={state.feedback}
+        skipped={state.skipped}
+        comesBack={state.comesBack}
+        canRetry={canRetry}
+        // Opened as the last hint, the worked solution is on screen (below) already: not twice.
+        solutionShown={state.hints.some((h) => h.solution)}
+      />
       <HintPanel hints={state.hints} />
       {asking ? null : <WrappedText text={t(last ? LEARN_TEXT.lastStep : LEARN_TEXT.exerciseDone)} style={theme.key} width={width} />}
     </Box>

@@ -4,7 +4,7 @@
 // steepest point, x = 0 with σ′(0) = 1/4, is marked. The plot takes whatever height the texts
 // under it leave, so it fits 80×24 and shrinks at 40×15; marks and labels carry the meaning,
 // colour only helps.
-import { type DOMElement, Box, measureElement, Text, useInput } from "ink";
+import { type DOMElement, Box, measureElement, Text } from "ink";
 import { useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Header } from "../components/Header";
 import { Plot } from "../components/Plot";
@@ -15,9 +15,10 @@ import { explorePlot, formatFixed, glyphsFor, moveX, plotHeight, readoutAt, read
 import { UI_TEXT } from "../strings";
 import { useTerminalSize } from "../use-terminal-size";
 import { EXPLORE_TEXT } from "./explore-strings";
+import { useKeypress } from "../keypress";
 
-/** Taller plots add nothing but empty rows; shorter ones lose the curves' shape. */
-const MAX_PLOT_ROWS = 16;
+/** The plot takes the height the texts leave, up to a tall terminal's; shorter than 3 rows it loses the curves' shape. */
+const MAX_PLOT_ROWS = 60;
 const MIN_PLOT_ROWS = 3;
 /** Below this width the texts under the plot use their short forms, to leave rows for the plot. */
 const NARROW = 60;
@@ -46,7 +47,7 @@ export function Explore(_props: ScreenProps) {
     memo.x = next;
     setX(next);
   };
-  useInput((input, key) => {
+  useKeypress((input, key) => {
     const at = memo.x;
     if (key.shift && key.leftArrow) return move(moveX(at, -1, true));
     if (key.shift && key.rightArrow) return move(moveX(at, 1, true));

@@ -1,6 +1,6 @@
 // Help: every key, printed from the one key map in the current language, grouped by where it
 // works. It scrolls (↑/↓, j/k, PgUp/PgDn) when the terminal is shorter than the list.
-import { Box, Text, useInput } from "ink";
+import { Box, Text } from "ink";
 import { useState } from "react";
 import type { Localized } from "../../core/i18n";
 import { Header } from "../components/Header";
@@ -9,6 +9,7 @@ import { type ScreenProps, useAscii, useText, useTheme } from "../context";
 import { actionsIn, KEY_BINDINGS, KEY_GROUPS, type KeyGroup, keyLabel, matches } from "../keymap";
 import { UI_TEXT } from "../strings";
 import { useTerminalSize } from "../use-terminal-size";
+import { useKeypress } from "../keypress";
 
 const GROUP_TITLES: Record<KeyGroup, Localized> = {
   everywhere: UI_TEXT.groupEverywhere,
@@ -41,7 +42,7 @@ export function Help(_props: ScreenProps) {
   const maxTop = Math.max(0, lines.length - visible);
   // From the latest value, not the rendered one: several keys may arrive in one input chunk.
   const scrollBy = (lines: number) => setTop((current) => Math.max(0, Math.min(maxTop, current + lines)));
-  useInput((input, key) => {
+  useKeypress((input, key) => {
     if (matches("down", input, key)) scrollBy(1);
     else if (matches("up", input, key)) scrollBy(-1);
     else if (matches("scrollDown", input, key)) scrollBy(visible - 1);

@@ -1,9 +1,10 @@
 // Home: the course title with σ, progress per chapter (lesson steps seen) and per skill
 // (exercises answered right), the reviews due, and the menu. Arrows or j/k and Enter choose; each
 // item also has its own letter. Two columns when the terminal is wide, one when it is narrow.
-import { Box, Text, useInput } from "ink";
+import { Box, Text } from "ink";
 import { useMemo, useState } from "react";
 import type { Course } from "../../content/model";
+import { displayWidth } from "../../core/latex";
 import { type Attempt, reviewQueue } from "../../progress";
 import { Header } from "../components/Header";
 import { KeyBar } from "../components/KeyBar";
@@ -13,6 +14,7 @@ import { type ScreenId, type ScreenProps, useAscii, useCourse, useProgress, useS
 import { type Action, matches } from "../keymap";
 import { UI_TEXT } from "../strings";
 import { useTerminalSize } from "../use-terminal-size";
+import { useKeypress } from "../keypress";
 
 type MenuId = Exclude<ScreenId, "home" | "help"> | "quit";
 
@@ -55,7 +57,7 @@ export function Home({ onBack, navigate }: ScreenProps) {
   const due = useMemo(() => reviewQueue(cards, ratings, now()).length, [cards, ratings, now]);
 
   const open = (id: MenuId) => (id === "quit" ? onBack() : navigate(id));
-  useInput((input, key) => {
+  useKeypress((input, key) => {
     // Read the remembered index, not the rendered one: keys arriving in one chunk ("j⏎" typed
     // fast or pasted) run before React re-renders, and the second must see the first's move.
     const current = remembered.index;
@@ -75,7 +77,9 @@ export function Home({ onBack, navigate }: ScreenProps) {
   const progressWidth = wide ? columns - MENU_WIDTH - 2 : columns;
   // The figure ("10/10") takes up to 5 cells, plus a space on each side of the bar.
   const barWidth = Math.max(4, Math.min(20, Math.floor(progressWidth * 0.28)));
-  const labelWidth = Math.max(8, Math.min(34, progressWidth - barWidth - 8));
+  // Labels as wide as the longest needs, where the terminal has the room (no "…" on a wide screen).
+  const longest = Math.max(0, ...[...chapters, ...skills].map((row) => displayWidth(t(row.title))));
+  const labelWidth = Math.max(8, Math.min(Math.max(34, longest), progressWidth - barWidth - 8));
   // Lines: header 1, due 1, blank 1, key bar 1 (2 when narrow), chapters heading 1 + n, skills heading 1;
   // the menu takes 8 lines beside the progress (wide) or 4 below it (narrow, two columns).
   const keyBarLines = wide ? 1 : 2;

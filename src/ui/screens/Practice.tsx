@@ -2,7 +2,7 @@
 // the given values, an answer field, the verdict naming the mistake, hints in stages ending in the
 // worked solution, and when the item comes back. Everything that must outlive a remount (the
 // typed answer, the session) is in the practice store, kept per screen entry.
-import { Box, type DOMElement, measureElement, Text, useInput } from "ink";
+import { Box, type DOMElement, measureElement, Text } from "ink";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useStore } from "zustand";
 import type { Localized } from "../../core/i18n";
@@ -14,6 +14,7 @@ import { AnswerField } from "../components/AnswerField";
 import { FeedbackPanel } from "../components/FeedbackPanel";
 import { Header } from "../components/Header";
 import { HintPanel } from "../components/HintPanel";
+import { MISTAKES_TEXT, SessionMistakes } from "../components/SessionMistakes";
 import { KeyBar, type KeyBarItem } from "../components/KeyBar";
 import { WrappedText } from "../components/WrappedText";
 import { type ScreenProps, useAscii, useLang, useScreenMemo, useText, useTheme, useTrainer } from "../context";
@@ -27,6 +28,7 @@ import {
 } from "../practice-store";
 import { UI_TEXT } from "../strings";
 import { useTerminalSize } from "../use-terminal-size";
+import { useKeypress } from "../keypress";
 
 export interface PracticeProps extends ScreenProps {
   /** What kind of session; practice unless told (Review and Quiz screens pass their own). */
@@ -61,8 +63,15 @@ export function Practice(props: PracticeProps) {
   const ascii = useAscii();
   const theme = useTheme();
   const { columns, rows } = useTerminalSize();
+  // Each round (another one from the end screen) is a fresh session with its own store.
+  const rounds = useScreenMemo(`practice-rounds:${session.mode}`, () => ({ round: 0 }));
+  const [, setRound] = useState(rounds.round);
+  const anotherRound = () => {
+    rounds.round += 1;
+    setRound(rounds.round);
+  };
   const store = useScreenMemo(
-    `practice:${session.mode}`,
+    `practice:${session.mode}:${rounds.round}`,
     () =>
       props.store ??
       createPracticeStore({
@@ -101,7 +110,7 @@ export function Practice(props: PracticeProps) {
     return () => clearTimeout(later);
   });
 
-  useInput((input, key) => {
+  useKeypress((input, key) => {
     const s = store.getState();
     if (matches("scrollDown", input, key)) {
       if (!overflow.below) return;
@@ -109,7 +118,18 @@ export function Practice(props: PracticeProps) {
       return setScroll((n) => Math.min(last, n + Math.max(1, bodyRows - 2)));
     }
     if (matches("scrollUp", input, key)) return setScroll((n) => Math.max(0, n - Math.max(1, bodyRows - 2)));
-    if (key.escape || (key.ctrl && input === "c")) return; // App: back, quit.
+    if (key.ctrl && input === "c") return; // App: save and quit.
+    if (key.escape) {
+      // The quiz (a store given by the Quiz screen) decides what Esc does; App leaves Esc here.
+      if (props.store) return;
+      // Leaving a session with answers in it: its end screen first, with the session's mistakes.
+      const underway = s.phase === "asking" || s.phase === "answered";
+      if (underway && s.session.attempts.length + s.session.skipped.length > 0) {
+        // After the last answer the session is over already: Esc shows its results, as Enter would.
+        return s.session.finished ? s.next() : s.quit();
+      }
+      return onBack();
+    }
     if (s.phase === "asking") {
       if (matches("submit", input, key)) return s.submit();
       if (matches("skip", input, key)) return s.skip();
@@ -142,6 +162,7 @@ export function Practice(props: PracticeProps) {
       navigate("practice");
       return;
     }
+    if (s.phase === "finished" && !props.store && matches("select", input, key)) return anotherRound();
     if (matches("select", input, key)) onBack();
   });
 
@@ -168,7 +189,9 @@ export function Practice(props: PracticeProps) {
             back,
             { action: "help", label: UI_TEXT.keyHelp },
           ]
-        : [back, { action: "help", label: UI_TEXT.keyHelp }];
+        : phase === "finished" && !props.store
+          ? [{ action: "select", label: MISTAKES_TEXT.keyAnotherRound }, back, { action: "help", label: UI_TEXT.keyHelp }]
+          : [back, { action: "help", label: UI_TEXT.keyHelp }];
 
   return (
     <Box flexDirection="column" width={columns} height={rows - 1}>
@@ -184,7 +207,7 @@ export function Practice(props: PracticeProps) {
           {phase === "empty" ? (
             <EmptySession state={state} />
           ) : phase === "finished" ? (
-            (props.finished?.(state) ?? <Finished state={state} />)
+            (props.finished?.(state) ?? <Finished state={state} width={columns} />)
           ) : question ? (
             <>
               {props.intro && state.session.attempts.length === 0 && state.session.skipped.length === 0 && question.number === 1
@@ -261,7 +284,7 @@ function EmptySession({ state }: { state: PracticeState }) {
   );
 }
 
-function Finished({ state }: { state: PracticeState }) {
+function Finished({ state, width }: { state: PracticeState; width: number }) {
   const t = useText();
   const theme = useTheme();
   const summary = state.summary;
@@ -277,7 +300,8 @@ function Finished({ state }: { state: PracticeState }) {
       ) : null}
       <Text>{t(PLAIN_TEXT.seed, { seed: state.seed })}</Text>
       {summary && summary.skipped > 0 ? <Text>{t(SESSION_TEXT.skippedLater)}</Text> : null}
-      <Text>{t(UI_TEXT.backHome)}</Text>
+      <SessionMistakes attempts={state.session.attempts} width={width} />
+      <WrappedText text={t(MISTAKES_TEXT.anotherRound)} width={width} />
     </Box>
   );
 }

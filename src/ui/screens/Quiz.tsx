@@ -1,12 +1,12 @@
 // The quiz. Started from the command line (`sigmoid-trainer quiz --seed N ...` in a terminal),
 // it runs the Practice screen on the quiz's own session (src/ui/quiz-session.ts): questions from
 // the seed alone, each asked once (no retry), hints only when allowed, the time left in the
-// header, and at the end the score and the result file. Opened from Home, there is no quiz to
-// run, and it says how to start one (QuizHowTo).
+// header, and at the end the score and the result file. Opened from Home, QuizSetup asks for the
+// name and the seed (or session file) first, then runs the quiz the same way.
 //
 // Esc ends the quiz only when pressed twice (a stray Esc should not end an exam); what was
 // answered is in the result file already, and what was not counts as unanswered.
-import { Box, useInput } from "ink";
+import { Box } from "ink";
 import { useState } from "react";
 import { useStore } from "zustand";
 import { QUIZ_TEXT } from "../../quiz/texts";
@@ -18,21 +18,22 @@ import { type QuizSession, quizSessionConfig } from "../quiz-session";
 import { UI_TEXT } from "../strings";
 import { useTerminalSize } from "../use-terminal-size";
 import { Practice } from "./Practice";
-import { QuizHowTo } from "./QuizHowTo";
+import { QuizSetup } from "./QuizSetup";
+import { useKeypress } from "../keypress";
 
 export function Quiz(props: ScreenProps) {
   const { quiz } = useTrainer();
-  return quiz ? <QuizRun {...props} quiz={quiz} /> : <QuizHowTo {...props} />;
+  return quiz ? <QuizRun {...props} quiz={quiz} /> : <QuizSetup {...props} />;
 }
 
-function QuizRun({ quiz, ...props }: ScreenProps & { quiz: QuizSession }) {
+export function QuizRun({ quiz, ...props }: ScreenProps & { quiz: QuizSession }) {
   const t = useText();
   const theme = useTheme();
   const { columns, rows } = useTerminalSize();
   const phase = useStore(quiz.store, (s) => s.phase);
   const [confirming, setConfirming] = useState(false);
 
-  useInput((_input, key) => {
+  useKeypress((_input, key) => {
     if (quiz.store.getState().phase === "finished") {
       if (key.escape) props.onBack();
       return;

@@ -1,6 +1,6 @@
 // Settings: language (ja/en) and ASCII formulas. A change shows at once on every text and is
 // saved through the progress store (setSetting), so the next start uses it too.
-import { Box, Text, useInput } from "ink";
+import { Box, Text } from "ink";
 import { useRef, useState } from "react";
 import type { Localized } from "../../core/i18n";
 import { Header } from "../components/Header";
@@ -8,6 +8,7 @@ import { KeyBar } from "../components/KeyBar";
 import { type ScreenProps, useAscii, useMarks, useText, useTheme, useTrainer, useUi } from "../context";
 import { matches } from "../keymap";
 import { UI_TEXT } from "../strings";
+import { useKeypress } from "../keypress";
 
 type SettingId = "lang" | "ascii";
 const SETTINGS: readonly { id: SettingId; label: Localized }[] = [
@@ -36,7 +37,7 @@ export function Settings(_props: ScreenProps) {
     if (id === "lang") state.setLang(state.lang === "ja" ? "en" : "ja");
     else state.setAscii(!state.ascii);
   };
-  useInput((input, key) => {
+  useKeypress((input, key) => {
     const current = cursor.current;
     if (matches("up", input, key)) moveTo((current - 1 + SETTINGS.length) % SETTINGS.length);
     else if (matches("down", input, key)) moveTo((current + 1) % SETTINGS.length);

@@ -3,7 +3,7 @@
 // days, accuracy per skill (bars with the numbers written out), mistakes by kind under the
 // mistake catalogue's names, the reviews due and when the next one is. Scrolls when taller
 // than the terminal (↑/↓, PgUp/PgDn).
-import { type DOMElement, Box, measureElement, Text, useInput } from "ink";
+import { type DOMElement, Box, measureElement, Text } from "ink";
 import { useLayoutEffect, useMemo, useRef, useState } from "react";
 import { mistakeName } from "../../core/mistakes";
 import { visibleText } from "../../core/visible-text";
@@ -18,6 +18,7 @@ import { clampScroll } from "../learn-model";
 import { UI_TEXT } from "../strings";
 import { useTerminalSize } from "../use-terminal-size";
 import { STATS_TEXT } from "./stats-strings";
+import { useKeypress } from "../keypress";
 
 /** Cells for a mistake's name before its count. */
 const MISTAKE_NAME_WIDTH = 36;
@@ -51,7 +52,7 @@ export function Stats(_props: ScreenProps) {
     if (view !== measured.view || content !== measured.content) setMeasured({ view, content });
   });
   const top = clampScroll(scroll, measured.content, measured.view);
-  useInput((input, key) => {
+  useKeypress((input, key) => {
     const page = Math.max(1, measured.view - 1);
     // From the latest value, not the rendered one: several keys may arrive in one input chunk.
     const by = (lines: number) =>

@@ -1,0 +1,76 @@
+// Starting a quiz from Home: what the learner typed for the name and for "seed or session file",
+// read into the quiz's settings, with a message saying what is wrong otherwise. The same rules as
+// `sigmoid-trainer quiz --name … --seed …` / `--config FILE` (src/cli/commands/quiz.ts).
+import { readFileSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Localized } from "../core/i18n";
+import { MAX_SEED } from "../engine/limits";
+import { fill } from "../engine/texts";
+import { DEFAULT_QUIZ_COUNT, formatConfigProblems, parseQuizConfig, type QuizSettings } from "../quiz/settings";
+
+export const MAX_NAME_LENGTH = 80;
+/** A session file is a few lines of YAML; anything much bigger is not one. */
+export const MAX_SESSION_FILE_BYTES = 64 * 1024;
+
+export type Read<T> = { ok: true; value: T } | { ok: false; message: Localized };
+
+const SAY = {
+  nameEmpty: { ja: "名前を入力してください。", en: "Type your name first." },
+  nameTooLong: { ja: "名前は {max} 文字までです。", en: "The name is longer than {max} characters." },
+  seedEmpty: {
+    ja: "シード（整数）か、セッションファイルのパスを入力してください。",
+    en: "Type the seed (a whole number) or the path of the session file.",
+  },
+  seedTooBig: { ja: "シードは 0 から {max} までです。", en: "The seed goes from 0 to {max}." },
+  fileMissing: { ja: "{path} というファイルはありません。", en: "There is no file {path}." },
+  fileUnreadable: { ja: "{path} を読めません（{why}）。", en: "Cannot read {path} ({why})." },
+  fileTooBig: {
+    ja: "{path} はセッションファイルにしては大きすぎます（{max} バイトまで）。",
+    en: "{path} is too big for a session file (at most {max} bytes).",
+  },
+  fileProblems: { ja: "{problems}", en: "{problems}" },
+} as const satisfies Record<string, Localized>;
+
+/** The learner's name as the result file and the report will show it. */
+export function readName(typed: string): Read<string> {
+  const value = typed.normalize("NFC").trim();
+  if (value === "") return { ok: false, message: SAY.nameEmpty };
+  if ([...value].length > MAX_NAME_LENGTH) return { ok: false, message: fill(SAY.nameTooLong, { max: MAX_NAME_LENGTH }) };
+  return { ok: true, value };
+}
+
+/**
+ * "Seed or session file": digits alone are a seed (the quiz as `--seed N` gives it); anything else
+ * is the path of the instructor's session file, relative to `cwd`, read as `--config` reads it.
+ */
+export function readQuizSource(typed: string, cwd: string, knownSkills: readonly string[]): Read<QuizSettings> {
+  const text = typed.trim();
+  if (text === "") return { ok: false, message: SAY.seedEmpty };
+  const digits = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  if (/^\d+$/.test(digits)) {
+    const seed = Number(digits);
+    if (!Number.isSafeInteger(seed) || seed > MAX_SEED) return { ok: false, message: fill(SAY.seedTooBig, { max: MAX_SEED }) };
+    return { ok: true, value: { seed, count: DEFAULT_QUIZ_COUNT, skills: [], timeLimitMinutes: null, hintsAllowed: true } };
+  }
+  const shown = sanitizeForTerminal(text);
+  const path = resolve(cwd, text);
+  let content: string;
+  try {
+    const size = statSync(path).size;
+    if (size > MAX_SESSION_FILE_BYTES) return { ok: false, message: fill(SAY.fileTooBig, { path: shown, max: MAX_SESSION_FILE_BYTES }) };
+    content = readFileSync(path, "utf8");
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === "ENOENT") return { ok: false, message: fill(SAY.fileMissing, { path: shown }) };
+    const why = code === "EISDIR" ? "a directory" : typeof code === "string" ? code : "error";
+    return { ok: false, message: fill(SAY.fileUnreadable, { path: shown, why }) };
+  }
+  const parsed = parseQuizConfig(shown, content, knownSkills);
+  if (!parsed.ok) return { ok: false, message: fill(SAY.fileProblems, { problems: sanitizeForTerminal(formatConfigProblems(parsed.problems)) }) };
+  return { ok: true, value: parsed.config.settings };
+}
+
+/** Text from a file or a learner, for the screen: control characters (cursor moves, colours) become "?". */
+export function sanitizeForTerminal(text: string): string {
+  return text.replace(/[\p{Cc}\u2028\u2029]/gu, (c) => (c === "\n" ? c : "?"));
+}
