@@ -2,7 +2,8 @@
 // version we know, carry a checksum that matches its content, fit the schema, and agree with
 // itself. The first problem found decides the verdict, in that order, so a hand edit that also
 // breaks the schema (a verdict typed "corect") is still reported as tampering.
-import { type QuizResult, RESULT_FORMAT, RESULT_VERSION, checksumOf, resultSchema } from "./result";
+import { type QuizResult, RESULT_FORMAT, RESULT_VERSION, checksumOf } from "./result";
+import { resultSchema } from "./result-schema";
 
 export type ResultProblem = "unreadable" | "not-a-result" | "newer-format" | "tampered";
 
