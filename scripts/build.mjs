@@ -6,6 +6,7 @@ import { chmodSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { dependencyPatches } from "./build-patches.mjs";
+import { screenHostModules } from "./screen-host.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 // Build beside dist/ and swap it in, so tests running the old bundle never see a half-written one.
@@ -63,6 +64,10 @@ async function writeContentSchema(outDir) {
   }
 }
 
+const build_id = buildId();
+/** The full-screen trainer's script, relative to the package root (see src/cli/screens.ts). */
+const SCREENS = "dist/screens.js";
+
 await build({
   absWorkingDir: root,
   entryPoints: { cli: "src/cli/main.ts" },
@@ -75,7 +80,11 @@ await build({
   chunkNames: "chunks/[name]-[hash]",
   // Ink imports react-devtools-core only when DEV is set; it is not installed.
   alias: { "react-devtools-core": "./scripts/react-devtools-stub.mjs" },
-  define: { "process.env.NODE_ENV": '"production"', __SIGMOID_TRAINER_BUILD__: JSON.stringify(buildId()) },
+  define: {
+    "process.env.NODE_ENV": '"production"',
+    __SIGMOID_TRAINER_BUILD__: JSON.stringify(build_id),
+    __SIGMOID_TRAINER_SCREENS__: JSON.stringify(SCREENS),
+  },
   // Some CommonJS dependencies call require(); ESM output has none unless we make one.
   banner: {
     js: [
@@ -84,8 +93,32 @@ await build({
       "const require = __createRequire(import.meta.url);",
     ].join("\n"),
   },
-  // Start-up fixes inside dependencies (see build-patches.mjs).
-  plugins: [dependencyPatches()],
+  // Start-up fixes inside dependencies (see build-patches.mjs). The screens' dependencies are
+  // bundled into screens.js below, not here, so a patch's file may well be absent.
+  plugins: [dependencyPatches(undefined, { requireAll: false })],
+  legalComments: "none",
+  logLevel: "warning",
+});
+
+// The full-screen trainer as one classic script, which src/cli/screens.ts compiles with a V8 code
+// cache (Node 20 can cache the compiled code of a vm.Script, not of ES modules). CommonJS inside a
+// function: `(function (exports, require, module, host) {…})`, where `host` carries the modules
+// both sides must share (scripts/screen-host.mjs). Minified: less to parse on the first start and
+// a smaller cache to read on the next ones.
+await build({
+  absWorkingDir: root,
+  entryPoints: ["src/ui/run.tsx"],
+  outfile: `${staging}/screens.js`,
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  minify: true,
+  alias: { "react-devtools-core": "./scripts/react-devtools-stub.mjs" },
+  define: { "process.env.NODE_ENV": '"production"', __SIGMOID_TRAINER_BUILD__: JSON.stringify(build_id) },
+  banner: { js: "(function (exports, require, module, __sigmoidTrainerHost) {" },
+  footer: { js: "})" },
+  plugins: [screenHostModules(root), dependencyPatches()],
   legalComments: "none",
   logLevel: "warning",
 });

@@ -11,6 +11,8 @@ import { applyPatches, DEPENDENCY_PATCHES, dependencyPatches } from "../../scrip
 import { ROOT } from "../support/cli";
 
 const FILES: Record<string, string> = {
+  ink: "node_modules/ink/build/reconciler.js",
+  yogaIndex: "node_modules/yoga-layout/dist/src/index.js",
   yoga: "node_modules/yoga-layout/dist/binaries/yoga-wasm-base64-esm.js",
   width8: "node_modules/string-width/index.js",
   width7: "node_modules/wrap-ansi/node_modules/string-width/index.js",
@@ -104,8 +106,31 @@ describe("patched code computes what the original does", () => {
     );
   });
 
-  it("yoga lays out the same without fetch()", () => {
+  it("yoga, instantiated synchronously without fetch(), lays out the same", () => {
     expect(patched.yoga()).toEqual(original.yoga());
     expect(patched.yoga()).toEqual([80, 3]);
+  });
+});
+
+describe("the patches leave Ink and yoga without a top-level await", () => {
+  const bundleAsScript = (withPatches: boolean) =>
+    build({
+      absWorkingDir: ROOT,
+      stdin: { contents: 'export { render } from "ink";\nexport { default as Yoga } from "yoga-layout";', resolveDir: ROOT, loader: "js" },
+      write: false,
+      bundle: true,
+      format: "cjs",
+      platform: "node",
+      target: "node20",
+      alias: { "react-devtools-core": "./scripts/react-devtools-stub.mjs" },
+      plugins: withPatches ? [dependencyPatches()] : [],
+      logLevel: "silent",
+    });
+
+  it("so they bundle as one classic script, which the V8 code cache needs (and did not before)", async () => {
+    await expect(bundleAsScript(false)).rejects.toThrow(/Top-level await/);
+    const result = await bundleAsScript(true);
+    expect(result.errors).toEqual([]);
+    expect(result.outputFiles?.[0]?.text).toMatch(/instantiateWasmSync/);
   });
 });

@@ -35,14 +35,19 @@ export interface LoadedRun {
   stderr: string;
   /** Every module URL the process loaded, in load order. */
   urls: string[];
+  /** What the screens script's code cache did, one line each time it was loaded (none: not loaded). */
+  cacheLog: string;
 }
 
 /** Runs `node --import <logger> dist/cli.js ...args` through pipes and returns what it loaded. */
 export function runLogged(importFlag: string, args: readonly string[], input = ""): Promise<LoadedRun> {
-  const log = join(mkdtempSync(join(tmpdir(), "st-load-log-")), "loaded.txt");
+  const logDir = mkdtempSync(join(tmpdir(), "st-load-log-"));
+  const log = join(logDir, "loaded.txt");
+  const cacheLog = join(logDir, "code-cache.txt");
   writeFileSync(log, "");
+  writeFileSync(cacheLog, "");
   return new Promise((resolve, reject) => {
-    const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1", ST_LOAD_LOG: log, LANG: "C.UTF-8" };
+    const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1", ST_LOAD_LOG: log, SIGMOID_TRAINER_CODE_CACHE_LOG: cacheLog, LANG: "C.UTF-8" };
     delete env.SIGMOID_TRAINER_HOME;
     const child = spawn(process.execPath, [importFlag, CLI, ...args], { cwd: ROOT, env });
     let stdout = "";
@@ -52,7 +57,7 @@ export function runLogged(importFlag: string, args: readonly string[], input = "
     child.on("error", reject);
     child.on("close", (code) => {
       const urls = readFileSync(log, "utf8").split("\n").filter(Boolean);
-      resolve({ code, stdout, stderr, urls });
+      resolve({ code, stdout, stderr, urls, cacheLog: readFileSync(cacheLog, "utf8") });
     });
     child.stdin.on("error", () => {});
     child.stdin.end(input);
