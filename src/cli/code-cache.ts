@@ -4,9 +4,11 @@
 // script compiled with vm.Script and its `cachedData`.
 //
 // The cache is only ever a speed-up. Its file name carries the program's build id, the V8
-// version and the script's length, so a cache from another build or another node is never read;
-// its contents are checked against a hash before V8 sees them (V8 itself checks only a header,
-// and a damaged body could crash it). A cache that is missing, damaged, rejected or cannot be
+// version and a hash of the script, so a cache from another build or another node is never
+// read; its contents are checked against a hash of the script and the cache together before V8
+// sees them. (V8 itself checks only a header, which names the script by its length: the code
+// compiled from another script of the same length would be accepted, and a damaged body could
+// crash it.) A cache that is missing, damaged, rejected or cannot be
 // written costs a slower start and nothing else: every failure here falls back silently.
 import { createHash } from "node:crypto";
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -15,7 +17,7 @@ import { Script } from "node:vm";
 
 /** Starts every cache file; bump when the layout below changes. */
 const MAGIC = "sigmoid-trainer code cache 1\n";
-/** Bytes of the SHA-1 of the body, after MAGIC. */
+/** Bytes of the check (SHA-1 of the script's key and the body), after MAGIC. */
 const HASH_BYTES = 20;
 /** A cache larger than this is not read (the real one is a few MiB). */
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
@@ -50,14 +52,24 @@ export interface CachedScriptOptions {
   scheduleWrite?: (write: () => void) => void;
 }
 
+/** Identifies the script's text (a cache is only ever read for the very script it came from). */
+function scriptKey(source: Buffer): string {
+  return createHash("sha1").update(source).digest("hex");
+}
+
 /** The cache file for this script under this build and this V8. */
 export function cacheFileName(build: string, source: Buffer): string {
   const v8 = process.versions.v8.replace(/[^0-9A-Za-z.]/g, "_");
-  return `screens-${build}-v8-${v8}-${source.length}.cache`;
+  return `screens-${build}-v8-${v8}-${scriptKey(source).slice(0, 16)}.cache`;
 }
 
-/** The body of a valid cache file, or null (missing, too large, damaged, another format). */
-function readCache(path: string): { body: Buffer | null; present: boolean } {
+/** The check stored with a cache: the body's hash, bound to the script it was compiled from. */
+function checkOf(key: string, body: Buffer): Buffer {
+  return createHash("sha1").update(key).update(body).digest();
+}
+
+/** The body of a valid cache file for the script `key`, or null (missing, too large, damaged, another format or script). */
+function readCache(path: string, key: string): { body: Buffer | null; present: boolean } {
   let fd: number;
   try {
     fd = openSync(path, "r");
@@ -78,8 +90,7 @@ function readCache(path: string): { body: Buffer | null; present: boolean } {
     const head = Buffer.byteLength(MAGIC);
     if (read !== size || size <= head + HASH_BYTES || bytes.toString("latin1", 0, head) !== MAGIC) return { body: null, present: true };
     const body = bytes.subarray(head + HASH_BYTES);
-    const hash = createHash("sha1").update(body).digest();
-    return { body: hash.equals(bytes.subarray(head, head + HASH_BYTES)) ? body : null, present: true };
+    return { body: checkOf(key, body).equals(bytes.subarray(head, head + HASH_BYTES)) ? body : null, present: true };
   } catch {
     return { body: null, present: true };
   } finally {
@@ -88,13 +99,12 @@ function readCache(path: string): { body: Buffer | null; present: boolean } {
 }
 
 /** Writes the cache beside and renames it in, so a trainer starting meanwhile sees all or nothing. */
-function writeCache(dir: string, name: string, data: Buffer): boolean {
+function writeCache(dir: string, name: string, key: string, data: Buffer): boolean {
   try {
     mkdirSync(dir, { recursive: true });
     const path = join(dir, name);
     const temporary = `${path}.${process.pid}.tmp`;
-    const hash = createHash("sha1").update(data).digest();
-    writeFileSync(temporary, Buffer.concat([Buffer.from(MAGIC, "latin1"), hash, data]));
+    writeFileSync(temporary, Buffer.concat([Buffer.from(MAGIC, "latin1"), checkOf(key, data), data]));
     renameSync(temporary, path);
     pruneOthers(dir, name);
     return true;
@@ -124,9 +134,10 @@ function pruneOthers(dir: string, current: string): void {
  */
 export function runCachedScript<T>(options: CachedScriptOptions): T {
   const source = readFileSync(options.file);
+  const key = scriptKey(source);
   const name = cacheFileName(options.build, source);
   const path = options.cacheDir === null ? null : join(options.cacheDir, name);
-  const cached = path === null ? { body: null, present: false } : readCache(path);
+  const cached = path === null ? { body: null, present: false } : readCache(path, key);
   const script = new Script(source.toString("utf8"), {
     filename: options.file,
     ...(cached.body ? { cachedData: cached.body } : {}),
@@ -147,7 +158,7 @@ export function runCachedScript<T>(options: CachedScriptOptions): T {
         report("uncached");
         return;
       }
-      report(writeCache(dir, name, data) ? (cached.present ? "rebuilt" : "created") : "uncached");
+      report(writeCache(dir, name, key, data) ? (cached.present ? "rebuilt" : "created") : "uncached");
     };
     (options.scheduleWrite ?? ((run) => run()))(write);
   }
