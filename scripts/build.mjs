@@ -68,10 +68,22 @@ const build_id = buildId();
 /** The full-screen trainer's script, relative to the package root (see src/cli/screens.ts). */
 const SCREENS = "dist/screens.js";
 
+/** Commands that run from a CommonJS bundle of their own (see src/cli/bin.ts). */
+const SINGLE_BUNDLES = ["calc", "check", "stats", "export"];
+const define = {
+  "process.env.NODE_ENV": '"production"',
+  __SIGMOID_TRAINER_BUILD__: JSON.stringify(build_id),
+  __SIGMOID_TRAINER_SCREENS__: JSON.stringify(SCREENS),
+};
+
+// Everything but the commands below: main.ts and its chunks, ES modules (.mjs, as dist/ is
+// CommonJS by its package.json).
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: "src/cli/main.ts" },
+  // content-load: the course's cold load (YAML, zod), for the single bundles below to import.
+  entryPoints: { main: "src/cli/main.ts", "content-load": "src/content/load.ts" },
   outdir: staging,
+  outExtension: { ".js": ".mjs" },
   bundle: true,
   splitting: true,
   format: "esm",
@@ -80,18 +92,10 @@ await build({
   chunkNames: "chunks/[name]-[hash]",
   // Ink imports react-devtools-core only when DEV is set; it is not installed.
   alias: { "react-devtools-core": "./scripts/react-devtools-stub.mjs" },
-  define: {
-    "process.env.NODE_ENV": '"production"',
-    __SIGMOID_TRAINER_BUILD__: JSON.stringify(build_id),
-    __SIGMOID_TRAINER_SCREENS__: JSON.stringify(SCREENS),
-  },
+  define,
   // Some CommonJS dependencies call require(); ESM output has none unless we make one.
   banner: {
-    js: [
-      "#!/usr/bin/env node",
-      "import { createRequire as __createRequire } from 'node:module';",
-      "const require = __createRequire(import.meta.url);",
-    ].join("\n"),
+    js: ["import { createRequire as __createRequire } from 'node:module';", "const require = __createRequire(import.meta.url);"].join("\n"),
   },
   // Start-up fixes inside dependencies (see build-patches.mjs). The screens' dependencies are
   // bundled into screens.js below, not here, so a patch's file may well be absent.
@@ -99,6 +103,61 @@ await build({
   legalComments: "none",
   logLevel: "warning",
 });
+
+// CommonJS from here on: node loads a CommonJS file faster than an ES module (src/cli/bin.ts).
+writeFileSync(`${root}/${staging}/package.json`, `${JSON.stringify({ type: "commonjs" })}\n`);
+const commonJs = {
+  absWorkingDir: root,
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  legalComments: "none",
+  logLevel: "warning",
+};
+
+// The bin entry, dist/cli.js.
+await build({
+  ...commonJs,
+  entryPoints: ["src/cli/bin.ts"],
+  outfile: `${staging}/cli.js`,
+  define: { __SIGMOID_TRAINER_SINGLE_BUNDLES__: JSON.stringify(SINGLE_BUNDLES) },
+  banner: { js: "#!/usr/bin/env node" },
+});
+
+/**
+ * A course not in the cache is loaded by src/content/load.ts, with the YAML parser and zod (about
+ * 1.2 MB): a single bundle imports the main build's copy (dist/content-load.mjs) when it needs
+ * it, rather than carrying it and parsing it on every start.
+ */
+const coldCourseLoadFromMain = {
+  name: "cold-course-load-from-main",
+  setup(build) {
+    build.onResolve({ filter: /^\.\/load$/ }, (args) =>
+      args.kind === "dynamic-import" && args.importer.endsWith(join("src", "content", "cache.ts"))
+        ? { path: "../content-load.mjs", external: true }
+        : undefined,
+    );
+  },
+};
+
+// One file per command without a screen: the command, main's error handling, and all they use.
+for (const name of SINGLE_BUNDLES) {
+  const entry = [
+    'import { runLoaded, runProcess } from "./src/cli/run-command";',
+    `import * as command from "./src/cli/commands/${name}";`,
+    "runProcess((argv, io) => runLoaded(async () => command, argv.slice(1), io));",
+  ].join("\n");
+  await build({
+    ...commonJs,
+    stdin: { contents: entry, resolveDir: root, loader: "ts", sourcefile: `${name}-entry.ts` },
+    outfile: `${staging}/commands/${name}.js`,
+    // The sources find the package (its content/) from their own file's URL.
+    define: { ...define, "import.meta.url": "__sigmoidTrainerModuleUrl" },
+    plugins: [coldCourseLoadFromMain],
+    banner: { js: 'var __sigmoidTrainerModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  });
+}
 
 // The full-screen trainer as one classic script, which src/cli/screens.ts compiles with a V8 code
 // cache (Node 20 can cache the compiled code of a vm.Script, not of ES modules). CommonJS inside a
@@ -115,7 +174,7 @@ await build({
   target: "node20",
   minify: true,
   alias: { "react-devtools-core": "./scripts/react-devtools-stub.mjs" },
-  define: { "process.env.NODE_ENV": '"production"', __SIGMOID_TRAINER_BUILD__: JSON.stringify(build_id) },
+  define,
   banner: { js: "(function (exports, require, module, __sigmoidTrainerHost) {" },
   footer: { js: "})" },
   plugins: [screenHostModules(root), dependencyPatches()],

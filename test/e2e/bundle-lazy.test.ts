@@ -2,12 +2,12 @@
 // from the bundle with a module-loader hook that records every module the process loads, and
 // none of what it loaded may carry Ink or React. The markers are first shown to find Ink and
 // React in the chunks the full-screen trainer imports, so a passing run means something.
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../support/cli";
-import { carriesInk, carriesReact, classify, distCode, type LoadedRun, loadLogger, reachableChunks, runLogged, UI_PACKAGES } from "./bundle-support";
+import { carriesInk, carriesReact, classify, DIST, distCode, type LoadedRun, loadLogger, reachableChunks, runLogged, UI_PACKAGES } from "./bundle-support";
 
 let hook: string;
 let dataDir: string;
@@ -96,8 +96,11 @@ describe("commands without a screen load neither Ink, React nor yoga (nor zod, e
       const run = await runLogged(hook, c.args(), c.input);
       expect(run.code, run.stderr).toBe(c.code ?? 0);
       expect(run.stdout).toMatch(c.out);
-      // The hook saw the bundle load (else an empty list would pass).
-      expect(classify(run.urls).distFiles).toContain("cli.js");
+      // The hook saw the bundle load (else an empty list would pass), the command's own bundle too.
+      const loaded = classify(run.urls).distFiles;
+      expect(loaded).toContain("cli.js");
+      const name = c.args()[0]!;
+      if (existsSync(join(DIST, "commands", `${name}.js`))) expect(loaded).toContain(`commands/${name}.js`);
       expect(uiIn(run)).toEqual([]);
       if (c.noZod) expect(zodIn(run)).toEqual([]);
     });
