@@ -141,13 +141,27 @@ const coldCourseLoadFromMain = {
   },
 };
 
-// One file per command without a screen: the command, main's error handling, and all they use.
-for (const name of SINGLE_BUNDLES) {
-  const entry = [
-    'import { runLoaded, runProcess } from "./src/cli/run-command";',
-    `import * as command from "./src/cli/commands/${name}";`,
-    "runProcess((argv, io) => runLoaded(async () => command, argv.slice(1), io));",
-  ].join("\n");
+/** The trainer's entry: `sigmoid-trainer [options]` opens Home, `sigmoid-trainer learn …` its screen. */
+const TRAINER_ENTRY = [
+  'import { runLoaded, runProcess } from "./src/cli/run-command";',
+  'import { runAt } from "./src/cli/commands/practice";',
+  "runProcess((argv, io) => {",
+  '  const home = argv[0] === undefined || argv[0].startsWith("-");',
+  '  return home ? runLoaded(async () => ({ run: runAt("home") }), argv, io) : runLoaded(async () => ({ run: runAt(argv[0]) }), argv.slice(1), io);',
+  "});",
+].join("\n");
+
+// One file per command without a screen, and one for the trainer's commands (whose screens are
+// dist/screens.js): the command, main's error handling, and all they use.
+for (const name of [...SINGLE_BUNDLES, "trainer"]) {
+  const entry =
+    name === "trainer"
+      ? TRAINER_ENTRY
+      : [
+          'import { runLoaded, runProcess } from "./src/cli/run-command";',
+          `import * as command from "./src/cli/commands/${name}";`,
+          "runProcess((argv, io) => runLoaded(async () => command, argv.slice(1), io));",
+        ].join("\n");
   await build({
     ...commonJs,
     stdin: { contents: entry, resolveDir: root, loader: "ts", sourcefile: `${name}-entry.ts` },
