@@ -8,6 +8,16 @@
  *  Emoji code point (flags, modifiers, tags and ZWJ sequences too) or U+FE0F / U+20E3 (keycaps). */
 const MAY_BE_EMOJI = `const __mayBeEmoji = (segment) => /[\\uFE0F\\u20E3]/.test(segment) || /\\p{Emoji}/u.test(segment.replace(/[\\0-\\x7F]/g, ""));`;
 
+/**
+ * Text whose every UTF-16 unit is a grapheme cluster of its own (except CR LF): Latin, Greek,
+ * Cyrillic (no combining marks), punctuation, superscripts, letterlike symbols, arrows, maths,
+ * box drawing, blocks, shapes, braille, CJK punctuation (no 302A-302F), kana (no voicing marks
+ * 3099-309A), CJK ideographs, full-width forms and half-width katakana (no FF9E-FF9F).
+ */
+export const SIMPLE_TEXT_PATTERN =
+  "^[\\0-\\u02ff\\u0370-\\u0482\\u2010-\\u2027\\u2030-\\u205e\\u2070-\\u20cf\\u2100-\\u2bff\\u2e80-\\u2fdf\\u3000-\\u3029\\u3030-\\u3098\\u309b-\\u30ff\\u4e00-\\u9fff\\uff01-\\uff9d]*$";
+const SIMPLE_TEXT = `const __simpleText = new RegExp(${JSON.stringify(SIMPLE_TEXT_PATTERN)});`;
+
 export const DEPENDENCY_PATCHES = [
   {
     name: "ink: no top-level await for development mode",
@@ -67,6 +77,28 @@ export const DEPENDENCY_PATCHES = [
     ],
   },
   {
+    name: "is-fullwidth-code-point: no range search below U+1100",
+    // Ink measures every character of every frame; the lookup walks about a hundred ranges, and
+    // no code point below U+1100 is wide or fullwidth (checked for every code point in the tests).
+    file: /[\\/]node_modules[\\/]is-fullwidth-code-point[\\/]index\.js$/,
+    replacements: [["return isFullWidth(codePoint) || isWide(codePoint);", "return codePoint >= 0x11_00 && (isFullWidth(codePoint) || isWide(codePoint));"]],
+  },
+  {
+    name: "ansi-tokenize: split plain text into characters without Intl.Segmenter",
+    // Ink tokenizes every line of every frame into grapheme clusters with Intl.Segmenter, which
+    // is slow to iterate. In text made only of SIMPLE_TEXT's characters (none of them extends,
+    // joins or is joined to a neighbour in a cluster; checked against Intl.Segmenter in the
+    // tests), every UTF-16 unit is a cluster of its own, save CR LF.
+    file: /[\\/]node_modules[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/,
+    replacements: [
+      [
+        'const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });',
+        `const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });\n${SIMPLE_TEXT}\nconst __graphemes = (str) => (__simpleText.test(str) && !str.includes("\\r\\n") ? Array.from(str, (segment, index) => ({ segment, index })) : segmenter.segment(str));`,
+      ],
+      ["for (const { segment, index } of segmenter.segment(str)) {", "for (const { segment, index } of __graphemes(str)) {"],
+    ],
+  },
+  {
     name: "string-width 7 (wrap-ansi): run emoji-regex only for text that may hold an emoji",
     // emoji-regex is one very large pattern (about 10 ms to compile), tried on every cluster.
     file: /[\\/]node_modules[\\/]wrap-ansi[\\/]node_modules[\\/]string-width[\\/]index\.js$/,
@@ -111,7 +143,7 @@ export function dependencyPatches(patches = DEPENDENCY_PATCHES, { requireAll = t
     setup(build) {
       const applied = new Set();
       // esbuild's filter is a Go regex (no lookbehind or lookahead): a broad one, refined by applyPatches.
-      const filter = /[\\/]node_modules[\\/](?:ink|yoga-layout|string-width|wrap-ansi)[\\/]/;
+      const filter = /[\\/]node_modules[\\/](?:ink|yoga-layout|string-width|wrap-ansi|is-fullwidth-code-point|@alcalzone[\\/]ansi-tokenize)[\\/]/;
       build.onLoad({ filter }, async (args) => {
         const { readFile } = await import("node:fs/promises");
         const { text, applied: done, missing } = applyPatches(args.path, await readFile(args.path, "utf8"), patches);
