@@ -1,12 +1,13 @@
 // The built program's entry, dist/cli.js: a CommonJS script, because node starts one faster than
 // an ES module (measured: a file that prints one line costs about 1.15× bare node as CommonJS and
-// 1.40× as an ES module). It answers --version itself; the trainer (bare, learn, practice,
+// 1.40× as an ES module). It answers --version and --help itself; the trainer (bare, learn, practice,
 // review, explore) and the commands without a screen run from a single CommonJS bundle each
 // (dist/commands/NAME.js: one file read, no module graph); everything else (the quiz, validate,
 // report, …) goes to main.ts, the ES module build with its code-split chunks.
 import { createRequire } from "node:module";
 import { setFlagsFromString } from "node:v8";
 import { version } from "../../package.json";
+import { USAGE } from "./usage";
 
 /** The commands with a bundle of their own, set by scripts/build.mjs. */
 declare const __SIGMOID_TRAINER_SINGLE_BUNDLES__: readonly string[];
@@ -37,8 +38,18 @@ if (fullScreen) {
   setFlagsFromString("--optimize-for-size");
 }
 
+/** Prints `text` as main.ts would: a reader that goes away (`| head`) ends the program quietly. */
+function print(text: string): void {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+  });
+  process.stdout.write(text);
+}
+
 if (first === "--version" || first === "-v") {
-  process.stdout.write(`${version}\n`);
+  print(`${version}\n`);
+} else if (first === "--help" || first === "-h" || first === "help") {
+  print(USAGE);
 } else if (first !== undefined && __SIGMOID_TRAINER_SINGLE_BUNDLES__.includes(first)) {
   createRequire(__filename)(`./commands/${first}.js`);
 } else if (first === undefined || TRAINER.includes(first) || (first.startsWith("-") && first !== "--help" && first !== "-h")) {
