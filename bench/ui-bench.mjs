@@ -260,7 +260,7 @@ function whyFirstFrame() {
 /** Where a slow key's time goes when the p99 misses. */
 const WHY_KEY_P99 =
   "the slow keys are the machine's, not the trainer's: the median key takes one frame's work, and the tail follows the other jobs' load " +
-  "on the 2 shared cores (the same build measured p99 12.7 ms on a quieter machine); a garbage collection lands on about one key in a hundred";
+  "on the 2 shared cores (the previous table, taken on a quieter machine, had p99 12.7 ms)";
 
 /** Peak memory of bare node with the same preload, for the ratio. */
 async function bareRss(dir, node, runs, median) {
