@@ -130,14 +130,14 @@ const emptyData = tempDir("empty-data");
 // Why a command may miss 1.5×, from profiling it (node --cpu-prof) and logging what it loads
 // (test/e2e/bundle-support.ts).
 const BUNDLE = (kb, own) =>
-  `one CommonJS file of ${kb} KB (no module graph); the profile puts 12-30 ms in node's CommonJS loader reading and compiling it and ${own}; a V8 code cache for the file measured no faster (loading node:crypto and node:vm costs what it saves)`;
+  `one CommonJS file of ${kb} KB (no module graph): node's CommonJS loader reads and compiles it (12-30 ms in the profiles of check, stats and export), then ${own}; a V8 code cache for the file measured no faster (loading node:crypto and node:vm costs what it saves); between bench runs on the shared machine this ratio moves by ±0.2`;
 const WHY_NON_UI = {
   "--version": "cli.js answers it without loading anything else: what remains is node's start-up",
   "--help": "cli.js answers it without loading anything else: what remains is node's start-up",
-  "calc 1": BUNDLE(39, "a few ms in its own code"),
-  "check --x 1 --answer 0.731": BUNDLE(93, "about 12 ms in its own code (the grader, σ in double-double arithmetic)"),
-  "stats (empty data dir)": BUNDLE(147, "about 11 ms in its own code (the progress store with ts-fsrs and zustand; reading and hashing the course's files to find the cached course for skill titles)"),
-  "export (empty data dir)": BUNDLE(118, "about 15 ms in its own code (the progress store with ts-fsrs and zustand)"),
+  "calc 1": BUNDLE(39, "its own code"),
+  "check --x 1 --answer 0.731": BUNDLE(93, "about 12 ms of its own code (the grader, σ in double-double arithmetic)"),
+  "stats (empty data dir)": BUNDLE(147, "about 11 ms of its own code (the progress store with ts-fsrs and zustand; reading and hashing the course's files to find the cached course for skill titles)"),
+  "export (empty data dir)": BUNDLE(118, "about 15 ms of its own code (the progress store with ts-fsrs and zustand)"),
   schema: "it prints dist/content.schema.json, written at build time, but goes through main.mjs, an ES module, and its chunks",
 };
 const NON_UI = [
