@@ -250,8 +250,9 @@ export default async ({ row, notMeasured, paired, tempDir, RUNS, CLI, ROOT, node
 /** Where the first frame's time goes when it misses (node --cpu-prof of starts with warm caches, cut at the frame). */
 function whyFirstFrame() {
   return (
-    "profiled to the frame: the screens' code runs about 110 ms of JavaScript (Ink's output path 45 %: Ink, ansi-tokenize, string-width, " +
-    "slice-ansi; yoga's glue 15 %; React's reconciler 14 %), garbage collection about 20 % of the time (the memory flags add about 20 ms), " +
+    "profiled to the frame: the screens' code runs about 110 ms of JavaScript (of all of it in the run: Ink's output path about 55 %: Ink, " +
+    "ansi-tokenize, string-width, slice-ansi; yoga's glue about 11 %; React's reconciler about 10 %), garbage collection about 20 % of the " +
+    "time (the memory flags add 20-45 ms), " +
     "yoga's WebAssembly about 4 % (compiled at every start: no code cache covers it), then the trainer's own loading (its bundle, the " +
     "course from the cache, the progress files); the hello world does none of the trainer's work"
   );
