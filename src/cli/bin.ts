@@ -5,7 +5,6 @@
 // (dist/commands/NAME.js: one file read, no module graph); everything else (the quiz, validate,
 // report, …) goes to main.ts, the ES module build with its code-split chunks.
 import { createRequire } from "node:module";
-import { setFlagsFromString } from "node:v8";
 import { version } from "../../package.json";
 import { USAGE } from "./usage";
 
@@ -24,18 +23,22 @@ const PLAIN = ["--plain", "--json", "--screen-reader"];
 
 const args = process.argv.slice(2);
 const first = args[0];
+// The streams last: touching stdin sets it up (it showed in the profile of calc), which the
+// other commands need not do.
 const fullScreen =
+  (first === undefined || SCREENS.includes(first) || (first.startsWith("-") && first !== "--help" && first !== "-h" && first !== "--version" && first !== "-v")) &&
+  !args.some((arg) => PLAIN.includes(arg)) &&
   process.stdin.isTTY === true &&
-  process.stdout.isTTY === true &&
-  (first === undefined || SCREENS.includes(first) || (first.startsWith("-") && first !== "--help" && first !== "-h")) &&
-  !args.some((arg) => PLAIN.includes(arg));
+  process.stdout.isTTY === true;
 if (fullScreen) {
   // Ink, React and the screens' code cache take the trainer's peak memory over 80 MiB; V8's
   // "optimize for size" mode keeps its heap smaller (measured: a 10-question session peaks at
   // 75-79 MiB instead of 88-90). Set at run time because a bin script cannot pass node flags,
-  // and only for the full screen: commands that start, print and exit have no heap to save.
-  setFlagsFromString("--semi-space-growth-factor=1");
-  setFlagsFromString("--optimize-for-size");
+  // and only for the full screen: commands that start, print and exit have no heap to save
+  // (nor load node:v8, which showed in the profile of calc).
+  const v8: typeof import("node:v8") = createRequire(__filename)("node:v8");
+  v8.setFlagsFromString("--semi-space-growth-factor=1");
+  v8.setFlagsFromString("--optimize-for-size");
 }
 
 /** Prints `text` as main.ts would: a reader that goes away (`| head`) ends the program quietly. */

@@ -47,7 +47,11 @@ export function runProcess(main: (argv: readonly string[], io: CliIO) => Promise
   // Nobody reads the notices any more (`2> >(true)`): the session and its saving go on regardless.
   process.stderr.on("error", () => {});
   const io: CliIO = {
-    stdin: process.stdin,
+    // Set up on first use: stdin's set-up showed in the profile of calc, and calc with
+    // arguments, check, stats and export never read it.
+    get stdin() {
+      return process.stdin;
+    },
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
