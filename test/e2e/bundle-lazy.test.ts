@@ -73,6 +73,14 @@ describe("schema prints the JSON Schema written at build time", () => {
   });
 });
 
+describe("the trainer starts without zod", () => {
+  it("neither its bundle nor the screens script carries it (the marker finds it where validate loads it, above)", () => {
+    expect(carriesZod(distCode("commands/trainer.js"))).toBe(false);
+    expect(carriesZod(distCode("screens.js"))).toBe(false);
+    expect(carriesZod(distCode("content-load.mjs")) || reachableChunks().some((f) => carriesZod(distCode(f)))).toBe(true);
+  });
+});
+
 describe("commands without a screen load neither Ink, React nor yoga (nor zod, except to check files)", () => {
   // noZod: commands that check no file against a schema (validate checks content, report checks
   // result files: they need zod).
