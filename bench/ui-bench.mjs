@@ -1,9 +1,11 @@
 // The full-screen trainer in a pseudo-terminal (80×24, CI unset, English, a fresh data dir per
-// run): time to its first full frame, keystroke-to-frame latency on the practice screen, and
-// the peak memory of a practice session, full-screen and in plain mode through a pipe.
+// run): time to its first full frame, next to a six-line Ink hello world and to bare node, run
+// by run; keystroke-to-frame latency on the practice screen; and the peak memory of a practice
+// session, full-screen and in plain mode through a pipe.
 import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { join } from "node:path";
+import { buildInkHello, HELLO_TEXT } from "./ink-hello.mjs";
 import { RSS_PRELOAD_FLAG, rssFile } from "./memory.mjs";
 import { ptyUnavailable, startInPty, stripAnsi, timeToExit } from "./pty.mjs";
 
@@ -33,10 +35,12 @@ const CTRL_C = "\x03";
 /** Questions answered in each memory session. */
 const SESSION_QUESTIONS = 10;
 
-const FIRST_FRAME = 2.0;
-const KEY_MEDIAN_MS = 16;
-const KEY_P99_MS = 50;
+/** The first frame, as a share of the Ink hello world's (paired run by run). */
+const FIRST_FRAME_OF_HELLO = 0.8;
+/** One frame at 60 Hz. */
+const KEY_P99_MS = 16;
 const MEMORY_MIB = 80;
+const PLAIN_MEMORY_MIB = 60;
 
 // A learner's terminal: colours on, English, no CI.
 const ENV = { NO_COLOR: undefined, FORCE_COLOR: undefined, SIGMOID_TRAINER_HOME: undefined, LANG: "en_US.UTF-8" };
@@ -110,11 +114,11 @@ async function practiceSession(pty) {
   }
 }
 
-export default async ({ row, notMeasured, paired, tempDir, RUNS, CLI, node, bareArgv, median, percentile }) => {
-  const firstFrameTarget = { text: `≤ ${FIRST_FRAME}× node`, check: (_v, r) => r <= FIRST_FRAME, why: whyFirstFrame() };
+export default async ({ row, notMeasured, paired, tempDir, RUNS, CLI, ROOT, node, bareArgv, median, percentile }) => {
   const figures = [
     "first full frame (Home)",
     "first frame of practice",
+    "first start after a new build (Home, no caches)",
     "keystroke to frame, median",
     "keystroke to frame, p99",
     "keystroke to frame, keys back to back: median",
@@ -141,17 +145,56 @@ export default async ({ row, notMeasured, paired, tempDir, RUNS, CLI, node, bare
       const why = /not built|plain mode/i.test(stripAnsi(probe.output)) ? "the full-screen trainer is not built yet" : `no Home screen in 20 s (${seen})`;
       for (const name of figures) notMeasured(name, why);
     } else {
-      const firstFrame = async (args, lastText) => {
-        const pty = startInPty(trainer(args), { env: ENV });
+      const firstFrame = async (args, lastText, env = {}) => {
+        const pty = startInPty(trainer(args), { env: { ...ENV, ...env } });
         const shown = await frameWith(pty, lastText, 0);
         await quit(pty);
         return ms(pty.started, shown);
       };
+      const hello = await buildInkHello(ROOT, tempDir("hello"));
+      const helloFrame = async () => {
+        const pty = startInPty([node, hello], { env: ENV });
+        const shown = await frameWith(pty, HELLO_TEXT, 0);
+        pty.kill();
+        await pty.exited;
+        return ms(pty.started, shown);
+      };
       const barePtyRun = () => timeToExit(bareArgv, { env: ENV });
-      const home = await paired(() => firstFrame([], HOME_LAST), barePtyRun);
-      row("first full frame (Home)", home.value, "ms", { ratio: home.ratio, target: firstFrameTarget, note: `new learner, shipped course; bare node ${home.bare.toFixed(0)} ms in these pairs` });
+      for (let i = 0; i < 2; i++) await helloFrame(); // warm-up, as for the trainer
+
+      // Home: bare node, the hello world and the trainer in turn, RUNS times; each ratio is taken
+      // within its own turn, so a load spike on the shared machine hits both sides of it.
+      const bare = [];
+      const helloTimes = [];
+      const home = [];
+      for (let i = 0; i < RUNS; i++) {
+        bare.push(await barePtyRun());
+        helloTimes.push(await helloFrame());
+        home.push(await firstFrame([], HOME_LAST));
+      }
+      const ofHello = median(home.map((t, i) => t / helloTimes[i]));
+      const ofBare = median(home.map((t, i) => t / bare[i]));
+      row("Ink hello world, first frame (six lines, standard esbuild bundle)", median(helloTimes), "ms", {
+        ratio: median(helloTimes.map((t, i) => t / bare[i])),
+        note: "the yardstick below: Ink, React and yoga bundled the usual way, nothing else",
+      });
+      row("first full frame (Home)", median(home), "ms", {
+        ratio: ofBare,
+        target: {
+          text: `≤ ${FIRST_FRAME_OF_HELLO}× hello world`,
+          check: () => ofHello <= FIRST_FRAME_OF_HELLO,
+          why: whyFirstFrame(),
+        },
+        note: `**${ofHello.toFixed(2)}× the hello world**, paired run by run (${home.map((t, i) => (t / helloTimes[i]).toFixed(2)).join(" ")}); new learner, shipped course, caches warm; bare node ${median(bare).toFixed(0)} ms in these runs`,
+      });
       const practice = await paired(() => firstFrame(["practice", "--seed", "1"], ASKING), barePtyRun);
-      row("first frame of practice", practice.value, "ms", { ratio: practice.ratio, target: firstFrameTarget, note: `sigmoid-trainer practice; bare node ${practice.bare.toFixed(0)} ms in these pairs` });
+      row("first frame of practice", practice.value, "ms", { ratio: practice.ratio, note: `sigmoid-trainer practice; bare node ${practice.bare.toFixed(0)} ms in these pairs` });
+      // A learner's very first start (or the first after an update): no parsed course, no code cache.
+      const cold = await paired(() => firstFrame([], HOME_LAST, { SIGMOID_TRAINER_CACHE: mkdtempSync(join(dataRoot, "cache-")) }), barePtyRun);
+      row("first start after a new build (Home, no caches)", cold.value, "ms", {
+        ratio: cold.ratio,
+        note: "parses the course's YAML and compiles the screens, then writes both caches; once per build",
+      });
 
       // Keystroke to frame: type ANSWER_KEYS into the answer field and delete them again, ROUNDS
       // times; each sample is one key, from writing it until the frame showing the new text has
@@ -170,11 +213,10 @@ export default async ({ row, notMeasured, paired, tempDir, RUNS, CLI, node, bare
       const burst = await sample(0);
       await quit(pty);
       row("keystroke to frame, median", median(typing), "ms", {
-        target: { text: `≤ ${KEY_MEDIAN_MS} ms`, check: (v) => v <= KEY_MEDIAN_MS, why: "" },
-        note: `${typing.length} keys typed and deleted, ${TYPING_GAP_MS} ms apart`,
+        note: `${typing.length} keys typed and deleted, ${TYPING_GAP_MS} ms apart, on the practice screen`,
       });
       row("keystroke to frame, p99", percentile(typing, 99), "ms", {
-        target: { text: `≤ ${KEY_P99_MS} ms`, check: (v) => v <= KEY_P99_MS, why: "" },
+        target: { text: `≤ ${KEY_P99_MS} ms (one frame at 60 Hz)`, check: (v) => v <= KEY_P99_MS, why: WHY_KEY_P99 },
         note: `max ${Math.max(...typing).toFixed(1)} ms`,
       });
       row("keystroke to frame, keys back to back: median", median(burst), "ms", {
@@ -185,7 +227,7 @@ export default async ({ row, notMeasured, paired, tempDir, RUNS, CLI, node, bare
       const memoryTarget = {
         text: `≤ ${MEMORY_MIB} MiB`,
         check: (v) => v <= MEMORY_MIB,
-        why: "a bundled Ink hello world alone peaks at about 60 MiB (node itself about 42); parsing the course's YAML adds 5-15 MiB of heap (about 100 MiB with a course cache)",
+        why: "node itself peaks at about 42 MiB and a bundled Ink hello world at about 60; without the memory flags (cli.js) the young generation grows to about 16 MiB and the session peaks at 86-90 MiB",
       };
       const peaks = [];
       for (let i = 0; i < RUNS; i++) {
@@ -205,12 +247,21 @@ export default async ({ row, notMeasured, paired, tempDir, RUNS, CLI, node, bare
   await plainMemory({ row, tempDir, RUNS, CLI, node, median });
 };
 
+/** Where the first frame's time goes when it misses (node --cpu-prof of starts with warm caches, cut at the frame). */
 function whyFirstFrame() {
   return (
-    "Ink, React and yoga start in about 1.7× bare node by themselves; the course comes from its cache (a cold start parses and " +
-    "validates it: the 'load shipped course' row), and zod still loads through the quiz result format (about 25 ms)"
+    "profiled to the frame: the screens' code runs about 110 ms of JavaScript (of all of it in the run: Ink's output path about 55 %: Ink, " +
+    "ansi-tokenize, string-width, slice-ansi; yoga's glue about 11 %; React's reconciler about 10 %), garbage collection about 20 % of the " +
+    "time (the memory flags add 20-45 ms), " +
+    "yoga's WebAssembly about 4 % (compiled at every start: no code cache covers it), then the trainer's own loading (its bundle, the " +
+    "course from the cache, the progress files); the hello world does none of the trainer's work"
   );
 }
+
+/** Where a slow key's time goes when the p99 misses. */
+const WHY_KEY_P99 =
+  "the slow keys are the machine's, not the trainer's: the median key takes one frame's work, and the tail follows the other jobs' load " +
+  "on the 2 shared cores (the previous table, taken on a quieter machine, had p99 12.7 ms)";
 
 /** Peak memory of bare node with the same preload, for the ratio. */
 async function bareRss(dir, node, runs, median) {
@@ -261,9 +312,9 @@ async function plainMemory({ row, tempDir, RUNS, CLI, node, median }) {
   }
   row("peak memory, plain practice (pipe)", median(peaks), "MiB", {
     target: {
-      text: `≤ ${MEMORY_MIB} MiB`,
-      check: (v) => v <= MEMORY_MIB,
-      why: "parsing the course's YAML (yaml's document tree with positions) grows the heap by about 20 MiB; a course cache brings it to about 65 MiB",
+      text: `≤ ${PLAIN_MEMORY_MIB} MiB`,
+      check: (v) => v <= PLAIN_MEMORY_MIB,
+      why: "node itself peaks at about 42 MiB; the progress store and the course from its cache make up the rest",
     },
     note: `--plain --json, ${SESSION_QUESTIONS} questions, ${graded} graded answers; max RSS`,
   });

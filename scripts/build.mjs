@@ -1,14 +1,24 @@
 // Bundles the CLI into dist/ with esbuild. Commands that need no screen load only their own
 // chunk, so Ink and React are split out and imported lazily (see src/cli/main.ts).
-import { build } from "esbuild";
+import { build as esbuild } from "esbuild";
 import { createHash } from "node:crypto";
 import { chmodSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { writeLicenceNotices } from "./licence-notices.mjs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { dependencyPatches } from "./build-patches.mjs";
+import { writeLicenceNotices } from "./licence-notices.mjs";
+import { screenHostModules } from "./screen-host.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
+
+// Every bundle's inputs, for the licence notices: the package ships no dependencies of its own
+// (dist/ bundles them), so their licences travel in dist/THIRD-PARTY-LICENSES.txt instead.
+const bundledInputs = {};
+async function build(options) {
+  const result = await esbuild({ ...options, metafile: true });
+  Object.assign(bundledInputs, result.metafile.inputs);
+  return result;
+}
 // Build beside dist/ and swap it in, so tests running the old bundle never see a half-written one.
 const staging = `dist.building-${process.pid}`;
 
@@ -46,7 +56,8 @@ async function writeContentSchema(outDir) {
     "export const text = schemaText(contentJsonSchema());",
   ].join("\n");
   const generator = join(outDir, ".content-schema.mjs");
-  await build({
+  // Run once at build time and deleted: not shipped, so not among the licence notices' inputs.
+  await esbuild({
     absWorkingDir: root,
     stdin: { contents: entry, resolveDir: root, loader: "ts", sourcefile: "content-schema-entry.ts" },
     outfile: generator,
@@ -64,10 +75,26 @@ async function writeContentSchema(outDir) {
   }
 }
 
-const bundle = await build({
+const build_id = buildId();
+/** The full-screen trainer's script, relative to the package root (see src/cli/screens.ts). */
+const SCREENS = "dist/screens.js";
+
+/** Commands that run from a CommonJS bundle of their own (see src/cli/bin.ts). */
+const SINGLE_BUNDLES = ["calc", "check", "stats", "export"];
+const define = {
+  "process.env.NODE_ENV": '"production"',
+  __SIGMOID_TRAINER_BUILD__: JSON.stringify(build_id),
+  __SIGMOID_TRAINER_SCREENS__: JSON.stringify(SCREENS),
+};
+
+// Everything but the commands below: main.ts and its chunks, ES modules (.mjs, as dist/ is
+// CommonJS by its package.json).
+await build({
   absWorkingDir: root,
-  entryPoints: { cli: "src/cli/main.ts" },
+  // content-load: the course's cold load (YAML, zod), for the single bundles below to import.
+  entryPoints: { main: "src/cli/main.ts", "content-load": "src/content/load.ts" },
   outdir: staging,
+  outExtension: { ".js": ".mjs" },
   bundle: true,
   splitting: true,
   format: "esm",
@@ -76,26 +103,113 @@ const bundle = await build({
   chunkNames: "chunks/[name]-[hash]",
   // Ink imports react-devtools-core only when DEV is set; it is not installed.
   alias: { "react-devtools-core": "./scripts/react-devtools-stub.mjs" },
-  define: { "process.env.NODE_ENV": '"production"', __SIGMOID_TRAINER_BUILD__: JSON.stringify(buildId()) },
+  define,
   // Some CommonJS dependencies call require(); ESM output has none unless we make one.
   banner: {
-    js: [
-      "#!/usr/bin/env node",
-      "import { createRequire as __createRequire } from 'node:module';",
-      "const require = __createRequire(import.meta.url);",
-    ].join("\n"),
+    js: ["import { createRequire as __createRequire } from 'node:module';", "const require = __createRequire(import.meta.url);"].join("\n"),
   },
-  // Start-up fixes inside dependencies (see build-patches.mjs).
-  plugins: [dependencyPatches()],
-  // Licence texts go into one file instead (below): the package ships no dependencies of its own.
+  // Start-up fixes inside dependencies (see build-patches.mjs). The screens' dependencies are
+  // bundled into screens.js below, not here, so a patch's file may well be absent.
+  plugins: [dependencyPatches(undefined, { requireAll: false })],
   legalComments: "none",
-  metafile: true,
   logLevel: "warning",
 });
 
-// Everything the program needs is in the bundle, so the published package has no runtime
+// CommonJS from here on: node loads a CommonJS file faster than an ES module (src/cli/bin.ts).
+writeFileSync(`${root}/${staging}/package.json`, `${JSON.stringify({ type: "commonjs" })}\n`);
+const commonJs = {
+  absWorkingDir: root,
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  legalComments: "none",
+  logLevel: "warning",
+};
+
+// The bin entry, dist/cli.js.
+await build({
+  ...commonJs,
+  entryPoints: ["src/cli/bin.ts"],
+  outfile: `${staging}/cli.js`,
+  define: { __SIGMOID_TRAINER_SINGLE_BUNDLES__: JSON.stringify(SINGLE_BUNDLES) },
+  banner: { js: "#!/usr/bin/env node" },
+});
+
+/**
+ * A course not in the cache is loaded by src/content/load.ts, with the YAML parser and zod (about
+ * 1.2 MB): a single bundle imports the main build's copy (dist/content-load.mjs) when it needs
+ * it, rather than carrying it and parsing it on every start.
+ */
+const coldCourseLoadFromMain = {
+  name: "cold-course-load-from-main",
+  setup(build) {
+    build.onResolve({ filter: /^\.\/load$/ }, (args) =>
+      args.kind === "dynamic-import" && args.importer.endsWith(join("src", "content", "cache.ts"))
+        ? { path: "../content-load.mjs", external: true }
+        : undefined,
+    );
+  },
+};
+
+/** The trainer's entry: `sigmoid-trainer [options]` opens Home, `sigmoid-trainer learn …` its screen. */
+const TRAINER_ENTRY = [
+  'import { runLoaded, runProcess } from "./src/cli/run-command";',
+  'import { runAt } from "./src/cli/commands/practice";',
+  "runProcess((argv, io) => {",
+  '  const home = argv[0] === undefined || argv[0].startsWith("-");',
+  '  return home ? runLoaded(async () => ({ run: runAt("home") }), argv, io) : runLoaded(async () => ({ run: runAt(argv[0]) }), argv.slice(1), io);',
+  "});",
+].join("\n");
+
+// One file per command without a screen, and one for the trainer's commands (whose screens are
+// dist/screens.js): the command, main's error handling, and all they use.
+for (const name of [...SINGLE_BUNDLES, "trainer"]) {
+  const entry =
+    name === "trainer"
+      ? TRAINER_ENTRY
+      : [
+          'import { runLoaded, runProcess } from "./src/cli/run-command";',
+          `import * as command from "./src/cli/commands/${name}";`,
+          "runProcess((argv, io) => runLoaded(async () => command, argv.slice(1), io));",
+        ].join("\n");
+  await build({
+    ...commonJs,
+    stdin: { contents: entry, resolveDir: root, loader: "ts", sourcefile: `${name}-entry.ts` },
+    outfile: `${staging}/commands/${name}.js`,
+    // The sources find the package (its content/) from their own file's URL.
+    define: { ...define, "import.meta.url": "__sigmoidTrainerModuleUrl" },
+    plugins: [coldCourseLoadFromMain],
+    banner: { js: 'var __sigmoidTrainerModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  });
+}
+
+// The full-screen trainer as one classic script, which src/cli/screens.ts compiles with a V8 code
+// cache (Node 20 can cache the compiled code of a vm.Script, not of ES modules). CommonJS inside a
+// function: `(function (exports, require, module, host) {…})`, where `host` carries the modules
+// both sides must share (scripts/screen-host.mjs). Minified: less to parse on the first start and
+// a smaller cache to read on the next ones.
+await build({
+  absWorkingDir: root,
+  entryPoints: ["src/ui/run.tsx"],
+  outfile: `${staging}/screens.js`,
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  minify: true,
+  alias: { "react-devtools-core": "./scripts/react-devtools-stub.mjs" },
+  define,
+  banner: { js: "(function (exports, require, module, __sigmoidTrainerHost) {" },
+  footer: { js: "})" },
+  plugins: [screenHostModules(root), dependencyPatches()],
+  legalComments: "none",
+  logLevel: "warning",
+});
+
+// Everything the program needs is in the bundles, so the published package has no runtime
 // dependencies; their licences travel with it in dist/THIRD-PARTY-LICENSES.txt.
-writeLicenceNotices(root, bundle.metafile, `${root}/${staging}/THIRD-PARTY-LICENSES.txt`);
+writeLicenceNotices(root, { inputs: bundledInputs }, `${root}/${staging}/THIRD-PARTY-LICENSES.txt`);
 
 // The JSON Schema of the content files, generated now from the zod schema so that
 // `sigmoid-trainer schema` prints this file instead of loading zod (25–30 ms) at run time.

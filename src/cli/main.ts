@@ -1,13 +1,14 @@
 // Entry point. Commands are imported on demand so that `--version`, `calc` and the other
 // commands without a screen never load Ink or React (start-up time;
-// docs/architecture.md, Lazy chunks and start-up).
+// docs/architecture.md, Lazy chunks and start-up). In the built
+// program, dist/cli.js (src/cli/bin.ts) answers --version itself and runs the commands without
+// a screen from bundles of their own; everything else comes here.
 import { version } from "../../package.json";
-import { type CliIO, type Command, UserError, writeLine } from "./io";
 import { didYouMean } from "../content/suggest";
 import { UsageError } from "./args";
+import { type CliIO, writeLine } from "./io";
+import { type Loader, reportError, runLoaded, runProcess } from "./run-command";
 import { USAGE } from "./usage";
-
-type Loader = () => Promise<{ run: Command }>;
 
 /** The trainer's screens share one entry, which decides between full screen and plain mode. */
 const trainer = (screen: "home" | "learn" | "practice" | "review" | "quiz" | "explore"): Loader => () =>
@@ -42,51 +43,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
     const load = COMMANDS[first];
     if (!load) throw new UsageError(`unknown command "${first}"${didYouMean(first, [...Object.keys(COMMANDS), "help"])}`);
-    if (rest.includes("--help") || rest.includes("-h")) {
-      io.stdout.write(USAGE);
-      return 0;
-    }
-    const { run } = await load();
-    return await run(rest, io);
+    return await runLoaded(load, rest, io);
   } catch (error) {
     return reportError(error, io);
   }
 }
 
-function reportError(error: unknown, io: CliIO): number {
-  if (error instanceof UsageError) {
-    writeLine(io.stderr, `sigmoid-trainer: ${error.message}`);
-    writeLine(io.stderr, "Try 'sigmoid-trainer --help'.");
-    return 2;
-  }
-  if (error instanceof UserError) {
-    writeLine(io.stderr, `sigmoid-trainer: ${error.message}`);
-    return error.exitCode;
-  }
-  // Never a stack trace for the learner; SIGMOID_TRAINER_DEBUG=1 shows it to a developer.
-  const message = error instanceof Error ? error.message : String(error);
-  writeLine(io.stderr, `sigmoid-trainer: internal error: ${message}`);
-  if (io.env.SIGMOID_TRAINER_DEBUG && error instanceof Error) writeLine(io.stderr, error.stack);
-  return 70;
-}
-
 // Run when executed (the bundle or tsx), not when imported by tests.
 const invoked = process.argv[1] ?? "";
-if (/(?:^|[\\/])(?:cli\.js|main\.ts|sigmoid-trainer)$/.test(invoked)) {
-  // A closed pipe (`| head`) is the reader's choice, not an error.
-  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") process.exit(0);
-  });
-  // Nobody reads the notices any more (`2> >(true)`): the session and its saving go on regardless.
-  process.stderr.on("error", () => {});
-  const io: CliIO = {
-    stdin: process.stdin,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    env: process.env,
-    cwd: process.cwd(),
-  };
-  main(process.argv.slice(2), io).then((code) => {
-    process.exitCode = code;
-  });
-}
+if (/(?:^|[\\/])(?:cli\.js|main\.ts|sigmoid-trainer)$/.test(invoked)) runProcess(main);

@@ -7,7 +7,10 @@
 // recomputes it, and nothing can while learners run the tool themselves (a keyed HMAC would
 // need a secret on the learner's machine).
 import { createHash } from "node:crypto";
-import { z } from "zod";
+// The schema lives in result-schema.ts, which only the reader (verify.ts) imports: writing a
+// result needs no zod, so the trainer starts without loading it.
+import type { z } from "zod";
+import type { resultSchema } from "./result-schema";
 
 export const RESULT_FORMAT = "sigmoid-trainer/quiz-result";
 export const RESULT_VERSION = 1;
@@ -22,71 +25,6 @@ export type Ending = "completed" | "time-up" | "quit";
  * be made from the content (the engine left it out).
  */
 export type QuestionStatus = "answered" | "skipped" | "unanswered" | "unavailable";
-
-const verdictSchema = z.enum(["correct", "imprecise", "incorrect"]);
-const isoTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/, "expected an ISO 8601 UTC time");
-const count = z.number().int().min(0);
-
-const answerSchema = z.strictObject({
-  part: count,
-  quantity: z.string().min(1),
-  /** Exactly as typed. */
-  answer: z.string(),
-  verdict: verdictSchema,
-  parsed: z.number().nullable(),
-  expected: z.union([z.number(), z.string()]),
-  mistake: z.string().nullable(),
-  /** Accepted against the learner's own earlier part (an error carried forward). */
-  carried: z.boolean(),
-  /** Hint stages seen on this question before this answer. */
-  hintsUsed: count,
-  ms: count,
-  answeredAt: isoTime,
-});
-
-const questionSchema = z.strictObject({
-  /** 1-based position in the quiz. */
-  number: z.number().int().min(1),
-  templateId: z.string().min(1),
-  skill: z.string(),
-  /** The lesson step the exercise drills (for "where does the group struggle"). */
-  step: z.string().nullable(),
-  variantSeed: count,
-  params: z.record(z.string(), z.number()),
-  parts: z.number().int().min(1),
-  status: z.enum(["answered", "skipped", "unanswered", "unavailable"]),
-  answers: z.array(answerSchema),
-  hintsUsed: count,
-  /** From showing the question to its last answer or skip; null while unanswered. */
-  ms: count.nullable(),
-});
-
-const quizSchema = z.strictObject({
-  seed: count,
-  count: z.number().int().min(1),
-  /** Sorted; empty means every skill. */
-  skills: z.array(z.string()),
-  courseId: z.string(),
-  contentVersion: z.string(),
-  timeLimitMinutes: z.number().positive().nullable(),
-  hintsAllowed: z.boolean(),
-});
-
-export const resultSchema = z.strictObject({
-  format: z.literal(RESULT_FORMAT),
-  version: z.literal(RESULT_VERSION),
-  /** The trainer's version that wrote the file. */
-  app: z.string(),
-  name: z.string().min(1),
-  quiz: quizSchema,
-  startedAt: isoTime,
-  updatedAt: isoTime,
-  finishedAt: isoTime.nullable(),
-  deadline: isoTime.nullable(),
-  ending: z.enum(["completed", "time-up", "quit"]).nullable(),
-  questions: z.array(questionSchema),
-  checksum: z.string(),
-});
 
 export type QuizResult = z.infer<typeof resultSchema>;
 export type ResultQuestion = QuizResult["questions"][number];

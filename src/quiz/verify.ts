@@ -7,7 +7,8 @@
 // deeper (5,000 levels of arrays in 10 KB) is set aside before code that walks the data sees it.
 // Nothing of a file that is not JSON is quoted but a short, sanitised snippet where it breaks.
 import { visibleSnippet } from "../core/visible-text";
-import { type QuizResult, RESULT_FORMAT, RESULT_VERSION, checksumOf, resultSchema } from "./result";
+import { type QuizResult, RESULT_FORMAT, RESULT_VERSION, checksumOf } from "./result";
+import { resultSchema } from "./result-schema";
 
 /** A result file nests 5 levels (result → questions → question → answers → answer → value). */
 const MAX_RESULT_DEPTH = 8;

@@ -2,12 +2,12 @@
 // from the bundle with a module-loader hook that records every module the process loads, and
 // none of what it loaded may carry Ink or React. The markers are first shown to find Ink and
 // React in the chunks the full-screen trainer imports, so a passing run means something.
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../support/cli";
-import { carriesInk, carriesReact, classify, distCode, type LoadedRun, loadLogger, reachableChunks, runLogged, UI_PACKAGES } from "./bundle-support";
+import { carriesInk, carriesReact, classify, DIST, distCode, type LoadedRun, loadLogger, reachableChunks, runLogged, UI_PACKAGES } from "./bundle-support";
 
 let hook: string;
 let dataDir: string;
@@ -25,6 +25,7 @@ beforeAll(async () => {
   expect(quiz.code, quiz.stderr).toBe(0);
 });
 
+/** What of the screens a run loaded: Ink, React or yoga in a module, or the screens script itself. */
 function uiIn(run: LoadedRun): string[] {
   const { distFiles, packages } = classify(run.urls);
   const found = packages.filter((p) => UI_PACKAGES.includes(p)).map((p) => `node_modules/${p}`);
@@ -33,16 +34,26 @@ function uiIn(run: LoadedRun): string[] {
     if (carriesInk(code)) found.push(`${file} (Ink)`);
     if (carriesReact(code)) found.push(`${file} (React)`);
   }
+  // screens.js is run as a script, not imported, so the hook cannot see it; loading it always
+  // reports what its code cache did (checked to work in code-cache-cli.test.ts).
+  if (run.cacheLog.trim() !== "") found.push(`dist/screens.js (code cache: ${run.cacheLog.trim()})`);
   return found;
 }
 
+/** zod's chunk, in what a run loaded. */
+function zodIn(run: LoadedRun): string[] {
+  return classify(run.urls).distFiles.filter((f) => carriesZod(distCode(f)));
+}
+
 describe("the markers", () => {
-  it("find Ink and React in the chunks the full-screen trainer imports", () => {
+  it("find Ink and React in the screens script the full-screen trainer runs", () => {
+    const screens = distCode("screens.js");
+    expect(carriesInk(screens), "Ink in screens.js").toBe(true);
+    expect(carriesReact(screens), "React in screens.js").toBe(true);
+    // …and in none of the modules the commands import: the screens are only in that script.
     const chunks = reachableChunks();
-    expect(chunks.some((f) => carriesInk(distCode(f))), "a chunk with Ink").toBe(true);
-    expect(chunks.some((f) => carriesReact(distCode(f))), "a chunk with React").toBe(true);
-    // …and not in the entry itself, which every command loads.
-    expect(carriesInk(distCode("cli.js")) || carriesReact(distCode("cli.js"))).toBe(false);
+    expect(chunks).toContain("cli.js");
+    expect(chunks.filter((f) => carriesInk(distCode(f)) || carriesReact(distCode(f)))).toEqual([]);
   });
 });
 
@@ -62,30 +73,44 @@ describe("schema prints the JSON Schema written at build time", () => {
   });
 });
 
-describe("commands without a screen load neither Ink nor React", () => {
-  const cases: { name: string; args: () => string[]; input?: string; code?: number; out: RegExp }[] = [
-    { name: "--version", args: () => ["--version"], out: /^\d+\.\d+\.\d+/ },
-    { name: "--help", args: () => ["--help"], out: /calc/ },
-    { name: "calc", args: () => ["calc", "1", "-2"], out: /0\.731058/ },
-    { name: "calc from stdin", args: () => ["calc"], input: "0\n", out: /0\.5/ },
-    { name: "check", args: () => ["check", "--quantity", "derivative", "--x", "2", "--answer", "0.105"], out: /./ },
-    { name: "check (wrong answer)", args: () => ["check", "--quantity", "sigmoid", "--x", "2", "--answer", "0.105", "--json"], code: 1, out: /"verdict"/ },
+describe("the trainer starts without zod", () => {
+  it("neither its bundle nor the screens script carries it (the marker finds it where validate loads it, above)", () => {
+    expect(carriesZod(distCode("commands/trainer.js"))).toBe(false);
+    expect(carriesZod(distCode("screens.js"))).toBe(false);
+    expect(carriesZod(distCode("content-load.mjs")) || reachableChunks().some((f) => carriesZod(distCode(f)))).toBe(true);
+  });
+});
+
+describe("commands without a screen load neither Ink, React nor yoga (nor zod, except to check files)", () => {
+  // noZod: commands that check no file against a schema (validate checks content, report checks
+  // result files: they need zod).
+  const cases: { name: string; args: () => string[]; input?: string; code?: number; out: RegExp; noZod?: boolean }[] = [
+    { name: "--version", args: () => ["--version"], out: /^\d+\.\d+\.\d+/, noZod: true },
+    { name: "--help", args: () => ["--help"], out: /calc/, noZod: true },
+    { name: "calc", args: () => ["calc", "1", "-2"], out: /0\.731058/, noZod: true },
+    { name: "calc from stdin", args: () => ["calc"], input: "0\n", out: /0\.5/, noZod: true },
+    { name: "check", args: () => ["check", "--quantity", "derivative", "--x", "2", "--answer", "0.105"], out: /./, noZod: true },
+    { name: "check (wrong answer)", args: () => ["check", "--quantity", "sigmoid", "--x", "2", "--answer", "0.105", "--json"], code: 1, out: /"verdict"/, noZod: true },
     { name: "validate", args: () => ["validate"], out: /0 problems/ },
-    { name: "schema", args: () => ["schema"], out: /"\$schema"/ },
-    { name: "stats", args: () => ["stats", "--data-dir", dataDir], out: /\d/ },
-    { name: "stats --json", args: () => ["stats", "--json", "--data-dir", dataDir], out: /"attempts"/ },
-    { name: "export", args: () => ["export", "--format", "csv", "--data-dir", dataDir], out: /templateId/ },
+    { name: "schema", args: () => ["schema"], out: /"\$schema"/, noZod: true },
+    { name: "stats", args: () => ["stats", "--data-dir", dataDir], out: /\d/, noZod: true },
+    { name: "stats --json", args: () => ["stats", "--json", "--data-dir", dataDir], out: /"attempts"/, noZod: true },
+    { name: "export", args: () => ["export", "--format", "csv", "--data-dir", dataDir], out: /templateId/, noZod: true },
     { name: "report", args: () => ["report", resultFile], out: /Ann/ },
-    { name: "reset --yes", args: () => ["reset", "--yes", "--data-dir", mkdtempSync(join(tmpdir(), "st-bundle-reset-"))], out: /./ },
+    { name: "reset --yes", args: () => ["reset", "--yes", "--data-dir", mkdtempSync(join(tmpdir(), "st-bundle-reset-"))], out: /./, noZod: true },
   ];
   for (const c of cases) {
     it(c.name, async () => {
       const run = await runLogged(hook, c.args(), c.input);
       expect(run.code, run.stderr).toBe(c.code ?? 0);
       expect(run.stdout).toMatch(c.out);
-      // The hook saw the bundle load (else an empty list would pass).
-      expect(classify(run.urls).distFiles).toContain("cli.js");
+      // The hook saw the bundle load (else an empty list would pass), the command's own bundle too.
+      const loaded = classify(run.urls).distFiles;
+      expect(loaded).toContain("cli.js");
+      const name = c.args()[0]!;
+      if (existsSync(join(DIST, "commands", `${name}.js`))) expect(loaded).toContain(`commands/${name}.js`);
       expect(uiIn(run)).toEqual([]);
+      if (c.noZod) expect(zodIn(run)).toEqual([]);
     });
   }
 

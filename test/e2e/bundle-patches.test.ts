@@ -7,13 +7,17 @@ import { join } from "node:path";
 import { build } from "esbuild";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { applyPatches, DEPENDENCY_PATCHES, dependencyPatches } from "../../scripts/build-patches.mjs";
+import { applyPatches, DEPENDENCY_PATCHES, dependencyPatches, SIMPLE_TEXT_PATTERN } from "../../scripts/build-patches.mjs";
 import { ROOT } from "../support/cli";
 
 const FILES: Record<string, string> = {
+  ink: "node_modules/ink/build/reconciler.js",
+  yogaIndex: "node_modules/yoga-layout/dist/src/index.js",
   yoga: "node_modules/yoga-layout/dist/binaries/yoga-wasm-base64-esm.js",
   width8: "node_modules/string-width/index.js",
   width7: "node_modules/wrap-ansi/node_modules/string-width/index.js",
+  fullwidth: "node_modules/is-fullwidth-code-point/index.js",
+  tokenize: "node_modules/@alcalzone/ansi-tokenize/build/tokenize.js",
 };
 
 describe("every dependency patch applies to the installed version", () => {
@@ -39,7 +43,13 @@ describe("every dependency patch applies to the installed version", () => {
 });
 
 /** string-width 8 and 7, bundled from node_modules with and without the patches. */
-let original: { w8: (s: string) => number; w7: (s: string) => number; yoga: () => number[] };
+let original: {
+  w8: (s: string) => number;
+  w7: (s: string) => number;
+  yoga: () => number[];
+  fullwidth: (codePoint: number) => boolean;
+  tokenize: (s: string) => unknown[];
+};
 let patched: typeof original;
 
 async function bundleWidths(withPatches: boolean): Promise<typeof original> {
@@ -51,7 +61,9 @@ async function bundleWidths(withPatches: boolean): Promise<typeof original> {
         import w8 from "string-width";
         import w7 from "./node_modules/wrap-ansi/node_modules/string-width/index.js";
         import Yoga from "yoga-layout";
-        export { w8, w7 };
+        import fullwidth from "is-fullwidth-code-point";
+        import { tokenize } from "@alcalzone/ansi-tokenize";
+        export { w8, w7, fullwidth, tokenize };
         export function yoga() {
           const root = Yoga.Node.create();
           root.setWidth(80);
@@ -72,7 +84,7 @@ async function bundleWidths(withPatches: boolean): Promise<typeof original> {
     format: "esm",
     platform: "node",
     target: "node20",
-    plugins: withPatches ? [dependencyPatches()] : [],
+    plugins: withPatches ? [dependencyPatches(undefined, { requireAll: false })] : [],
     logLevel: "error",
   });
   return (await import(outfile)) as typeof original;
@@ -104,8 +116,71 @@ describe("patched code computes what the original does", () => {
     );
   });
 
-  it("yoga lays out the same without fetch()", () => {
+  it("is-fullwidth-code-point: the same answer for every code point", () => {
+    const differ: number[] = [];
+    for (let codePoint = 0; codePoint <= 0x10ffff; codePoint++) {
+      if (patched.fullwidth(codePoint) !== original.fullwidth(codePoint)) differ.push(codePoint);
+    }
+    expect(differ).toEqual([]);
+    expect(patched.fullwidth(0x3042)).toBe(true);
+  });
+
+  it("ansi-tokenize: the same tokens for any mix of text, escape codes and line ends", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES, "\r\n", "\r", "\n", "\x1b[1;31m", "\x1b]8;;https://x\x07"), { maxLength: 12 }), fc.string({ maxLength: 6 }), (pieces, noise) => {
+        const text = pieces.join("") + noise;
+        expect(patched.tokenize(text)).toEqual(original.tokenize(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("ansi-tokenize's plain-text characters are each a grapheme cluster of their own, beside anything in the set", () => {
+    const simple = new RegExp(SIMPLE_TEXT_PATTERN);
+    const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+    const members: string[] = [];
+    for (let unit = 0; unit <= 0xffff; unit++) {
+      const c = String.fromCharCode(unit);
+      if (simple.test(c)) members.push(c);
+    }
+    expect(members.length).toBeGreaterThan(20_000);
+    const bad: string[] = [];
+    const neighbours = ["a", " ", "\x1b", "σ", "░", "あ", "漢", "ア", "ｱ", "−", "⠿", "\t"];
+    for (const c of members) {
+      for (const n of neighbours) {
+        if (c + n === "\r\n" || n + c === "\r\n") continue;
+        if ([...segmenter.segment(n + c + n)].length !== 3) bad.push(c);
+      }
+      if (c !== "\r" && c !== "\n" && [...segmenter.segment(c + c)].length !== 2) bad.push(c);
+    }
+    expect([...new Set(bad)].map((c) => c.codePointAt(0)!.toString(16))).toEqual([]);
+  });
+
+  it("yoga, instantiated synchronously without fetch(), lays out the same", () => {
     expect(patched.yoga()).toEqual(original.yoga());
     expect(patched.yoga()).toEqual([80, 3]);
+  });
+});
+
+describe("the patches leave Ink and yoga without a top-level await", () => {
+  const bundleAsScript = (withPatches: boolean) =>
+    build({
+      absWorkingDir: ROOT,
+      stdin: { contents: 'export { render } from "ink";\nexport { default as Yoga } from "yoga-layout";', resolveDir: ROOT, loader: "js" },
+      write: false,
+      bundle: true,
+      format: "cjs",
+      platform: "node",
+      target: "node20",
+      alias: { "react-devtools-core": "./scripts/react-devtools-stub.mjs" },
+      plugins: withPatches ? [dependencyPatches(undefined, { requireAll: false })] : [],
+      logLevel: "silent",
+    });
+
+  it("so they bundle as one classic script, which the V8 code cache needs (and did not before)", async () => {
+    await expect(bundleAsScript(false)).rejects.toThrow(/Top-level await/);
+    const result = await bundleAsScript(true);
+    expect(result.errors).toEqual([]);
+    expect(result.outputFiles?.[0]?.text).toMatch(/instantiateWasmSync/);
   });
 });

@@ -3,7 +3,7 @@
 // were left outside the bundle) a command brought in. Markers tell whether a chunk carries Ink
 // or React, whether or not the bundle is minified.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,8 +17,17 @@ export async function load(url, context, nextLoad) {
   return nextLoad(url, context);
 }
 `;
-const REGISTER = `import { register } from "node:module";
+// ES modules go through the loader hook; CommonJS files (dist/cli.js, dist/commands/*.js) are
+// logged as node compiles them.
+const REGISTER = `import { appendFileSync } from "node:fs";
+import Module, { register } from "node:module";
+import { pathToFileURL } from "node:url";
 register("./hooks.mjs", import.meta.url);
+const compile = Module.prototype._compile;
+Module.prototype._compile = function (content, filename) {
+  if (process.env.ST_LOAD_LOG) appendFileSync(process.env.ST_LOAD_LOG, pathToFileURL(filename).href + "\\n");
+  return compile.call(this, content, filename);
+};
 `;
 
 /** Writes the hook files once; returns the --import argument. */
@@ -35,14 +44,19 @@ export interface LoadedRun {
   stderr: string;
   /** Every module URL the process loaded, in load order. */
   urls: string[];
+  /** What the screens script's code cache did, one line each time it was loaded (none: not loaded). */
+  cacheLog: string;
 }
 
 /** Runs `node --import <logger> dist/cli.js ...args` through pipes and returns what it loaded. */
 export function runLogged(importFlag: string, args: readonly string[], input = ""): Promise<LoadedRun> {
-  const log = join(mkdtempSync(join(tmpdir(), "st-load-log-")), "loaded.txt");
+  const logDir = mkdtempSync(join(tmpdir(), "st-load-log-"));
+  const log = join(logDir, "loaded.txt");
+  const cacheLog = join(logDir, "code-cache.txt");
   writeFileSync(log, "");
+  writeFileSync(cacheLog, "");
   return new Promise((resolve, reject) => {
-    const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1", ST_LOAD_LOG: log, LANG: "C.UTF-8" };
+    const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1", ST_LOAD_LOG: log, SIGMOID_TRAINER_CODE_CACHE_LOG: cacheLog, LANG: "C.UTF-8" };
     delete env.SIGMOID_TRAINER_HOME;
     const child = spawn(process.execPath, [importFlag, CLI, ...args], { cwd: ROOT, env });
     let stdout = "";
@@ -52,7 +66,7 @@ export function runLogged(importFlag: string, args: readonly string[], input = "
     child.on("error", reject);
     child.on("close", (code) => {
       const urls = readFileSync(log, "utf8").split("\n").filter(Boolean);
-      resolve({ code, stdout, stderr, urls });
+      resolve({ code, stdout, stderr, urls, cacheLog: readFileSync(cacheLog, "utf8") });
     });
     child.stdin.on("error", () => {});
     child.stdin.end(input);
@@ -96,10 +110,13 @@ export function classify(urls: readonly string[]): { distFiles: string[]; packag
   return { distFiles, packages: [...packages], builtins };
 }
 
-/** Every dist file reachable from cli.js through static and dynamic imports of relative paths. */
+/**
+ * Every dist file reachable from the entries (cli.js, main.mjs, the single-command bundles)
+ * through static and dynamic imports of relative paths.
+ */
 export function reachableChunks(): string[] {
   const seen = new Set<string>();
-  const queue = ["cli.js"];
+  const queue = ["cli.js", "main.mjs", ...readdirSync(join(DIST, "commands")).map((f) => `commands/${f}`)];
   while (queue.length > 0) {
     const file = queue.shift()!;
     if (seen.has(file)) continue;
@@ -115,11 +132,14 @@ export function reachableChunks(): string[] {
 }
 
 /**
- * The npm packages bundled into a command's chunk and every chunk it imports statically
- * (esbuild, not minified, starts each bundled module with a `// node_modules/<package>/` comment).
- * Undefined when no chunk starts with `<command>-`.
+ * The npm packages bundled into a command's own bundle (dist/commands/<command>.js), or into its
+ * chunk and every chunk it imports statically (esbuild, not minified, starts each bundled module
+ * with a `// node_modules/<package>/` comment). Undefined when there is neither.
  */
 export function packagesBundledFor(command: string): Set<string> | undefined {
+  if (existsSync(join(DIST, "commands", `${command}.js`))) {
+    return new Set([...distCode(`commands/${command}.js`).matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((m) => m[1]!));
+  }
   const entry = readdirSync(join(DIST, "chunks")).find((c) => c.startsWith(`${command}-`));
   if (entry === undefined) return undefined;
   const staticImports = (code: string) =>

@@ -1,6 +1,6 @@
 // `sigmoid-trainer calc` as a user runs it: the built bundle, spawned through pipes.
 // (test/support/global-setup.ts rebuilds dist/cli.js first whenever a source is newer.)
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ROOT, runCli } from "../support/cli";
 
@@ -166,22 +166,11 @@ describe("calc: bad input", () => {
 });
 
 describe("calc: start-up", () => {
-  it("the bundle's calc chunk and everything it imports contain no React and no Ink", () => {
-    const dir = `${ROOT}dist/chunks/`;
-    const entry = readdirSync(dir).find((name) => name.startsWith("calc-"));
-    expect(entry).toBeDefined();
-    const seen = new Set<string>();
-    const visit = (name: string) => {
-      if (seen.has(name)) return;
-      seen.add(name);
-      const code = readFileSync(`${dir}${name}`, "utf8");
-      for (const [, imported] of code.matchAll(/(?:from|import)\s*\(?\s*"\.\/([^"]+)"/g)) visit(imported!);
-    };
-    visit(entry!);
-    for (const name of seen) {
-      const code = readFileSync(`${dir}${name}`, "utf8");
-      expect(code, name).not.toMatch(/Symbol\.for\("react\./);
-      expect(code, name).not.toMatch(/yoga-layout|from "ink"|useInput/);
-    }
+  it("the bundle's calc file is the whole command: it imports no other file of the build and contains no React and no Ink", () => {
+    const code = readFileSync(`${ROOT}dist/commands/calc.js`, "utf8");
+    expect(code).toMatch(/σ′?\(x\)|sigmoid/);
+    expect(code.match(/(?:require|import)\s*\(\s*["']\.\.?\/[^"']+["']/g) ?? []).toEqual([]);
+    expect(code).not.toMatch(/Symbol\.for\("react\./);
+    expect(code).not.toMatch(/yoga-layout|from "ink"|useInput/);
   });
 });

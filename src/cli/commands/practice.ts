@@ -56,8 +56,8 @@ export function runAt(screen: Screen): Command {
     const progress = openProgress(values, io);
     const launch: TrainerLaunch = { screen, course, options, progress, seed: options.seed ?? randomInt(0, MAX_SEED), io };
 
-    // Full screen, before anything is drawn; imported lazily, so the plain path never loads Ink or React.
-    if (terminal && !plainChosen && screen !== "quiz") return (await import("../../ui/run")).runTrainer(launch);
+    // Full screen, before anything is drawn; loaded lazily, so the plain path never loads Ink or React.
+    if (terminal && !plainChosen && screen !== "quiz") return (await (await import("../screens")).loadScreens(io)).runTrainer(launch);
     if (screen === "explore") {
       throw new UserError(`${screen} needs the full-screen trainer in a terminal; without one, try "sigmoid-trainer learn --plain"`);
     }

@@ -82,7 +82,7 @@ export const run: Command = async (argv, io) => {
 
   try {
     if (fullScreen) {
-      const { runQuiz } = await import("../../ui/run");
+      const { runQuiz } = await (await import("../screens")).loadScreens(io);
       return await runQuiz({ course, progress, options, io, settings, name: name.value, writer, app: version });
     }
     const outcome = await runQuizSession({
