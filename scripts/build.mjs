@@ -92,7 +92,7 @@ const define = {
 await build({
   absWorkingDir: root,
   // content-load: the course's cold load (YAML, zod), for the single bundles below to import.
-  entryPoints: { main: "src/cli/main.ts", "content-load": "src/content/load.ts" },
+  entryPoints: { main: "src/cli/main.ts", "content-load": "src/content/load.ts", "quiz-settings": "src/quiz/settings.ts" },
   outdir: staging,
   outExtension: { ".js": ".mjs" },
   bundle: true,
@@ -147,6 +147,12 @@ const coldCourseLoadFromMain = {
     build.onResolve({ filter: /^\.\/load$/ }, (args) =>
       args.kind === "dynamic-import" && args.importer.endsWith(join("src", "content", "cache.ts"))
         ? { path: "../content-load.mjs", external: true }
+        : undefined,
+    );
+    // Likewise the quiz session-file parser (zod), for a quiz started from Home.
+    build.onResolve({ filter: /^\.\/settings$/ }, (args) =>
+      args.kind === "dynamic-import" && args.importer.endsWith(join("src", "quiz", "settings-loader.ts"))
+        ? { path: "../quiz-settings.mjs", external: true }
         : undefined,
     );
   },

@@ -11,6 +11,7 @@ import { appendFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import * as quizRun from "../quiz/run";
+import * as quizSettingsLoader from "../quiz/settings-loader";
 import * as quizWriter from "../quiz/writer";
 import * as args from "./args";
 import { type CacheOutcome, runCachedScript } from "./code-cache";
@@ -24,7 +25,13 @@ declare const __SIGMOID_TRAINER_SCREENS__: string | undefined;
 declare const __SIGMOID_TRAINER_BUILD__: string | undefined;
 
 /** The modules the script takes from this side, by the name scripts/build.mjs gives them. */
-export const SCREEN_HOST_MODULES = { "cli/args": args, "cli/io": io, "quiz/run": quizRun, "quiz/writer": quizWriter };
+export const SCREEN_HOST_MODULES = {
+  "cli/args": args,
+  "cli/io": io,
+  "quiz/run": quizRun,
+  "quiz/writer": quizWriter,
+  "quiz/settings-loader": quizSettingsLoader,
+};
 
 /**
  * The new cache is written this long after the screens start (the first frame is drawn by

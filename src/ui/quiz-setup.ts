@@ -1,12 +1,14 @@
 // Starting a quiz from Home: what the learner typed for the name and for "seed or session file",
 // read into the quiz's settings, with a message saying what is wrong otherwise. The same rules as
 // `sigmoid-trainer quiz --name … --seed …` / `--config FILE` (src/cli/commands/quiz.ts).
-import { readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Localized } from "../core/i18n";
-import { MAX_SEED } from "../engine/limits";
+import { DEFAULT_PRACTICE_COUNT, MAX_SEED } from "../engine/limits";
 import { fill } from "../engine/texts";
-import { DEFAULT_QUIZ_COUNT, formatConfigProblems, parseQuizConfig, type QuizSettings } from "../quiz/settings";
+import { RefusedFileError, readBoundedFile } from "../progress/bounded-read";
+import { errorCode, realFs } from "../progress/fs-layer";
+import type { QuizSettings } from "../quiz/settings";
+import { loadQuizSettings } from "../quiz/settings-loader";
 
 export const MAX_NAME_LENGTH = 80;
 /** A session file is a few lines of YAML; anything much bigger is not one. */
@@ -43,28 +45,33 @@ export function readName(typed: string): Read<string> {
  * "Seed or session file": digits alone are a seed (the quiz as `--seed N` gives it); anything else
  * is the path of the instructor's session file, relative to `cwd`, read as `--config` reads it.
  */
-export function readQuizSource(typed: string, cwd: string, knownSkills: readonly string[]): Read<QuizSettings> {
+export async function readQuizSource(typed: string, cwd: string, knownSkills: readonly string[]): Promise<Read<QuizSettings>> {
   const text = typed.trim();
   if (text === "") return { ok: false, message: SAY.seedEmpty };
   const digits = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
   if (/^\d+$/.test(digits)) {
     const seed = Number(digits);
     if (!Number.isSafeInteger(seed) || seed > MAX_SEED) return { ok: false, message: fill(SAY.seedTooBig, { max: MAX_SEED }) };
-    return { ok: true, value: { seed, count: DEFAULT_QUIZ_COUNT, skills: [], timeLimitMinutes: null, hintsAllowed: true } };
+    return { ok: true, value: { seed, count: DEFAULT_PRACTICE_COUNT, skills: [], timeLimitMinutes: null, hintsAllowed: true } };
   }
   const shown = sanitizeForTerminal(text);
   const path = resolve(cwd, text);
   let content: string;
   try {
-    const size = statSync(path).size;
-    if (size > MAX_SESSION_FILE_BYTES) return { ok: false, message: fill(SAY.fileTooBig, { path: shown, max: MAX_SESSION_FILE_BYTES }) };
-    content = readFileSync(path, "utf8");
+    // Only a regular file, and only so much of it: a FIFO or /dev/zero typed here must not hang
+    // or fill the trainer.
+    content = readBoundedFile(realFs, path, { limit: MAX_SESSION_FILE_BYTES }).toString("utf8");
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
+    if (error instanceof RefusedFileError && error.code === "EFBIG") {
+      return { ok: false, message: fill(SAY.fileTooBig, { path: shown, max: MAX_SESSION_FILE_BYTES }) };
+    }
+    if (error instanceof RefusedFileError) return { ok: false, message: fill(SAY.fileUnreadable, { path: shown, why: "not a regular file" }) };
+    const code = errorCode(error);
     if (code === "ENOENT") return { ok: false, message: fill(SAY.fileMissing, { path: shown }) };
     const why = code === "EISDIR" ? "a directory" : typeof code === "string" ? code : "error";
     return { ok: false, message: fill(SAY.fileUnreadable, { path: shown, why }) };
   }
+  const { parseQuizConfig, formatConfigProblems } = await loadQuizSettings();
   const parsed = parseQuizConfig(shown, content, knownSkills);
   if (!parsed.ok) return { ok: false, message: fill(SAY.fileProblems, { problems: sanitizeForTerminal(formatConfigProblems(parsed.problems)) }) };
   return { ok: true, value: parsed.config.settings };

@@ -1,5 +1,6 @@
 // A quiz started from Home: the name (remembered in the settings), then the seed or the session
 // file, then the quiz on the same screen, its result file in the data directory.
+import { execFileSync } from "node:child_process";
 import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -78,17 +79,26 @@ describe("a quiz from Home", () => {
 });
 
 describe("reading what was typed", () => {
-  it("takes a seed in ASCII or full-width digits, and a session file by its path", () => {
-    expect(readQuizSource("42", "/", [])).toMatchObject({ ok: true, value: { seed: 42 } });
-    expect(readQuizSource("４２", "/", [])).toMatchObject({ ok: true, value: { seed: 42 } });
-    expect(readQuizSource("99999999999", "/", [])).toMatchObject({ ok: false });
+  it("takes a seed in ASCII or full-width digits, and a session file by its path", async () => {
+    expect(await readQuizSource("42", "/", [])).toMatchObject({ ok: true, value: { seed: 42 } });
+    expect(await readQuizSource("４２", "/", [])).toMatchObject({ ok: true, value: { seed: 42 } });
+    expect(await readQuizSource("99999999999", "/", [])).toMatchObject({ ok: false });
     const dir = tempDir("ui-quiz-config-");
     writeFileSync(join(dir, "s.yaml"), "seed: 9\ncount: 3\n");
-    expect(readQuizSource("s.yaml", dir, [])).toMatchObject({ ok: true, value: { seed: 9, count: 3 } });
+    expect(await readQuizSource("s.yaml", dir, [])).toMatchObject({ ok: true, value: { seed: 9, count: 3 } });
     writeFileSync(join(dir, "bad.yaml"), "seed: nine\n");
-    const bad = readQuizSource("bad.yaml", dir, []);
+    const bad = await readQuizSource("bad.yaml", dir, []);
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.message.en).toMatch(/bad\.yaml:1:\d+/);
+  });
+
+  it("refuses a FIFO or a directory typed as the session file instead of waiting on it", async () => {
+    const dir = tempDir("ui-quiz-fifo-");
+    execFileSync("mkfifo", [join(dir, "s.yaml")]);
+    const fifo = await readQuizSource("s.yaml", dir, []);
+    expect(fifo).toMatchObject({ ok: false });
+    if (!fifo.ok) expect(fifo.message.en).toMatch(/Cannot read s\.yaml \(not a regular file\)/);
+    expect(await readQuizSource(".", dir, [])).toMatchObject({ ok: false });
   });
 
   it("trims a name, refuses an empty or overlong one, and never shows control characters", () => {

@@ -54,14 +54,14 @@ export function QuizSetup(props: ScreenProps) {
     props.onBack();
   };
 
-  const start = (): void => {
+  const start = async (): Promise<void> => {
     const name = readName(memo.name.text);
     if (!name.ok) {
       memo.step = "name";
       memo.message = name.message;
       return;
     }
-    const source = readQuizSource(memo.source.text, process.cwd(), trainer.course.skills.map((s) => s.id));
+    const source = await readQuizSource(memo.source.text, process.cwd(), trainer.course.skills.map((s) => s.id));
     if (!source.ok) {
       memo.message = source.message;
       return;
@@ -111,7 +111,10 @@ export function QuizSetup(props: ScreenProps) {
           memo.step = "source";
           memo.message = null;
         }
-      } else start();
+      } else {
+        // A session file's parser is loaded on first use (it needs zod): the frame follows it.
+        void start().then(rerender);
+      }
       return rerender();
     }
     if (memo.step === "name") memo.name = edited;
