@@ -6,18 +6,29 @@
 // Pure: no I/O.
 
 /**
- * C0 controls, DEL and C1 controls (\p{Cc}), the bidirectional marks, embeddings, overrides and
- * isolates (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), and the line and paragraph
- * separators (U+2028, U+2029), which some terminals and editors take as line breaks.
+ * C0 controls, DEL and C1 controls (\p{Cc}); the invisible format characters (\p{Cf}): the
+ * bidirectional marks, embeddings, overrides and isolates (U+061C, U+200E, U+200F,
+ * U+202A–U+202E, U+2066–U+2069), zero-width spaces and joiners (U+200B–U+200D, U+2060, U+FEFF),
+ * the soft hyphen (U+00AD) and tag characters; the characters that show as nothing although
+ * they are no format character (U+034F, the Hangul fillers U+115F, U+1160, U+3164, U+FFA0, and
+ * U+17B4, U+17B5); and the line and paragraph separators (U+2028, U+2029), which some terminals
+ * and editors take as line breaks. "B\u200Bob" would otherwise show as a second "Bob", just
+ * as "\u202EboB" would. The one exception is the zero-width joiner between two emoji (👩‍🎓),
+ * where it joins them into one picture and hides nothing.
  */
-const UNSAFE = /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029]/u;
-const UNSAFE_ALL = new RegExp(UNSAFE.source, "gu");
-const UNSAFE_IN_LINES = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029]/gu;
+const HIDDEN = String.raw`\p{Cc}\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u2028\u2029\u3164\uFFA0`;
+const EMOJI_END = String.raw`[\p{Extended_Pictographic}\u{FE0F}\u{1F3FB}-\u{1F3FF}]`;
+/** A hidden character, except a zero-width joiner with an emoji on each side. */
+const UNSAFE_SOURCE = String.raw`(?!\u200D)[${HIDDEN}]|\u200D(?!\p{Extended_Pictographic})|(?<!${EMOJI_END})\u200D`;
+const UNSAFE = new RegExp(UNSAFE_SOURCE, "u");
+const UNSAFE_ALL = new RegExp(UNSAFE_SOURCE, "gu");
+const UNSAFE_IN_LINES = new RegExp(String.raw`(?![\n\t])(?:${UNSAFE_SOURCE})`, "gu");
 
-/** The visible escape for one unsafe character: `\x1B` for controls, `\u202E` for the rest. */
+/** The visible escape for one unsafe character: `\x1B` for controls, `\u202E` for the rest, `\u{E0041}` beyond U+FFFF. */
 export function escapeCharacter(char: string): string {
   const code = char.codePointAt(0)!;
   const hex = code.toString(16).toUpperCase();
+  if (code > 0xffff) return `\\u{${hex}}`;
   return code <= 0xff ? `\\x${hex.padStart(2, "0")}` : `\\u${hex.padStart(4, "0")}`;
 }
 
@@ -26,12 +37,12 @@ export interface VisibleTextOptions {
   keepLines?: boolean;
 }
 
-/** The text with every control character and bidirectional control replaced by a visible escape. */
+/** The text with every control, bidirectional and invisible character replaced by a visible escape. */
 export function visibleText(text: string, options: VisibleTextOptions = {}): string {
   return text.replace(options.keepLines ? UNSAFE_IN_LINES : UNSAFE_ALL, escapeCharacter);
 }
 
-/** True when visibleText would change the text (the text holds a control or bidi character). */
+/** True when visibleText would change the text (the text holds a control, bidi or invisible character). */
 export function hasUnsafeCharacters(text: string): boolean {
   return UNSAFE.test(text);
 }
@@ -48,14 +59,17 @@ export function hasBidiControl(text: string): boolean {
 }
 
 /**
- * JSON text with the characters JSON.stringify leaves raw but a terminal acts on (DEL, C1,
- * bidirectional controls, line separators) written as \uXXXX escapes. The data read back is
+ * JSON text with the characters JSON.stringify leaves raw but a terminal acts on or shows as
+ * nothing (DEL, C1, bidirectional and zero-width characters, line separators) written as
+ * \uXXXX escapes. The data read back is
  * the same: only the text changes. (JSON.stringify already escapes U+0000–U+001F.)
  */
 export function terminalSafeJson(json: string): string {
-  return json.replace(
-    /[\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029]/gu,
-    (c) => `\\u${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`,
+  // Outside strings JSON holds only ASCII, so only characters inside strings are replaced.
+  return json.replace(UNSAFE_ALL, (c) =>
+    c.codePointAt(0)! < 0x20
+      ? c
+      : Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).toUpperCase().padStart(4, "0")}`).join(""),
   );
 }
 

@@ -25,6 +25,24 @@ describe("visibleText", () => {
     expect(hasBidiControl("Bob")).toBe(false);
   });
 
+  test("characters that show as nothing cannot make one name look like another", () => {
+    expect(visibleText("B\u200Bob")).toBe("B\\u200Bob");
+    expect(visibleText("Bob\u2060")).toBe("Bob\\u2060");
+    expect(visibleText("Ann\u00AD")).toBe("Ann\\xAD");
+    expect(visibleText("Bo\u200Db")).toBe("Bo\\u200Db");
+    expect(visibleText("\uFEFFDee")).toBe("\\uFEFFDee");
+    expect(visibleText("Bob\u{E0041}")).toBe("Bob\\u{E0041}");
+    expect(visibleText("\u3164Cy")).toBe("\\u3164Cy");
+    expect(visibleText("B\u200Bob", { keepLines: true })).toBe("B\\u200Bob");
+    expect(hasUnsafeCharacters("B\u200Bob")).toBe(true);
+  });
+
+  test("JSON output writes characters that show as nothing as \\u escapes, astral ones as surrogate pairs", () => {
+    const json = JSON.stringify({ name: "B\u200Bob\u{E0041}" });
+    expect(terminalSafeJson(json)).toBe('{"name":"B\\u200Bob\\uDB40\\uDC41"}');
+    expect(JSON.parse(terminalSafeJson(json))).toEqual(JSON.parse(json));
+  });
+
   test("line breaks and tabs are escaped on one line, kept for multi-line text", () => {
     expect(visibleText("a\nb\tc\rd")).toBe("a\\x0Ab\\x09c\\x0Dd");
     expect(visibleText("a\nb\tc\rd", { keepLines: true })).toBe("a\nb\tc\\x0Dd");
