@@ -122,16 +122,18 @@ export function sameQuestions(candidates: readonly Candidate[], quiz: QuizIdenti
   return [];
 }
 
-/** An answer as it was typed, where and when: two honest learners never share one. */
+/**
+ * An answer as it was typed, where and when: two honest learners never share one. The quiz's
+ * start is left out on purpose: a copier who moves only the start by a millisecond keeps every
+ * answer's instant, and is still caught.
+ */
 function answerPrints(result: QuizResult): string[] {
-  return result.questions.flatMap((q) =>
-    q.answers.map((a) => canonicalJson([result.startedAt, q.number, a.part, a.answer, a.answeredAt, a.ms])),
-  );
+  return result.questions.flatMap((q) => q.answers.map((a) => canonicalJson([q.number, a.part, a.answer, a.answeredAt, a.ms])));
 }
 
 /**
  * Files under different names that share an answer typed at the same instant with the same
- * time taken (and the same start): copies of each other. Every one of them is set aside, each
+ * time taken: copies of each other. Every one of them is set aside, each
  * naming another it copies (or is copied by): which is the original cannot be told from files.
  */
 export function setAsideCopies(candidates: readonly Candidate[], rejected: RejectedFile[]): Candidate[] {
