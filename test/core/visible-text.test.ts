@@ -2,6 +2,8 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import {
+  escapeCharacter,
+  firstUnsafeCharacter,
   hasBidiControl,
   hasUnsafeCharacters,
   terminalSafeJson,
@@ -35,6 +37,24 @@ describe("visibleText", () => {
     expect(visibleText("\u3164Cy")).toBe("\\u3164Cy");
     expect(visibleText("B\u200Bob", { keepLines: true })).toBe("B\\u200Bob");
     expect(hasUnsafeCharacters("B\u200Bob")).toBe(true);
+  });
+
+  test("every control and format character of this engine's Unicode is escaped, alone and in Japanese text", () => {
+    const missed: string[] = [];
+    for (let code = 0; code <= 0x10ffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const char = String.fromCodePoint(code);
+      if (!/[\p{Cc}\p{Cf}]/u.test(char)) continue;
+      if (visibleText(`あ${char}い`) !== `あ${escapeCharacter(char)}い`) missed.push(code.toString(16));
+    }
+    expect(missed).toEqual([]);
+  });
+
+  test("a zero-width joiner is kept only between two emoji", () => {
+    expect(visibleText("👩\u200D🎓 👍🏽\u200D👍")).toBe("👩\u200D🎓 👍🏽\u200D👍");
+    expect(visibleText("a\u200D🎓 👩\u200Db \u200D")).toBe("a\\u200D🎓 👩\\u200Db \\u200D");
+    expect(hasUnsafeCharacters("👩\u200D🎓")).toBe(false);
+    expect(firstUnsafeCharacter("👩\u200D🎓 B\u200Bob")).toEqual({ index: 7, escaped: "\\u200B" });
   });
 
   test("JSON output writes characters that show as nothing as \\u escapes, astral ones as surrogate pairs", () => {
