@@ -23,7 +23,7 @@
 // engine's Unicode, so a new format character cannot slip past.
 const HIDDEN_SOURCE = String.raw`[\x00-\x1F\x7F-\x9F\xAD\u034F\u0600-\u0605\u061C\u06DD\u070F\u0890\u0891\u08E2\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFEFF\uFFA0\uFFF9-\uFFFB]|\uD804[\uDCBD\uDCCD]|\uD80D[\uDC30-\uDC3F]|\uD82F[\uDCA0-\uDCA3]|\uD834[\uDD73-\uDD7A]|\uDB40[\uDC00-\uDC7F]`;
 const HIDDEN_ALL = new RegExp(HIDDEN_SOURCE, "g");
-const EMOJI_BEFORE_JOINER = /[\p{Extended_Pictographic}\u{FE0F}\u{1F3FB}-\u{1F3FF}]/u;
+const EMOJI_BEFORE_JOINER = /\p{Extended_Pictographic}|\u{FE0F}|[\u{1F3FB}-\u{1F3FF}]/u;
 const EMOJI = /\p{Extended_Pictographic}/u;
 
 /** A zero-width joiner with an emoji on each side joins them into one picture (👩‍🎓): it hides nothing. */
