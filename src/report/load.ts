@@ -23,6 +23,7 @@ function why(error: unknown): string {
   if (code === "ENOENT") return "no such file or directory";
   if (code === "EACCES" || code === "EPERM") return "permission denied";
   if (code === "EISDIR") return "a directory";
+  if (code === "ELOOP") return "a loop of symbolic links";
   return code ?? (error instanceof Error ? error.message : String(error));
 }
 

@@ -44,6 +44,12 @@ describe("loadResultFiles", () => {
     expect(detailOf(loaded, join("results", "inside.json"))).toMatch(/^not a quiz result file/);
   });
 
+  it("a loop of links named on the command line is listed as such, not by its error code", () => {
+    const loopDir = tempDir("st-load-loop-");
+    symlinkSync("loop.json", join(loopDir, "loop.json"));
+    expect(loadResultFiles([join(loopDir, "loop.json")], root)).toEqual([{ file: join(loopDir, "loop.json"), missing: "a loop of symbolic links" }]);
+  });
+
   it("a file whose name is not valid UTF-8 is listed as such, not as missing", () => {
     const bad = tempDir("st-load-utf8-");
     writeFileSync(Buffer.from(`${bad}/bad\xff.json`, "latin1"), "{}");
