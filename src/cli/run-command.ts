@@ -1,6 +1,7 @@
 // Running one command in this process: its --help, its exit code, and every error turned into
 // one message on stderr (never a stack trace). Shared by main.ts, which picks the command, and
 // by the single-command bundles scripts/build.mjs makes for the commands without a screen.
+import { visibleText } from "../core/visible-text";
 import { UsageError } from "./args";
 import { type CliIO, type Command, UserError, writeLine } from "./io";
 import { USAGE } from "./usage";
@@ -22,18 +23,21 @@ export async function runLoaded(load: Loader, rest: readonly string[], io: CliIO
 }
 
 export function reportError(error: unknown, io: CliIO): number {
+  // Messages quote what was given (an argument, a file name from a script's glob): a control
+  // or bidi character in it is shown as an escape, never sent to the terminal.
+  const shown = (message: string) => visibleText(message, { keepLines: true });
   if (error instanceof UsageError) {
-    writeLine(io.stderr, `sigmoid-trainer: ${error.message}`);
+    writeLine(io.stderr, `sigmoid-trainer: ${shown(error.message)}`);
     writeLine(io.stderr, "Try 'sigmoid-trainer --help'.");
     return 2;
   }
   if (error instanceof UserError) {
-    writeLine(io.stderr, `sigmoid-trainer: ${error.message}`);
+    writeLine(io.stderr, `sigmoid-trainer: ${shown(error.message)}`);
     return error.exitCode;
   }
   // Never a stack trace for the learner; SIGMOID_TRAINER_DEBUG=1 shows it to a developer.
   const message = error instanceof Error ? error.message : String(error);
-  writeLine(io.stderr, `sigmoid-trainer: internal error: ${message}`);
+  writeLine(io.stderr, `sigmoid-trainer: internal error: ${shown(message)}`);
   if (io.env.SIGMOID_TRAINER_DEBUG && error instanceof Error) writeLine(io.stderr, error.stack);
   return 70;
 }

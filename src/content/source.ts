@@ -19,11 +19,28 @@ export interface SourceFile {
 
 export function parseSource(file: string, text: string, fileOrder: number): { source: SourceFile; problems: Problem[] } {
   const lineCounter = new LineCounter();
+  const deepAt = flowDeeperThan(text, MAX_YAML_DEPTH);
+  if (deepAt !== null) {
+    // yaml's parser recurses once a level; a few thousand brackets take it so deep that V8,
+    // compiling a regular expression there, aborts the process. Such a file is not parsed.
+    const doc = parseDocument("");
+    for (let i = 0; i <= text.length; i = text.indexOf("\n", i) + 1 || text.length + 1) lineCounter.addNewLine(i);
+    const source: SourceFile = { file, fileOrder, text, doc, lineCounter, data: null };
+    return { source, problems: [problemAtOffset(source, deepAt, `nested more than ${MAX_YAML_DEPTH} levels deep; content is a few levels deep`)] };
+  }
   // uniqueKeys: a repeated key is an error, not a silent overwrite. prettyErrors off: we
   // print our own file:line:col and one line per problem.
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const source: SourceFile = { file, fileOrder, text, doc, lineCounter, data: null };
   const problems: Problem[] = [];
+  const tooDeep = deeperThan(doc.contents, MAX_YAML_DEPTH);
+  if (tooDeep !== null) {
+    // Every later walk of the tree (toJS, the schema, id harvesting) recurses; so deep, V8 can
+    // abort the process outright. The file is reported and read as empty.
+    doc.contents = null;
+    problems.push(problemAtOffset(source, tooDeep, `nested more than ${MAX_YAML_DEPTH} levels deep; content is a few levels deep`));
+    return { source, problems };
+  }
   for (const error of doc.errors) {
     problems.push(problemAtOffset(source, error.pos[0], `YAML syntax error: ${yamlMessage(error.message)}`));
   }
@@ -44,6 +61,70 @@ export function parseSource(file: string, text: string, fileOrder: number): { so
     }
   }
   return { source, problems };
+}
+
+/** Far deeper than any content file (a lesson is about six levels deep). */
+export const MAX_YAML_DEPTH = 64;
+
+/**
+ * The offset where brackets ([ {) or compact list dashes ("- - -") nest deeper than `limit`,
+ * from the text alone (quoted strings and comments skipped); null when they do not.
+ */
+function flowDeeperThan(text: string, limit: number): number | null {
+  let depth = 0;
+  let quote: string | null = null;
+  let lineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote !== null) {
+      if (c === "\\" && quote === '"') i++;
+      else if (c === quote) quote = null;
+      continue;
+    }
+    if (c === "\n") {
+      lineStart = true;
+      continue;
+    }
+    if (lineStart && c !== " ") {
+      // "- - - x": each dash opens a list inside the last.
+      let dashes = 0;
+      let j = i;
+      while (text[j] === "-" && (text[j + 1] === " " || text[j + 1] === "\t")) {
+        dashes++;
+        j += 2;
+        while (text[j] === " ") j++;
+      }
+      if (dashes > limit) return i;
+      lineStart = false;
+    }
+    if (c === "#" && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf("\n", i);
+      i = end < 0 ? text.length : end - 1;
+    } else if ((c === '"' || c === "'") && /^$|[:,[{-]$/.test(text.slice(Math.max(0, i - 40), i).trimEnd().slice(-1))) {
+      // A quote opens a string only where a value starts (don't, in plain text, opens none).
+      quote = c;
+    } else if (c === "[" || c === "{") {
+      if (++depth > limit) return i;
+    } else if (c === "]" || c === "}") {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return null;
+}
+
+/** The offset of the first node nested deeper than `limit`, found without recursion; null when none is. */
+function deeperThan(root: unknown, limit: number): number | null {
+  const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (isPair(node)) {
+      stack.push({ node: node.key, depth }, { node: node.value, depth });
+    } else if (isMap(node) || isSeq(node)) {
+      if (depth >= limit) return node.range?.[0] ?? 0;
+      for (const item of node.items) stack.push({ node: item, depth: depth + 1 });
+    }
+  }
+  return null;
 }
 
 function yamlMessage(message: string): string {

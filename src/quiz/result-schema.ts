@@ -5,7 +5,17 @@ import { z } from "zod";
 import { RESULT_FORMAT, RESULT_VERSION } from "./result";
 
 const verdictSchema = z.enum(["correct", "imprecise", "incorrect"]);
-const isoTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/, "expected an ISO 8601 UTC time");
+/**
+ * An instant such as 2026-01-01T00:00:10.000Z that really exists: "T99:99:99Z" fits the pattern
+ * but parses to NaN, which would make every check of the quiz's times pass unseen.
+ */
+const isoTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/, "expected an ISO 8601 UTC time")
+  .refine((text) => {
+    const ms = Date.parse(text);
+    return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 19) === text.slice(0, 19);
+  }, "expected a time that exists (month 01–12, day of that month, hour 00–23)");
 const count = z.number().int().min(0);
 
 const answerSchema = z.strictObject({

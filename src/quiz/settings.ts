@@ -10,6 +10,7 @@ import { DEFAULT_PRACTICE_COUNT, MAX_COUNT, MAX_SEED } from "../engine/limits";
 import { z } from "zod";
 import { issueProblems } from "../content/issues";
 import { formatProblem, type Problem, sortProblems } from "../content/problems";
+import { visibleText } from "../core/visible-text";
 import { parseSource, problemAt } from "../content/source";
 import { didYouMean } from "../content/suggest";
 
@@ -107,5 +108,7 @@ export function parseQuizConfig(file: string, text: string, knownSkills?: readon
 
 export function formatConfigProblems(problems: readonly Problem[]): string {
   const n = problems.length;
-  return `the session file has ${n} problem${n === 1 ? "" : "s"}:\n${problems.map(formatProblem).join("\n")}`;
+  // The file and its values come from someone else (a session file handed out): an escape
+  // sequence in a skill id or in the file's name is shown, never sent to the terminal.
+  return `the session file has ${n} problem${n === 1 ? "" : "s"}:\n${problems.map((problem) => visibleText(formatProblem(problem))).join("\n")}`;
 }

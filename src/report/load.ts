@@ -2,11 +2,11 @@
 // given (sorted by name; hidden files and the writer's temporary files are not results).
 //
 // Every file comes from someone else's machine, so none may stop the run: only regular files
-// are read (a FIFO would block, a device never end), only up to RESULT_FILE_LIMIT bytes, and
-// inside a directory a symbolic link is followed only to a regular file in that same directory
-// (a link to /etc/shadow or /dev/zero is listed, not read).
+// are read (a FIFO would block, a device never end), only up to RESULT_FILE_LIMIT bytes, and a
+// symbolic link, in a directory or named on the command line, is followed only to a regular file
+// in its own directory (a link to /etc/shadow or /dev/zero is listed, not read).
 import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { RefusedFileError, readBoundedFile } from "../progress/bounded-read";
 import { errorCode, realFs } from "../progress/fs-layer";
 import { parseResult } from "../quiz/verify";
@@ -23,6 +23,7 @@ function why(error: unknown): string {
   if (code === "ENOENT") return "no such file or directory";
   if (code === "EACCES" || code === "EPERM") return "permission denied";
   if (code === "EISDIR") return "a directory";
+  if (code === "ELOOP") return "a loop of symbolic links";
   return code ?? (error instanceof Error ? error.message : String(error));
 }
 
@@ -82,20 +83,41 @@ export function loadResultFiles(paths: readonly string[], cwd: string): LoadedFi
       continue;
     }
     if (!isDirectory) {
-      readOne(path, full);
+      // `report results/*.json`: the shell lists the links in a directory too, so a link named
+      // on the command line is held to the same rule as one found in a directory.
+      let realParent: string;
+      try {
+        realParent = realpathSync(dirname(full));
+      } catch (error) {
+        loaded.push({ file: path, read: { ok: false, problem: "unreadable", detail: why(error) } });
+        continue;
+      }
+      readEntry(path, full, realParent);
       continue;
     }
     let names: string[];
+    /** Names that are not valid UTF-8: they read back as U+FFFD, so the file cannot be opened by them. */
+    const undecodable = new Set<string>();
     let realDir: string;
     try {
-      names = readdirSync(full);
+      names = readdirSync(full, { encoding: "buffer" }).map((raw) => {
+        const name = raw.toString("utf8");
+        if (!Buffer.from(name, "utf8").equals(raw)) undecodable.add(name);
+        return name;
+      });
       realDir = realpathSync(full);
     } catch (error) {
       loaded.push({ file: path, missing: why(error) });
       continue;
     }
     const results = names.filter((n) => n.endsWith(".json") && !n.startsWith(".")).sort();
-    for (const name of results.slice(0, DIRECTORY_FILE_LIMIT)) readEntry(join(path, name), join(full, name), realDir);
+    for (const name of results.slice(0, DIRECTORY_FILE_LIMIT)) {
+      if (undecodable.has(name)) {
+        loaded.push({ file: join(path, name), read: { ok: false, problem: "unreadable", detail: "its name is not valid UTF-8 (not read; rename the file)" } });
+      } else {
+        readEntry(join(path, name), join(full, name), realDir);
+      }
+    }
     if (results.length > DIRECTORY_FILE_LIMIT) {
       loaded.push({
         file: path,

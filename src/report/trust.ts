@@ -7,6 +7,7 @@
 //   snapshot of the same run); otherwise they are a conflict, and both are shown, not counted.
 // Pure: the files are already read.
 import type { Course } from "../content/model";
+import { visibleText } from "../core/visible-text";
 import { planSession, quizQueue } from "../engine/plan";
 import { plannedQuestions } from "../quiz/record";
 import { canonicalJson, type QuizIdentity, type QuizResult, type ResultQuestion, scoreOf } from "../quiz/result";
@@ -59,16 +60,19 @@ export function quizGroups(candidates: readonly Candidate[]): QuizGroup[] {
   return [...groups.values()];
 }
 
-/** A group as one line: `seed 9, content v1, 3 questions, skills all, no time limit, hints allowed`. */
+/**
+ * A group as one line: `seed 9, content v1, 3 questions, skills all, no time limit, hints allowed`.
+ * The content version and skills are the file's own text, so they are made visible.
+ */
 export function quizText(quiz: QuizIdentity): string {
-  return [
+  return visibleText([
     `seed ${quiz.seed}`,
     `content ${quiz.contentVersion}`,
     `${quiz.count} questions`,
     `skills ${quiz.skills.length > 0 ? quiz.skills.join(", ") : "all"}`,
     quiz.timeLimitMinutes === null ? "no time limit" : `${quiz.timeLimitMinutes} min`,
     quiz.hintsAllowed ? "hints allowed" : "hints off",
-  ].join(", ");
+  ].join(", "));
 }
 
 /** What a question is, whoever answered it: which exercise, with which numbers. */
@@ -122,16 +126,18 @@ export function sameQuestions(candidates: readonly Candidate[], quiz: QuizIdenti
   return [];
 }
 
-/** An answer as it was typed, where and when: two honest learners never share one. */
+/**
+ * An answer as it was typed, where and when: two honest learners never share one. The quiz's
+ * start is left out on purpose: a copier who moves only the start by a millisecond keeps every
+ * answer's instant, and is still caught.
+ */
 function answerPrints(result: QuizResult): string[] {
-  return result.questions.flatMap((q) =>
-    q.answers.map((a) => canonicalJson([result.startedAt, q.number, a.part, a.answer, a.answeredAt, a.ms])),
-  );
+  return result.questions.flatMap((q) => q.answers.map((a) => canonicalJson([q.number, a.part, a.answer, a.answeredAt, a.ms])));
 }
 
 /**
  * Files under different names that share an answer typed at the same instant with the same
- * time taken (and the same start): copies of each other. Every one of them is set aside, each
+ * time taken: copies of each other. Every one of them is set aside, each
  * naming another it copies (or is copied by): which is the original cannot be told from files.
  */
 export function setAsideCopies(candidates: readonly Candidate[], rejected: RejectedFile[]): Candidate[] {

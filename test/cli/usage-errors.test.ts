@@ -30,6 +30,16 @@ describe("usage errors", () => {
     expect(r.stderr).toBe("sigmoid-trainer: Unknown option '--bogus'.\nTry 'sigmoid-trainer --help'.\n");
   });
 
+  it("a control or bidi character in what was given is quoted as an escape, never sent to the terminal", async () => {
+    const unknown = await run(["\u001b[2Jfoo"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "\\x1B[2Jfoo"');
+    const skill = await run(["quiz", "--plain", "--name", "A", "--skill", "\u001b]0;x\u0007\u202e"]);
+    expect(skill.code).toBe(2);
+    expect(skill.stderr).toContain('unknown skill "\\x1B]0;x\\x07\\u202E"');
+    for (const r of [unknown, skill]) expect(r.stderr).not.toMatch(/[\u001b\u0007\u202e]/);
+  });
+
   it("a negative --seed is told the range, not that it is not a whole number", async () => {
     const r = await run(["practice", "--seed", "-1"]);
     expect(r.code).toBe(2);

@@ -2,6 +2,8 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import {
+  escapeCharacter,
+  firstUnsafeCharacter,
   hasBidiControl,
   hasUnsafeCharacters,
   terminalSafeJson,
@@ -23,6 +25,42 @@ describe("visibleText", () => {
     expect(visibleText("a\u2066b\u2069")).toBe("a\\u2066b\\u2069");
     expect(hasBidiControl("\u202EboB")).toBe(true);
     expect(hasBidiControl("Bob")).toBe(false);
+  });
+
+  test("characters that show as nothing cannot make one name look like another", () => {
+    expect(visibleText("B\u200Bob")).toBe("B\\u200Bob");
+    expect(visibleText("Bob\u2060")).toBe("Bob\\u2060");
+    expect(visibleText("Ann\u00AD")).toBe("Ann\\xAD");
+    expect(visibleText("Bo\u200Db")).toBe("Bo\\u200Db");
+    expect(visibleText("\uFEFFDee")).toBe("\\uFEFFDee");
+    expect(visibleText("Bob\u{E0041}")).toBe("Bob\\u{E0041}");
+    expect(visibleText("\u3164Cy")).toBe("\\u3164Cy");
+    expect(visibleText("B\u200Bob", { keepLines: true })).toBe("B\\u200Bob");
+    expect(hasUnsafeCharacters("B\u200Bob")).toBe(true);
+  });
+
+  test("every control and format character of this engine's Unicode is escaped, alone and in Japanese text", () => {
+    const missed: string[] = [];
+    for (let code = 0; code <= 0x10ffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const char = String.fromCodePoint(code);
+      if (!/[\p{Cc}\p{Cf}]/u.test(char)) continue;
+      if (visibleText(`あ${char}い`) !== `あ${escapeCharacter(char)}い`) missed.push(code.toString(16));
+    }
+    expect(missed).toEqual([]);
+  });
+
+  test("a zero-width joiner is kept only between two emoji", () => {
+    expect(visibleText("👩\u200D🎓 👍🏽\u200D👍")).toBe("👩\u200D🎓 👍🏽\u200D👍");
+    expect(visibleText("a\u200D🎓 👩\u200Db \u200D")).toBe("a\\u200D🎓 👩\\u200Db \\u200D");
+    expect(hasUnsafeCharacters("👩\u200D🎓")).toBe(false);
+    expect(firstUnsafeCharacter("👩\u200D🎓 B\u200Bob")).toEqual({ index: 7, escaped: "\\u200B" });
+  });
+
+  test("JSON output writes characters that show as nothing as \\u escapes, astral ones as surrogate pairs", () => {
+    const json = JSON.stringify({ name: "B\u200Bob\u{E0041}" });
+    expect(terminalSafeJson(json)).toBe('{"name":"B\\u200Bob\\uDB40\\uDC41"}');
+    expect(JSON.parse(terminalSafeJson(json))).toEqual(JSON.parse(json));
   });
 
   test("line breaks and tabs are escaped on one line, kept for multi-line text", () => {

@@ -4,7 +4,7 @@
 // exit code the README gives, in bounded memory, and print nothing a terminal would act on;
 // every hostile file is listed with its reason.
 import { execFileSync } from "node:child_process";
-import { appendFileSync, copyFileSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import { appendFileSync, copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -42,8 +42,8 @@ function expectNothingUnsafe(text: string): void {
 
 const ESCAPE_FILE = "\u001bc\u001b#8\u001b(0\u001bE\u009b2J\u202eevil.json";
 const ESCAPE_REJECTED = "\u001b[2J\u001b[H\u009b2J\u202ejson.deep";
-const ESCAPE_NAME = "\u001b]0;pwned\u0007Eve\u202e\u009b2J";
-const ESCAPE_MISTAKE = "\u001b[31mcomplement\u202e";
+const ESCAPE_NAME = "\u001b]0;pwned\u0007Eve\u202e\u009b2J\u200b";
+const ESCAPE_MISTAKE = "\u001b[31mcomplement\u202e\u2060";
 
 describe("report on a directory of hostile files", () => {
   let root: string;
@@ -167,6 +167,23 @@ describe("report on a directory of hostile files", () => {
     expect(run.stdout).not.toContain("secret-hash");
   });
 
+  it("report DIR/*.json (the shell names every link too): links out of the directory are listed, not read", async () => {
+    const files = readdirSync(dir)
+      .filter((name) => name.endsWith(".json"))
+      .map((name) => join(dir, name));
+    const run = await runCliMeasured(["report", ...files, "--seed", String(SEED), "--format", "json", "--lang", "en"]);
+    expect(run.code, run.stderr).toBe(0);
+    expectNothingUnsafe(run.stdout);
+    expect(run.peakBytes).toBeLessThan(PEAK_LIMIT);
+    const report = JSON.parse(run.stdout);
+    const detail = (file: string) => report.rejected.find((r: { file: string }) => r.file.endsWith(`/${file}`)).detail as string;
+    for (const link of ["zero.json", "shadow.json", "outside.json"]) {
+      expect(detail(link)).toBe("a symbolic link to outside the directory (not followed)");
+    }
+    expect(run.stdout).not.toContain("secret-hash");
+    expect(run.stdout).not.toContain("root:");
+  });
+
   it("--format csv: the same, with every text cell guarded", async () => {
     const run = await runCliMeasured(["report", dir, "--seed", String(SEED), "--format", "csv", "--lang", "en"]);
     expect(run.code, run.stderr).toBe(0);
@@ -219,7 +236,7 @@ describe("stats and export on a hostile journal", () => {
         const forged = rows.find((r) => r[header.indexOf("id")]!.endsWith("-forged"))!;
         expect(forged[header.indexOf("answer")]).toBe(`'=HYPERLINK("http://x","\\x1B[5m")`);
         expect(forged[header.indexOf("templateId")]).toBe("'@SUM(A1:A9)");
-        expect(forged[header.indexOf("mistake")]).toBe("\\x1B[31mcomplement\\u202E");
+        expect(forged[header.indexOf("mistake")]).toBe("\\x1B[31mcomplement\\u202E\\u2060");
       }
     });
   }

@@ -165,6 +165,11 @@ describe("quiz refusals", () => {
       [["--seed", "x"], "--seed takes a whole number"],
       [["--name", "\u202eboB"], "--name must not contain bidirectional control characters"],
       [["--name", "Bob\u2066"], "--name must not contain bidirectional control characters"],
+      // Shown as nothing, these too would make a second "Bob" in the report.
+      [["--name", "B\u200bob"], "--name must not contain invisible characters such as zero-width spaces; found \\u200B at character 2"],
+      [["--name", "Bob\u2060"], "found \\u2060 at character 4"],
+      [["--name", "Bob\u00ad"], "found \\xAD at character 4"],
+      [["--name", "Bo\u{E0041}b"], "found \\u{E0041} at character 3"],
     ];
     for (const [args, message] of cases) {
       const run = await runCli(["quiz", "--plain", "--name", "A", ...args, "--data-dir", tempDir()]);

@@ -71,6 +71,11 @@ describe("report", () => {
     const unchosen = await runCli(["report", dir]);
     expect(unchosen.code).toBe(1);
     expect(unchosen.stderr).toContain("the files took 2 different quizzes");
+    // One file of the same seed with other settings: --seed cannot settle it, and says what can.
+    const seedOnly = await runCli(["report", dir, "--seed", "7"]);
+    expect(seedOnly.code).toBe(1);
+    expect(seedOnly.stdout).toBe("");
+    expect(seedOnly.stderr).toContain("the files took 2 different quizzes; --seed 7 cannot tell which one was handed out; say which with --config FILE");
   });
 
   it("exits 1 when no file could be used, still listing why", async () => {

@@ -104,6 +104,16 @@ describe("other problems are named", () => {
     expect(!read.ok && read.detail).toContain("questions[0].status");
   });
 
+  it("a time that fits the pattern but does not exist is damaged: it would turn every time check off", () => {
+    const body = resultBody("Ann", ALL_RIGHT);
+    for (const startedAt of ["2026-01-01T99:00:00.000Z", "2026-13-01T00:00:00.000Z", "2026-02-30T00:00:00.000Z", "2026-01-01T00:60:00Z"]) {
+      const read = parseResult(JSON.stringify(sealResult({ ...body, startedAt })));
+      expect(read, startedAt).toMatchObject({ ok: false, problem: "unreadable" });
+      expect(!read.ok && read.detail).toContain("startedAt: expected a time that exists");
+    }
+    expect(parseResult(JSON.stringify(sealResult({ ...body, startedAt: "2025-12-31T23:59:59Z" }))).ok).toBe(true);
+  });
+
   it("a file that disagrees with itself is damaged", () => {
     const body = resultBody("Ann", ALL_RIGHT);
     const cases: [Partial<QuizResult>, string][] = [

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatProblem } from "../../src/content/problems";
 import { DEFAULT_QUIZ_COUNT, formatConfigProblems, parseMinutes, parseQuizConfig } from "../../src/quiz/settings";
+import { unsafeFound } from "../support/terminal-unsafe";
 
 const SKILLS = ["sigmoid-value", "derivative-value", "derivative-from-output"];
 const problems = (text: string) => {
@@ -84,6 +85,16 @@ describe("a session file", () => {
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) {
       expect(formatConfigProblems(parsed.problems)).toMatch(/^the session file has 2 problems:\ns\.yaml:1:7: .*\ns\.yaml:2:1: unknown key "color"/);
+    }
+  });
+
+  it("escape sequences in the file's name and values are shown as escapes, never sent to the terminal", () => {
+    const parsed = parseQuizConfig("\u001bc.yaml", 'seed: 5\nskills: ["\\e]0;x\\a\\u202e\\u200b"]\n', SKILLS);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      const message = formatConfigProblems(parsed.problems);
+      expect(message).toContain('\\x1Bc.yaml:2:10: unknown skill "\\x1B]0;x\\x07\\u202E\\u200B"');
+      expect(unsafeFound(message)).toEqual([]);
     }
   });
 

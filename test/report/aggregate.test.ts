@@ -6,7 +6,7 @@ import { buildReport, type LoadedFile } from "../../src/report/aggregate";
 import { type QuizResult, resultText, sealResult } from "../../src/quiz/result";
 import { parseResult } from "../../src/quiz/verify";
 import { COURSE } from "../engine/fixtures";
-import { ALL_RIGHT, type PartSpec, QUESTIONS, QUIZ, type QuestionSpec, result, resultBody } from "../quiz/helpers";
+import { ALL_RIGHT, answeredAtFor, type PartSpec, QUESTIONS, QUIZ, type QuestionSpec, result, resultBody } from "../quiz/helpers";
 
 const loaded = (file: string, r: QuizResult | string): LoadedFile => ({
   file,
@@ -38,8 +38,11 @@ const learnerArb = fc.record({
   ending: fc.constantFrom("completed", "quit", "time-up", null),
 });
 
+// Honest learners never answer at the same instant: names the helper would give the same
+// instants ("Aa" and "BB" hash alike) would be copies, and rightly set aside.
 const cohortArb = fc.uniqueArray(fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim() === s && s !== ""), {
   maxLength: 10,
+  selector: answeredAtFor,
 }).chain((names) => fc.tuple(fc.constant(names), fc.array(learnerArb, { minLength: names.length, maxLength: names.length })));
 
 function cohortFiles(names: readonly string[], learners: readonly { specs: QuestionSpec[]; ending: string | null }[]): LoadedFile[] {
@@ -218,6 +221,17 @@ describe("report choices", () => {
       ["m.json", "copy", "Mallory"],
     ]);
     expect(report.rejected[0]!.detail).toContain('m.json ("Mallory")');
+  });
+
+  it("a copy whose start was moved keeps the original's answer instants, and is still a copy", () => {
+    const body = resultBody("Ann", ALL_RIGHT);
+    const copied = sealResult({ ...body, name: "Mallory", startedAt: "2025-12-31T23:59:59.999Z" });
+    const report = buildReport([loaded("a.json", ann), loaded("b.json", bob), loaded("m.json", copied)]);
+    expect(report.learners.map((l) => l.name)).toEqual(["Bob"]);
+    expect(report.rejected.map((r) => [r.file, r.reason])).toEqual([
+      ["a.json", "copy"],
+      ["m.json", "copy"],
+    ]);
   });
 
   it("a second file under one name that does not continue the first is a conflict: both shown with their scores, neither counted", () => {

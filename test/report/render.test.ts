@@ -2,6 +2,7 @@
 // same names, JSON with the documented keys.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { hasUnsafeCharacters } from "../../src/core/visible-text";
 import { buildReport, type LoadedFile } from "../../src/report/aggregate";
 import { renderCsv, safeText } from "../../src/report/csv";
 import { renderJson, reportJson } from "../../src/report/json";
@@ -73,8 +74,11 @@ describe("Markdown", () => {
   });
 
   it("any text escapes to one cell that reads back the same", () => {
+    // Control, bidi and invisible characters are shown as escapes such as \u200B, which do not
+    // read back; that they are escaped is tested with visibleText.
+    const shown = fc.string({ unit: "grapheme" }).filter((text) => !hasUnsafeCharacters(text.replace(/[\r\n\t]/g, " ")));
     fc.assert(
-      fc.property(fc.string({ unit: "grapheme" }), (text) => {
+      fc.property(shown, (text) => {
         const row = `| ${mdText(text)} | x |`;
         const parsed = cells(row);
         expect(parsed).toHaveLength(2);

@@ -7,7 +7,7 @@ import { randomInt } from "node:crypto";
 import { resolve } from "node:path";
 import { version } from "../../../package.json";
 import type { Lang } from "../../core/i18n";
-import { hasBidiControl } from "../../core/visible-text";
+import { firstUnsafeCharacter, hasBidiControl } from "../../core/visible-text";
 import type { Course } from "../../content/model";
 import { MAX_SEED } from "../../engine/limits";
 import { fill } from "../../engine/texts";
@@ -127,6 +127,13 @@ function learnerName(values: ParsedArgs["values"], io: CliIO): { value: string; 
   // U+202E "boB" shows as "Bob": a second learner who looks like the first in the report.
   if (hasBidiControl(value)) {
     throw new UsageError("quiz: --name must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C)");
+  }
+  // A zero-width space, joiner or soft hyphen shows as nothing: "B\u200Bob" is a second "Bob" too.
+  const hidden = firstUnsafeCharacter(value);
+  if (hidden) {
+    throw new UsageError(
+      `quiz: --name must not contain invisible characters such as zero-width spaces; found ${hidden.escaped} at character ${[...value.slice(0, hidden.index)].length + 1}`,
+    );
   }
   if ([...value].length > MAX_NAME_LENGTH) throw new UsageError(`quiz: --name is longer than ${MAX_NAME_LENGTH} characters`);
   return { value, fromLogin: given === undefined };

@@ -2,7 +2,7 @@
 // [--lang ja|en] [--content DIR]`: the instructor's view of a cohort's quiz results. Never loads
 // Ink or React. Exit 0: a report with at least one learner; 1: no result could be used, or the
 // files took different quizzes and neither --seed nor --config said which (the groups are
-// named); 2: usage.
+// named; files of one seed can still differ in their settings, which only --config settles); 2: usage.
 import { langFromEnv } from "../../core/i18n";
 import { visibleText } from "../../core/visible-text";
 import { quizText } from "../../report/trust";
@@ -66,10 +66,13 @@ export const run: Command = async (argv, io) => {
       const n = group.files.length;
       return `  ${quizText(group.quiz)}: ${n} file${n === 1 ? "" : "s"} (${shown.join(", ")}${more})`;
     });
-    writeLine(
-      io.stderr,
-      `sigmoid-trainer: report: the files took ${report.ambiguous.length} different quizzes; say which one to report with --seed N or --config FILE:\n${lines.join("\n")}`,
-    );
+    // With --seed given, the files of that seed still differ in their settings (one file with
+    // hints off is enough): only the session file can say which settings were handed out.
+    const ask =
+      seed === undefined
+        ? "say which one to report with --seed N or --config FILE"
+        : `--seed ${seed} cannot tell which one was handed out; say which with --config FILE (the session file, with the quiz's settings)`;
+    writeLine(io.stderr, `sigmoid-trainer: report: the files took ${report.ambiguous.length} different quizzes; ${ask}:\n${lines.join("\n")}`);
     return 1;
   }
   if (format === "csv") io.stdout.write(renderCsv(report, lang));
