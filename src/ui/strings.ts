@@ -57,6 +57,9 @@ export const UI_TEXT = {
   quizEndedEarly: { ja: "クイズを途中で終えました", en: "Quiz ended early" },
   quizTimeUpTitle: { ja: "時間切れです", en: "Time is up" },
   quizExit: { ja: "Enter か Esc で終了します。", en: "Enter or Esc: quit." },
+  /** The end of a quiz started from Home, which goes back there rather than ending the trainer. */
+  quizExitHome: { ja: "Enter か Esc でホームに戻ります。", en: "Enter or Esc: back to Home." },
+  keyHome: { ja: "ホームへ", en: "Home" },
   keyEndQuiz: { ja: "クイズを終える", en: "end quiz" },
   // Settings
   settingsTitle: { ja: "設定", en: "Settings" },
