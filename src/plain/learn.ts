@@ -100,7 +100,7 @@ export async function runPlainLearn(options: PlainLearnOptions): Promise<{ finis
       const check = at.step.check;
       let answered = check === null;
       if (check?.kind === "choice") {
-        answered = await choiceCheck(check);
+        answered = await choiceCheck(check, at);
         if (!answered) return stopAt(index);
       } else if (check?.kind === "exercise") {
         const outcome = await exercise(check.exercise);
@@ -168,7 +168,7 @@ export async function runPlainLearn(options: PlainLearnOptions): Promise<{ finis
   }
 
   /** Asks until a choice is given; false when the learner stops (end of input, :quit). */
-  async function choiceCheck(check: ChoiceCheck): Promise<boolean> {
+  async function choiceCheck(check: ChoiceCheck, at: CourseStep): Promise<boolean> {
     if (text) {
       text.line(fill(PLAIN_LEARN_TEXT.check, { question: say(check.question) }));
       check.choices.forEach((choice, i) => {
@@ -189,6 +189,7 @@ export async function runPlainLearn(options: PlainLearnOptions): Promise<{ finis
         continue;
       }
       const right = chosen === check.answer;
+      store.getState().recordChoice(at.lesson.id, at.step.id, chosen, right);
       const sentence = check.feedback?.[chosen];
       if (text) {
         text.line(right ? PLAIN_LEARN_TEXT.right : fill(PLAIN_LEARN_TEXT.wrong, { n: check.answer + 1, choice: say(check.choices[check.answer]!) }));

@@ -39,6 +39,11 @@ export interface PlainSessionOptions {
   stop?: AbortSignal;
   /** Graduated reviews offered per day (the progress store's default cap unless a test says otherwise). */
   reviewCap?: number;
+  /**
+   * Also say how to read the course (`learn --plain`): the bare command in plain mode goes
+   * straight to practice, since scripts pipe answers to it, so a learner there must be told.
+   */
+  courseHint?: boolean;
 }
 
 export interface PlainSessionResult {
@@ -86,6 +91,7 @@ export async function runPlainSession(options: PlainSessionOptions): Promise<Pla
 
   if (text && queue.length === 0) {
     text.line(options.mode === "review" ? PLAIN_TEXT.nothingDue : SESSION_TEXT.nothingToDo);
+    if (options.courseHint) text.line(PLAIN_TEXT.courseHint);
     const next = nextDue(store.getState(), course, options.skills, new Date(startedAt));
     // Due cards and an empty review queue: today's cap is used up (not "due in under a minute").
     if (next?.overdue) text.line(fill(PLAIN_TEXT.capReached, { cap: options.reviewCap ?? DEFAULT_DAILY_REVIEW_CAP, count: next.overdue }));
@@ -97,6 +103,7 @@ export async function runPlainSession(options: PlainSessionOptions): Promise<Pla
     const count = Math.min(queue.length, options.count);
     text.line(fill(PLAIN_TEXT.start, { title: title[lang], count, s: count === 1 ? "" : "s" }));
     text.line(fill(PLAIN_TEXT.seed, { seed: options.seed }));
+    if (options.courseHint) text.line(PLAIN_TEXT.courseHint);
   }
 
   const first = start(config(options, queue), startedAt);

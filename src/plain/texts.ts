@@ -13,6 +13,10 @@ export const PLAIN_TEXT = {
     ja: "（シード {seed}。進み具合が同じなら、--seed {seed} で同じ問題が出ます）",
     en: "(seed {seed}: from the same progress, --seed {seed} asks the same questions)",
   },
+  courseHint: {
+    ja: "講座を最初から順に読むには: sigmoid-trainer learn --plain",
+    en: "To read the course step by step instead: sigmoid-trainer learn --plain",
+  },
   practiceTitle: { ja: "練習", en: "Practice" },
   reviewTitle: { ja: "復習", en: "Review" },
   help: {

@@ -36,6 +36,22 @@ const lessonEvent = z
   .object({ v: z.literal(JOURNAL_FORMAT), type: z.literal("lesson"), at: isoTime, lessonId: z.string().min(1), step: nonNegativeInt })
   .strict();
 
+/**
+ * A choice check of a lesson step answered (right or not): Home counts the step as done. Exercise
+ * checks need no such line, their answers are attempts of mode "learn".
+ */
+const choiceEvent = z
+  .object({
+    v: z.literal(JOURNAL_FORMAT),
+    type: z.literal("choice"),
+    at: isoTime,
+    lessonId: z.string().min(1),
+    stepId: z.string().min(1),
+    chosen: nonNegativeInt,
+    correct: z.boolean(),
+  })
+  .strict();
+
 const settingEvent = z.discriminatedUnion("key", [
   z.object({ v: z.literal(JOURNAL_FORMAT), type: z.literal("setting"), at: isoTime, key: z.literal("lang"), value: z.enum(["ja", "en"]).nullable() }).strict(),
   z.object({ v: z.literal(JOURNAL_FORMAT), type: z.literal("setting"), at: isoTime, key: z.literal("ascii"), value: z.boolean() }).strict(),
@@ -67,15 +83,17 @@ const migratedEvent = z
 
 export type AttemptEvent = z.infer<typeof attemptEvent>;
 export type LessonEvent = z.infer<typeof lessonEvent>;
+export type ChoiceEvent = z.infer<typeof choiceEvent>;
 export type SettingEvent = z.infer<typeof settingEvent>;
 export type ResetEvent = z.infer<typeof resetEvent>;
 export type RepairedEvent = z.infer<typeof repairedEvent>;
 export type MigratedEvent = z.infer<typeof migratedEvent>;
-export type JournalEvent = AttemptEvent | LessonEvent | SettingEvent | ResetEvent | RepairedEvent | MigratedEvent;
+export type JournalEvent = AttemptEvent | LessonEvent | ChoiceEvent | SettingEvent | ResetEvent | RepairedEvent | MigratedEvent;
 
 export const EVENT_SCHEMAS: Record<JournalEvent["type"], z.ZodType> = {
   attempt: attemptEvent,
   lesson: lessonEvent,
+  choice: choiceEvent,
   setting: settingEvent,
   reset: resetEvent,
   repaired: repairedEvent,

@@ -35,6 +35,16 @@ const attemptEvent = strictObject({
 
 const lessonEvent = strictObject({ v, type: oneOf(["lesson"]), at: isoDateTime, lessonId: nonEmpty, step: nonNegativeInt });
 
+const choiceEvent = strictObject({
+  v,
+  type: oneOf(["choice"]),
+  at: isoDateTime,
+  lessonId: nonEmpty,
+  stepId: nonEmpty,
+  chosen: nonNegativeInt,
+  correct: boolean,
+});
+
 const langSetting = strictObject({ v, type: oneOf(["setting"]), at: isoDateTime, key: oneOf(["lang"]), value: nullable(oneOf(["ja", "en"])) });
 const asciiSetting = strictObject({ v, type: oneOf(["setting"]), at: isoDateTime, key: oneOf(["ascii"]), value: boolean });
 const nameSetting = strictObject({ v, type: oneOf(["setting"]), at: isoDateTime, key: oneOf(["name"]), value: nullable(string(1)) });
@@ -65,6 +75,7 @@ const migratedEvent = strictObject({ v, type: oneOf(["migrated"]), at: isoDateTi
 const READERS: { [T in JournalEvent["type"]]: Reader<Extract<JournalEvent, { type: T }>> } = {
   attempt: attemptEvent,
   lesson: lessonEvent,
+  choice: choiceEvent,
   setting: settingEvent,
   reset: resetEvent,
   repaired: repairedEvent,

@@ -8,6 +8,7 @@ export function replay(events: readonly JournalEvent[]): ProgressData {
   // Ids are unique per attempt; a line written twice (a migration repeated by two processes) counts once.
   const seen = new Set<string>();
   let lessons: Record<string, number> = {};
+  let choices: Record<string, readonly string[]> = {};
   const settings: Settings = { ...DEFAULT_SETTINGS };
   for (const event of events) {
     switch (event.type) {
@@ -19,6 +20,9 @@ export function replay(events: readonly JournalEvent[]): ProgressData {
       case "lesson":
         lessons[event.lessonId] = event.step;
         break;
+      case "choice":
+        choices = withChoice(choices, event.lessonId, event.stepId);
+        break;
       case "setting":
         if (event.key === "lang") settings.lang = event.value;
         else if (event.key === "ascii") settings.ascii = event.value;
@@ -26,7 +30,10 @@ export function replay(events: readonly JournalEvent[]): ProgressData {
         break;
       case "reset":
         attempts = forget(attempts, event.skill);
-        if (event.skill === null) lessons = {};
+        if (event.skill === null) {
+          lessons = {};
+          choices = {};
+        }
         break;
       case "repaired":
       case "migrated":
@@ -34,7 +41,13 @@ export function replay(events: readonly JournalEvent[]): ProgressData {
     }
   }
   const { cards, ratings } = buildSchedule(attempts);
-  return { attempts, lessons, settings, cards, ratings };
+  return { attempts, lessons, choices, settings, cards, ratings };
+}
+
+/** The choices answered, with one more step of a lesson (each step id once). */
+export function withChoice(choices: Readonly<Record<string, readonly string[]>>, lessonId: string, stepId: string): Record<string, readonly string[]> {
+  const steps = choices[lessonId] ?? [];
+  return steps.includes(stepId) ? { ...choices } : { ...choices, [lessonId]: [...steps, stepId] };
 }
 
 /**

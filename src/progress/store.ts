@@ -16,7 +16,7 @@ import { loadProgress, saveProblem } from "./load";
 import { saveResumedMessage } from "./messages";
 import { nextReviewFor } from "./next-review";
 import { variantRating } from "./rating";
-import { forget, replay } from "./replay";
+import { forget, replay, withChoice } from "./replay";
 import { applyGrade, buildSchedule } from "./schedule";
 import {
   type Attempt,
@@ -46,7 +46,7 @@ export interface ProgressStoreOptions {
 
 export type ProgressStore = StoreApi<ProgressState>;
 
-const EMPTY: ProgressData = { attempts: [], lessons: {}, settings: { ...DEFAULT_SETTINGS }, cards: {}, ratings: [] };
+const EMPTY: ProgressData = { attempts: [], lessons: {}, choices: {}, settings: { ...DEFAULT_SETTINGS }, cards: {}, ratings: [] };
 
 export function createProgressStore(options: ProgressStoreOptions): ProgressStore {
   const { dataDir } = options;
@@ -134,6 +134,11 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
         set({ lessons: { ...get().lessons, [lessonId]: step } });
       },
 
+      recordChoice(lessonId: string, stepId: string, chosen: number, correct: boolean): void {
+        save([encodeEvent({ v: JOURNAL_FORMAT, type: "choice", at: now().toISOString(), lessonId, stepId, chosen, correct })]);
+        set({ choices: withChoice(get().choices, lessonId, stepId) });
+      },
+
       setSetting(key, value): void {
         save([encodeEvent(settingEventOf(key, value, now().toISOString()))]);
         set({ settings: { ...get().settings, [key]: value } });
@@ -152,6 +157,7 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
           attempts,
           ...buildSchedule(attempts),
           lessons: skill === null ? {} : before.lessons,
+          choices: skill === null ? {} : before.choices,
         });
         return { backupDir, removed: before.attempts.length - attempts.length };
       },

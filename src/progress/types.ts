@@ -73,6 +73,8 @@ export interface ProgressData {
   attempts: readonly Attempt[];
   /** lessonId → index of the step the learner is on. */
   lessons: Readonly<Record<string, number>>;
+  /** lessonId → ids of its steps whose choice check has been answered (right or not). */
+  choices: Readonly<Record<string, readonly string[]>>;
   settings: Settings;
   /** One FSRS card per exercise template that has been rated. */
   cards: Readonly<Record<string, Card>>;
@@ -116,6 +118,8 @@ export interface ProgressState extends ProgressData {
   /** Records a graded answer; returns only after it is written and fsynced (or saving has failed, after saying so). */
   recordAttempt(input: AttemptInput): Attempt;
   setLessonPosition(lessonId: string, step: number): void;
+  /** Records the answer to a lesson step's choice check (index of the choice picked). */
+  recordChoice(lessonId: string, stepId: string, chosen: number, correct: boolean): void;
   setSetting<K extends keyof Settings>(key: K, value: Settings[K]): void;
   /** Forgets all progress, or one skill's, after copying the journal to a backup. */
   reset(options?: { skill?: string }): ResetResult;

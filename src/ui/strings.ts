@@ -16,6 +16,8 @@ export const UI_TEXT = {
   // Home
   // Each heading says what its rows count (Stats counts answers, not exercises: see stats-strings).
   chapters: { ja: "章（終えたステップ）", en: "Chapters: steps done" },
+  /** After a chapter's figure: "2/6 steps". */
+  stepsUnit: { ja: "ステップ", en: "steps" },
   skills: { ja: "スキル（正解した問題）", en: "Skills: exercises answered right" },
   moreSkills: { ja: "ほか {n} 件（s で成績を表示）", en: "{n} more (s: Stats)" },
   skillsSummary: { ja: "スキル: {done} / {total} 件で正解あり", en: "Skills: {done} of {total} answered right" },
@@ -55,6 +57,9 @@ export const UI_TEXT = {
   quizEndedEarly: { ja: "クイズを途中で終えました", en: "Quiz ended early" },
   quizTimeUpTitle: { ja: "時間切れです", en: "Time is up" },
   quizExit: { ja: "Enter か Esc で終了します。", en: "Enter or Esc: quit." },
+  /** The end of a quiz started from Home, which goes back there rather than ending the trainer. */
+  quizExitHome: { ja: "Enter か Esc でホームに戻ります。", en: "Enter or Esc: back to Home." },
+  keyHome: { ja: "ホームへ", en: "Home" },
   keyEndQuiz: { ja: "クイズを終える", en: "end quiz" },
   // Settings
   settingsTitle: { ja: "設定", en: "Settings" },

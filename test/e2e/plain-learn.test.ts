@@ -2,7 +2,7 @@
 // the first step to the last with stdin: every step's text, its formulas in linear form, each
 // check answered on one line (a choice's number, an exercise's value) with its feedback, and an
 // empty line going on.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -65,8 +65,15 @@ describe("learn in plain mode", () => {
     const first = STEPS[0]!.step.check;
     if (first?.kind !== "choice") throw new Error("the first step has no choice check");
     const wrong = first.answer === 0 ? 2 : 1;
-    const run = await runCli(["learn", "--plain", "--lang", "en", "--data-dir", dataDir()], { input: `\n${wrong}\n\n` });
+    const dir = dataDir();
+    const run = await runCli(["learn", "--plain", "--lang", "en", "--data-dir", dir], { input: `\n${wrong}\n\n` });
     expect(run.stdout).toContain("Answer the check first (or :skip it).");
+    // The answer is saved, wrong as it was: Home counts the step as done.
+    const choices = readFileSync(join(dir, "journal.jsonl"), "utf8")
+      .split("\n")
+      .filter((l) => l.includes('"type":"choice"'))
+      .map((l) => JSON.parse(l));
+    expect(choices).toEqual([expect.objectContaining({ lessonId: STEPS[0]!.lesson.id, stepId: STEPS[0]!.step.id, chosen: wrong - 1, correct: false })]);
     expect(run.stdout).toContain(`✗ Not correct. The answer is ${first.answer + 1}: ${first.choices[first.answer]!.en}.`);
     expect(run.stdout).toContain("Step 2 of");
     // The end of input stops, and Learn goes on from there next time.

@@ -188,6 +188,25 @@ describe("practice in plain text", () => {
     expect(run.stderr).toMatch(/Not a terminal/);
   });
 
+  it("the bare command in plain mode (pipe, --plain, --screen-reader) names the course's plain form; practice --plain and JSON lines stay as they were", async () => {
+    for (const args of [[], ["--plain"], ["--screen-reader"]]) {
+      const run = await runCli([...args, "--count", "1", "--seed", "2", "--data-dir", tempDataDir()], { input: "", env: ENGLISH_ENV });
+      expect(run.code).toBe(0);
+      const lines = run.stdout.split("\n");
+      // Told before the first question, right under the start lines.
+      const hint = lines.indexOf("To read the course step by step instead: sigmoid-trainer learn --plain");
+      expect(hint, args.join(" ")).toBeGreaterThan(0);
+      expect(hint).toBeLessThan(lines.findIndex((l) => l.includes("Question 1 of 1")));
+    }
+    const ja = await runCli(["--plain", "--lang", "ja", "--count", "1", "--seed", "2", "--data-dir", tempDataDir()], { input: "" });
+    expect(ja.stdout).toContain("講座を最初から順に読むには: sigmoid-trainer learn --plain");
+    const practice = await runCli(["practice", "--plain", "--count", "1", "--seed", "2", "--data-dir", tempDataDir()], { input: "", env: ENGLISH_ENV });
+    expect(practice.stdout).not.toContain("learn --plain");
+    const json = await runCli(["--json", "--count", "1", "--seed", "2", "--data-dir", tempDataDir()], { input: "", env: ENGLISH_ENV });
+    expect(json.stdout).not.toContain("learn --plain");
+    for (const line of json.stdout.trim().split("\n")) expect(() => JSON.parse(line)).not.toThrow();
+  });
+
   it("review with nothing due says so and exits 0", async () => {
     const run = await runCli(["review", "--plain", "--data-dir", tempDataDir()], { env: ENGLISH_ENV });
     expect(run.code).toBe(0);

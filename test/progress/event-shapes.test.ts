@@ -82,6 +82,9 @@ const attemptArb = fc
 const eventArb: fc.Arbitrary<JournalEvent> = fc.oneof(
   attemptArb,
   fc.record({ at: isoTime, lessonId: nonEmpty, step: fc.nat(100) }).map(({ at, lessonId, step }): JournalEvent => ({ v: 2, type: "lesson", at, lessonId, step })),
+  fc
+    .record({ at: isoTime, lessonId: nonEmpty, stepId: nonEmpty, chosen: fc.nat(9), correct: fc.boolean() })
+    .map(({ at, lessonId, stepId, chosen, correct }): JournalEvent => ({ v: 2, type: "choice", at, lessonId, stepId, chosen, correct })),
   fc.tuple(isoTime, fc.constantFrom("ja" as const, "en" as const, null)).map(([at, value]) => settingEventOf("lang", value, at)),
   fc.tuple(isoTime, fc.boolean()).map(([at, value]) => settingEventOf("ascii", value, at)),
   fc

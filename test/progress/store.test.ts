@@ -169,3 +169,39 @@ describe("reset", () => {
     expect(Object.keys(s.cards)).toEqual(["t-der"]);
   });
 });
+
+describe("progress store: choice checks answered in lessons", () => {
+  it("keeps each lesson step whose choice was answered across a restart, once each, and forgets them on a full reset", () => {
+    const dir = tempDir();
+    const clock = fakeClock();
+    const store = createProgressStore({ dataDir: dir, now: clock.now });
+    store.getState().recordChoice("chain-rule", "pick-outer", 2, false);
+    store.getState().recordChoice("chain-rule", "pick-outer", 1, true);
+    store.getState().recordChoice("intro", "what-is-sigma", 0, true);
+    expect(store.getState().choices).toEqual({ "chain-rule": ["pick-outer"], intro: ["what-is-sigma"] });
+    // Every answer is a line of its own (what was picked, and whether it was right).
+    expect(journalLines(dir).filter((l) => (l as { type: string }).type === "choice")).toEqual([
+      expect.objectContaining({ v: 2, type: "choice", lessonId: "chain-rule", stepId: "pick-outer", chosen: 2, correct: false }),
+      expect.objectContaining({ lessonId: "chain-rule", stepId: "pick-outer", chosen: 1, correct: true }),
+      expect.objectContaining({ lessonId: "intro", stepId: "what-is-sigma", chosen: 0, correct: true }),
+    ]);
+
+    const again = createProgressStore({ dataDir: dir, now: clock.now });
+    expect(again.getState().choices).toEqual({ "chain-rule": ["pick-outer"], intro: ["what-is-sigma"] });
+    // A reset of one skill keeps them (they belong to no skill); a full reset forgets them, live and on replay.
+    again.getState().reset({ skill: "sigmoid-value" });
+    expect(again.getState().choices).toEqual({ "chain-rule": ["pick-outer"], intro: ["what-is-sigma"] });
+    again.getState().reset();
+    expect(again.getState().choices).toEqual({});
+    expect(createProgressStore({ dataDir: dir, now: clock.now }).getState().choices).toEqual({});
+  });
+
+  it("reads a journal written before choices were saved (no choice lines) with none answered", () => {
+    const dir = tempDir();
+    const store = createProgressStore({ dataDir: dir, now: fakeClock().now });
+    store.getState().setLessonPosition("intro", 4);
+    const again = createProgressStore({ dataDir: dir, now: fakeClock().now });
+    expect(again.getState().lessons).toEqual({ intro: 4 });
+    expect(again.getState().choices).toEqual({});
+  });
+});

@@ -121,7 +121,7 @@ describe("the plot", () => {
     const x = a + 2;
     const column = LEFT_MARGIN + areaColumn(x, columns, true);
     const row = Math.round((1 - tangentAt(a)(x)) * (rows - 1));
-    expect(["-", "/"]).toContain([...lines[row]!][column]);
+    expect(["=", "/"]).toContain([...lines[row]!][column]);
   });
 
   test("braille: the tangent's dots run along y = σ(a) + σ′(a)(x − a), dashed", () => {

@@ -27,7 +27,7 @@ describe("moving x", () => {
     expect(frame()).toContain("x = 0.00");
     expect(frame()).toContain("σ(x) = 0.5000");
     expect(frame()).toContain("σ′(x) = 0.2500");
-    expect(frame()).toContain("● The steepest point: σ′(0) = 1/4");
+    expect(frame()).toContain("Here is the steepest point: σ′(0) = 1/4");
     expect(frame()).toContain("The tangent's slope is σ′(x): the slope underfoot in the fog.");
   });
 
@@ -58,7 +58,7 @@ describe("moving x", () => {
     expect(frame()).toContain("x = 0.00");
     await press("]", "]", "0");
     expect(frame()).toContain("x = 0.00");
-    expect(frame()).toContain("● The steepest point");
+    expect(frame()).toContain("Here is the steepest point");
   });
 
   test("x stops at the ends of the plot, 6 and −6", async () => {
@@ -134,7 +134,7 @@ describe("languages", () => {
     const { frame, press } = await explore({ lang: "ja" });
     expect(frame()).toContain("グラフで探る");
     expect(frame()).toContain("接線の傾きが σ′(x)、霧の中で足元に感じる坂の傾きです。");
-    expect(frame()).toContain("● ここが最も急な点です: σ′(0) = 1/4");
+    expect(frame()).toContain("ここが最も急な点です: σ′(0) = 1/4");
     await press(KEYS.right);
     expect(frame()).toContain("◆ 最も急な点は x = 0（σ′(0) = 1/4）");
   });

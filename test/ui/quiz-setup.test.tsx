@@ -45,6 +45,35 @@ describe("a quiz from Home", () => {
     t.unmount();
   });
 
+  for (const lang of ["en", "ja"] as const) {
+    it(`${lang}: its end screen says Enter or Esc goes back to Home (not quit), and Enter does`, async () => {
+      const { store } = trainerWithData(lang);
+      const t = await renderTrainer({ store, lang });
+      await t.press("t");
+      await t.type("Ann");
+      await t.press(KEYS.enter);
+      await t.type("42");
+      await t.press(KEYS.enter);
+      await t.press(KEYS.escape, KEYS.escape);
+      const end = t.frame();
+      const lastLine = end.trimEnd().split("\n").at(-1) ?? "";
+      if (lang === "en") {
+        expect(end).toContain("Quiz ended early");
+        expect(end).toContain("Enter or Esc: back to Home.");
+        expect(end).not.toContain("quit");
+        expect(lastLine).toContain("Esc Home");
+      } else {
+        expect(end).toContain("クイズを途中で終えました");
+        expect(end).toContain("Enter か Esc でホームに戻ります。");
+        expect(end).not.toContain("終了");
+        expect(lastLine).toContain("Esc ホームへ");
+      }
+      await t.press(KEYS.enter);
+      expect(t.frame()).toContain(lang === "en" ? "q  Quit" : "q  終了");
+      t.unmount();
+    });
+  }
+
   it("says what is wrong with the seed or file, and the message goes once the learner types again", async () => {
     const { store } = trainerWithData();
     const t = await renderTrainer({ store });

@@ -88,6 +88,8 @@ export async function runPlain(mode: "practice" | "review", launch: TrainerLaunc
       seed,
       count: options.count ?? defaultCount(mode),
       skills: options.skills,
+      // The bare command: the course is one command away, and the learner is told which.
+      courseHint: launch.screen === "home",
       showPrompt: io.stdin.isTTY === true && !options.json,
       // Wrapped to the terminal for a person reading it; whole lines for pipes and screen readers.
       ...(io.stdout.isTTY === true && !options.screenReader ? { columns: () => io.stdout.columns } : {}),

@@ -9,7 +9,8 @@ import type { QuizSession } from "../quiz-session";
 import { UI_TEXT } from "../strings";
 import { WrappedText } from "./WrappedText";
 
-export function QuizSummary({ quiz, state, width }: { quiz: QuizSession; state: PracticeState; width: number }) {
+/** `returnsHome`: the quiz was started from Home, so leaving its end goes back there (else the trainer ends). */
+export function QuizSummary({ quiz, state, width, returnsHome = false }: { quiz: QuizSession; state: PracticeState; width: number; returnsHome?: boolean }) {
   const t = useText();
   const theme = useTheme();
   const outcome = quiz.outcome();
@@ -24,7 +25,7 @@ export function QuizSummary({ quiz, state, width }: { quiz: QuizSession; state: 
       <WrappedText text={t(fill(QUIZ_TEXT.score, outcome.score))} width={width} style={theme.heading} />
       {outcome.unanswered > 0 ? <WrappedText text={t(fill(QUIZ_TEXT.unanswered, { n: outcome.unanswered }))} width={width} /> : null}
       <WrappedText text={t(where)} width={width} style={outcome.saved ? {} : theme.warn} />
-      <Text {...theme.key}>{t(UI_TEXT.quizExit)}</Text>
+      <Text {...theme.key}>{t(returnsHome ? UI_TEXT.quizExitHome : UI_TEXT.quizExit)}</Text>
     </Box>
   );
 }

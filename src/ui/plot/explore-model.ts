@@ -100,10 +100,12 @@ export interface PlotGlyphs {
   steepest: string;
   sigmaLabel: string;
   derivativeLabel: string;
+  /** Under the x axis, at the learner's x. */
+  xMark: string;
 }
 
-export const UNICODE_GLYPHS: PlotGlyphs = { point: "●", derivativePoint: "○", steepest: "◆", sigmaLabel: "σ", derivativeLabel: "σ′" };
-export const ASCII_GLYPHS: PlotGlyphs = { point: "@", derivativePoint: "o", steepest: "#", sigmaLabel: "s", derivativeLabel: "s'" };
+export const UNICODE_GLYPHS: PlotGlyphs = { point: "●", derivativePoint: "○", steepest: "◆", sigmaLabel: "σ", derivativeLabel: "σ′", xMark: "▲" };
+export const ASCII_GLYPHS: PlotGlyphs = { point: "@", derivativePoint: "o", steepest: "#", sigmaLabel: "s", derivativeLabel: "s'", xMark: "^" };
 
 export function glyphsFor(ascii: boolean): PlotGlyphs {
   return ascii ? ASCII_GLYPHS : UNICODE_GLYPHS;
@@ -165,7 +167,7 @@ export function explorePlot(a: number, options: PlotOptions): Segment[][] {
   const marker = column(a);
   out.push([
     { text: `   ${box.corner}${axis.slice(0, marker).join("")}`, series: SERIES.axis },
-    { text: options.ascii ? "^" : "▲", series: SERIES.point },
+    { text: glyphsFor(options.ascii).xMark, series: SERIES.point },
     { text: `${axis.slice(marker + 1).join("")}${box.end}    `, series: SERIES.axis },
   ]);
   const numbers = Array<string>(LEFT_MARGIN + columns + RIGHT_MARGIN).fill(" ");
@@ -226,7 +228,7 @@ function putMarks(canvas: BrailleCanvas, a: number, glyphs: PlotGlyphs, cell: (x
 
 /**
  * The drawing area in plain characters, one sample per cell: σ '*', σ′ '.', the tangent
- * '/' where it climbs a cell or more per column and '-' where it is flatter.
+ * '/' where it climbs a cell or more per column and '=' where it is flatter ('-' is the x axis's).
  */
 function asciiArea(a: number, columns: number, rows: number): Segment[][] {
   const grid = new CharGrid(columns, rows);
@@ -250,7 +252,7 @@ function asciiArea(a: number, columns: number, rows: number): Segment[][] {
     }
   };
   curve((x) => sigmoidDerivative(x) / DERIVATIVE_TOP, ".", SERIES.derivative);
-  curve(tangentAt(a), (rise) => (rise >= 1 ? "/" : "-"), SERIES.tangent, a - TANGENT_REACH, a + TANGENT_REACH);
+  curve(tangentAt(a), (rise) => (rise >= 1 ? "/" : "="), SERIES.tangent, a - TANGENT_REACH, a + TANGENT_REACH);
   curve(sigmoid, "*", SERIES.sigma);
   const [sc, sr] = cell(4.5, sigmoid(4.5));
   grid.text(sc, sr + 1, glyphs.sigmaLabel, SERIES.sigma);

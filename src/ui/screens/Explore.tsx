@@ -62,10 +62,17 @@ export function Explore(_props: ScreenProps) {
   const values = readoutText(readout, ascii);
   const glyphs = glyphsFor(ascii);
   const plot = useMemo(() => explorePlot(x, { width: columns, rows: plotRows, ascii }), [x, columns, plotRows, ascii]);
-  const marksText = { point: glyphs.point, derivative: glyphs.derivativePoint, steepest: glyphs.steepest };
-  const legend = narrow ? EXPLORE_TEXT.legendShort : ascii ? EXPLORE_TEXT.legendAscii : EXPLORE_TEXT.legend;
+  const marksText = { point: glyphs.point, derivative: glyphs.derivativePoint, steepest: glyphs.steepest, axis: glyphs.xMark };
+  // One name per symbol: narrow, the legend names ◆ too (there is no steepest-point line then).
+  const legend = narrow
+    ? ascii
+      ? EXPLORE_TEXT.legendShortAscii
+      : EXPLORE_TEXT.legendShort
+    : ascii
+      ? EXPLORE_TEXT.legendAscii
+      : EXPLORE_TEXT.legend;
   const steepest = readout.steepest
-    ? t(EXPLORE_TEXT.steepestHere, { mark: glyphs.point })
+    ? t(EXPLORE_TEXT.steepestHere)
     : t(EXPLORE_TEXT.steepestThere, { mark: glyphs.steepest });
 
   return (
@@ -82,7 +89,7 @@ export function Explore(_props: ScreenProps) {
           <Text {...theme.heading}>{values.x}</Text>
           <Text>{values.sigma}</Text>
           <Text>{values.derivative}</Text>
-          {narrow && readout.steepest ? <Text {...theme.good}>{t(EXPLORE_TEXT.steepestShort, { mark: glyphs.point })}</Text> : null}
+          {narrow && readout.steepest ? <Text {...theme.good}>{t(EXPLORE_TEXT.steepestShort)}</Text> : null}
         </Box>
         <WrappedText text={t(narrow ? EXPLORE_TEXT.captionShort : EXPLORE_TEXT.caption)} width={columns} />
         {narrow ? null : <WrappedText text={steepest} width={columns} style={readout.steepest ? theme.good : {}} />}

@@ -1,11 +1,11 @@
-// Home: the course title with σ, progress per chapter (lesson steps seen) and per skill
+// Home: the course title with σ, progress per chapter (lesson steps done: check answered) and per skill
 // (exercises answered right), the reviews due, and the menu. Arrows or j/k and Enter choose; each
 // item also has its own letter. Two columns when the terminal is wide, one when it is narrow.
 import { Box, Text } from "ink";
 import { useMemo, useState } from "react";
 import type { Course } from "../../content/model";
 import { displayWidth } from "../../core/latex";
-import { type Attempt, reviewQueue } from "../../progress";
+import { type Attempt, type ProgressData, reviewQueue } from "../../progress";
 import { Header } from "../components/Header";
 import { KeyBar } from "../components/KeyBar";
 import { Menu, type MenuItem } from "../components/Menu";
@@ -52,7 +52,8 @@ export function Home({ onBack, navigate }: ScreenProps) {
   const lessons = useProgress((s) => s.lessons);
   const cards = useProgress((s) => s.cards);
   const ratings = useProgress((s) => s.ratings);
-  const chapters = useMemo(() => chapterProgress(course, lessons), [course, lessons]);
+  const choices = useProgress((s) => s.choices);
+  const chapters = useMemo(() => chapterProgress(course, { lessons, choices, attempts }), [course, lessons, choices, attempts]);
   const skills = useMemo(() => skillProgress(course, attempts), [course, attempts]);
   const due = useMemo(() => reviewQueue(cards, ratings, now()).length, [cards, ratings, now]);
 
@@ -79,7 +80,12 @@ export function Home({ onBack, navigate }: ScreenProps) {
   const barWidth = Math.max(4, Math.min(20, Math.floor(progressWidth * 0.28)));
   // Labels as wide as the longest needs, where the terminal has the room (no "…" on a wide screen).
   const longest = Math.max(0, ...[...chapters, ...skills].map((row) => displayWidth(t(row.title))));
-  const labelWidth = Math.max(8, Math.min(Math.max(34, longest), progressWidth - barWidth - 8));
+  // The chapters' figures carry their unit ("2/6 steps"): room for it too.
+  const unit = t(UI_TEXT.stepsUnit);
+  const labelWidthFor = (figure: number) => Math.max(8, Math.min(Math.max(34, longest), progressWidth - barWidth - 3 - figure));
+  const labelWidth = labelWidthFor(5 + 1 + displayWidth(unit));
+  // Skill rows have no unit: their names keep the room it takes.
+  const skillLabelWidth = labelWidthFor(5);
   // Lines: header 1, due 1, blank 1, key bar 1 (2 when narrow), chapters heading 1 + n, skills heading 1;
   // the menu takes 8 lines beside the progress (wide) or 4 below it (narrow, two columns).
   const keyBarLines = wide ? 1 : 2;
@@ -93,13 +99,13 @@ export function Home({ onBack, navigate }: ScreenProps) {
     <Box flexDirection="column" width={progressWidth} flexShrink={0}>
       <Text {...theme.heading}>{t(UI_TEXT.chapters)}</Text>
       {chapters.map((c) => (
-        <ProgressBar key={c.id} label={t(c.title)} done={c.done} total={c.total} labelWidth={labelWidth} barWidth={barWidth} />
+        <ProgressBar key={c.id} label={t(c.title)} done={c.done} total={c.total} labelWidth={labelWidth} barWidth={barWidth} unit={unit} />
       ))}
       {budget >= 2 ? (
         <>
           <Text {...theme.heading}>{t(UI_TEXT.skills)}</Text>
           {shownSkills.map((s) => (
-            <ProgressBar key={s.id} label={t(s.title)} done={s.done} total={s.total} labelWidth={labelWidth} barWidth={barWidth} />
+            <ProgressBar key={s.id} label={t(s.title)} done={s.done} total={s.total} labelWidth={skillLabelWidth} barWidth={barWidth} />
           ))}
           {allSkills ? null : <Text {...theme.muted}>{t(UI_TEXT.moreSkills, { n: skills.length - shownSkills.length })}</Text>}
         </>
@@ -146,16 +152,26 @@ export interface ProgressRow {
   total: number;
 }
 
-/** Lesson steps seen per chapter (the step a learner is on counts as seen). */
-export function chapterProgress(course: Course, lessons: Readonly<Record<string, number>>): ProgressRow[] {
+/**
+ * Lesson steps done per chapter. A step with a check is done once the check was answered (a
+ * choice picked, or the exercise's last part graded while learning), right or not: passing it by
+ * with → does not count. A step without a check is done once reached (the step a learner is on
+ * counts as reached).
+ */
+export function chapterProgress(course: Course, progress: Pick<ProgressData, "lessons" | "choices" | "attempts">): ProgressRow[] {
+  const learnt = new Set(progress.attempts.filter((a) => a.mode === "learn" && a.part === a.parts - 1).map((a) => a.templateId));
   return course.chapters.map((chapter) => {
     let done = 0;
     let total = 0;
     for (const id of chapter.lessons) {
-      const steps = course.lessons.get(id)?.steps.length ?? 0;
-      total += steps;
-      const at = lessons[id];
-      if (at !== undefined) done += Math.min(steps, at + 1);
+      const steps = course.lessons.get(id)?.steps ?? [];
+      total += steps.length;
+      const at = progress.lessons[id];
+      const chosen = progress.choices[id] ?? [];
+      steps.forEach((step, index) => {
+        const check = step.check;
+        if (check === null ? at !== undefined && index <= at : check.kind === "choice" ? chosen.includes(step.id) : learnt.has(check.exercise)) done++;
+      });
     }
     return { id: chapter.id, title: chapter.title, done, total };
   });

@@ -224,10 +224,14 @@ export function Learn({ onBack, navigate }: ScreenProps) {
       case "choicePick":
         if (check?.kind === "choice") updateChoice((s) => pickChoice(s, intent.index, check.choices.length));
         return;
-      case "choiceAnswer":
+      case "choiceAnswer": {
         followAnswer();
         updateChoice(answerChoice);
+        const chosen = memo.choices.get(at.step.id)?.chosen ?? null;
+        // Saved so that Home counts the step as done (only a check answered counts, not one passed by).
+        if (check?.kind === "choice" && chosen !== null) progress.getState().recordChoice(at.lesson.id, at.step.id, chosen, chosen === check.answer);
         return;
+      }
       case "type":
         followAnswer();
         store?.getState().typeText(intent.text);

@@ -26,7 +26,8 @@ export function Quiz(props: ScreenProps) {
   return quiz ? <QuizRun {...props} quiz={quiz} /> : <QuizSetup {...props} />;
 }
 
-export function QuizRun({ quiz, ...props }: ScreenProps & { quiz: QuizSession }) {
+/** `returnsHome`: started from Home (QuizSetup), so its end goes back there; from the command line it ends the trainer. */
+export function QuizRun({ quiz, returnsHome = false, ...props }: ScreenProps & { quiz: QuizSession; returnsHome?: boolean }) {
   const t = useText();
   const theme = useTheme();
   const { columns, rows } = useTerminalSize();
@@ -71,8 +72,8 @@ export function QuizRun({ quiz, ...props }: ScreenProps & { quiz: QuizSession })
         </Box>
       }
       footer={confirming ? <WrappedText text={t(UI_TEXT.quizConfirmEnd)} width={columns} style={theme.warn} /> : null}
-      finished={(state) => <QuizSummary quiz={quiz} state={state} width={columns} />}
-      backLabel={phase === "finished" ? UI_TEXT.keyQuit : UI_TEXT.keyEndQuiz}
+      finished={(state) => <QuizSummary quiz={quiz} state={state} width={columns} returnsHome={returnsHome} />}
+      backLabel={phase !== "finished" ? UI_TEXT.keyEndQuiz : returnsHome ? UI_TEXT.keyHome : UI_TEXT.keyQuit}
     />
   );
 }

@@ -124,7 +124,7 @@ export function QuizSetup(props: ScreenProps) {
     rerender();
   });
 
-  if (memo.quiz) return <QuizRun {...props} onBack={leave} quiz={memo.quiz} />;
+  if (memo.quiz) return <QuizRun {...props} onBack={leave} quiz={memo.quiz} returnsHome />;
 
   return (
     <Box flexDirection="column" width={columns}>

@@ -9,20 +9,29 @@ export const EXPLORE_TEXT = {
     en: "The tangent's slope is σ′(x): the slope underfoot in the fog.",
   },
   captionShort: { ja: "足元の坂の傾き = σ′(x) = 接線の傾き", en: "Slope underfoot: σ′(x), the tangent" },
-  steepestHere: { ja: "{mark} ここが最も急な点です: σ′(0) = 1/4", en: "{mark} The steepest point: σ′(0) = 1/4" },
-  steepestShort: { ja: "{mark} 最も急な点", en: "{mark} steepest" },
+  steepestHere: { ja: "ここが最も急な点です: σ′(0) = 1/4", en: "Here is the steepest point: σ′(0) = 1/4" },
+  // Each symbol is named once, for one thing: ● and ○ are the learner's point on σ and on σ′, ◆
+  // the steepest point, ▲ x on the axis (the lines saying the learner is on the steepest point
+  // use no mark, so ● keeps its one meaning).
+  // The curves are told apart by their lines and by the names drawn beside them. The wide legend
+  // leaves ◆ to the steepest-point line under the values.
+  steepestShort: { ja: "ここが最も急", en: "here: steepest" },
   steepestThere: { ja: "{mark} 最も急な点は x = 0（σ′(0) = 1/4）", en: "{mark} steepest point at x = 0 (σ′(0) = 1/4)" },
   legend: {
-    ja: "{point} σ(x)（線、左の目盛り）  {derivative} σ′(x)（点線、右の目盛り）  破線: 接線",
-    en: "{point} σ(x) (solid, left scale)  {derivative} σ′(x) (dotted, right scale)  dashes: tangent",
+    ja: "{point} {derivative} σ(x)（実線、左の目盛り）と σ′(x)（点線、右）上の x、{axis} は x、破線は接線",
+    en: "{point} {derivative} x on σ(x) (solid, left scale), σ′(x) (dotted, right); {axis} x; dashes: tangent",
   },
   legendAscii: {
-    ja: "{point} σ(x)（*、左の目盛り）  {derivative} σ′(x)（.、右の目盛り）  - /: 接線",
-    en: "{point} σ(x) (*, left scale)  {derivative} σ′(x) (., right scale)  - /: tangent",
+    ja: "{point} {derivative} sigma(x)（*、左の目盛り）と sigma'(x)（.、右）上の x、{axis} は x、= / は接線",
+    en: "{point} {derivative} x on sigma(x) (*, left scale), sigma'(x) (., right); {axis} x; = /: tangent",
   },
   legendShort: {
-    ja: "{point} σ {derivative} σ′（右の目盛り） {steepest} 最も急",
-    en: "{point} σ {derivative} σ′ (right axis) {steepest} steepest",
+    ja: "{point} {derivative} σ, σ′ 上の x、{steepest} 最も急、{axis} x",
+    en: "{point} {derivative} x on σ, σ′; {steepest} steepest; {axis} x",
+  },
+  legendShortAscii: {
+    ja: "{point} {derivative} s, s' 上の x、{steepest} 最も急、{axis} x",
+    en: "{point} {derivative} x on s, s'; {steepest} steepest; {axis} x",
   },
   plotLabel: {
     ja: "σ(x) と σ′(x) のグラフ（x は −6 から 6）。x = {x} での接線の傾きは {slope} です。",
