@@ -68,64 +68,59 @@ export function runAt(screen: Screen): Command {
   };
 }
 
-/** A practice or review session line by line (plain text, or JSON lines with --json). */
-export async function runPlain(mode: "practice" | "review", launch: TrainerLaunch): Promise<number> {
-  const { course, options, progress, io, seed } = launch;
-  // Ctrl+C ends the session like the end of input: every graded answer is already on disk, so
-  // the learner gets the summary and where it was saved, and exit 0. A second Ctrl+C (the
-  // handler is gone by then) still kills at once, should anything hang.
+/**
+ * Runs a line-by-line front end until it ends. Ctrl+C ends it like the end of input: every
+ * graded answer is already on disk, so the learner gets the summary and where it was saved, and
+ * exit 0. A second Ctrl+C (the handler is gone by then) still kills at once, should anything hang.
+ */
+async function untilInterrupted(run: (stop: AbortSignal) => Promise<unknown>): Promise<number> {
   const interrupted = new AbortController();
   const onInterrupt = () => interrupted.abort();
   process.once("SIGINT", onInterrupt);
   try {
-    await runPlainSession({
-      mode,
-      course,
-      store: progress.store,
-      lang: progress.lang,
-      ascii: options.ascii || progress.store.getState().settings.ascii,
-      json: options.json,
-      seed,
-      count: options.count ?? defaultCount(mode),
-      skills: options.skills,
-      // The bare command: the course is one command away, and the learner is told which.
-      courseHint: launch.screen === "home",
-      showPrompt: io.stdin.isTTY === true && !options.json,
-      // Wrapped to the terminal for a person reading it; whole lines for pipes and screen readers.
-      ...(io.stdout.isTTY === true && !options.screenReader ? { columns: () => io.stdout.columns } : {}),
-      stdin: io.stdin,
-      stdout: io.stdout,
-      stop: interrupted.signal,
-    });
+    await run(interrupted.signal);
   } finally {
     process.off("SIGINT", onInterrupt);
   }
   return 0;
 }
 
+/** What plain practice and plain learn share: the course, the store, and how lines are shown. */
+function plainOptions({ course, options, progress, io }: TrainerLaunch) {
+  return {
+    course,
+    store: progress.store,
+    lang: progress.lang,
+    ascii: options.ascii || progress.store.getState().settings.ascii,
+    json: options.json,
+    showPrompt: io.stdin.isTTY === true && !options.json,
+    // Wrapped to the terminal for a person reading it; whole lines for pipes and screen readers.
+    ...(io.stdout.isTTY === true && !options.screenReader ? { columns: () => io.stdout.columns } : {}),
+    stdin: io.stdin,
+    stdout: io.stdout,
+  };
+}
+
+/** A practice or review session line by line (plain text, or JSON lines with --json). */
+export function runPlain(mode: "practice" | "review", launch: TrainerLaunch): Promise<number> {
+  const { options, seed } = launch;
+  return untilInterrupted((stop) =>
+    runPlainSession({
+      ...plainOptions(launch),
+      mode,
+      seed,
+      count: options.count ?? defaultCount(mode),
+      skills: options.skills,
+      // The bare command: the course is one command away, and the learner is told which.
+      courseHint: launch.screen === "home",
+      stop,
+    }),
+  );
+}
+
 /** The course step by step, line by line (plain text, or JSON lines with --json). */
-async function runLearnPlain(launch: TrainerLaunch): Promise<number> {
-  const { course, options, progress, io } = launch;
-  const interrupted = new AbortController();
-  const onInterrupt = () => interrupted.abort();
-  process.once("SIGINT", onInterrupt);
-  try {
-    await runPlainLearn({
-      course,
-      store: progress.store,
-      lang: progress.lang,
-      ascii: options.ascii || progress.store.getState().settings.ascii,
-      json: options.json,
-      showPrompt: io.stdin.isTTY === true && !options.json,
-      ...(io.stdout.isTTY === true && !options.screenReader ? { columns: () => io.stdout.columns } : {}),
-      stdin: io.stdin,
-      stdout: io.stdout,
-      stop: interrupted.signal,
-    });
-  } finally {
-    process.off("SIGINT", onInterrupt);
-  }
-  return 0;
+function runLearnPlain(launch: TrainerLaunch): Promise<number> {
+  return untilInterrupted((stop) => runPlainLearn({ ...plainOptions(launch), stop }));
 }
 
 export const run: Command = runAt("practice");
