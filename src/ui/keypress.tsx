@@ -15,7 +15,8 @@ export interface Keypress {
   key: Key;
 }
 
-const NO_KEY: Key = {
+/** A key with no flag set: what each key parsed from a chunk starts from. */
+export const NO_KEY: Key = {
   upArrow: false,
   downArrow: false,
   leftArrow: false,

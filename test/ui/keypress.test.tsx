@@ -1,37 +1,14 @@
 // Keys that arrive together (a held-down key, a fast typist, tmux send-keys, SSH): Ink hands the
 // whole chunk over as one input. Every key in it must act, in order, in every field and menu.
 import fc from "fast-check";
-import type { Key } from "ink";
 import { describe, expect, it } from "vitest";
 import { loadContent } from "../../src/content/load";
 import type { Course } from "../../src/content/model";
-import { splitKeys } from "../../src/ui/keypress";
+import { NO_KEY, splitKeys } from "../../src/ui/keypress";
 import { courseSteps } from "../../src/ui/learn-model";
 import { createProgressStore } from "../../src/progress";
 import { KEYS, NOW, renderTrainer, tick } from "./harness";
 
-const NO_KEY: Key = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false,
-};
 
 /** The Answer line of a frame, trimmed ("Answer: 12"). */
 function answerLine(frame: string): string {
