@@ -7,10 +7,10 @@ import { DEFAULT_PRACTICE_COUNT, MAX_SEED } from "../engine/limits";
 import { fill } from "../engine/texts";
 import { RefusedFileError, readBoundedFile } from "../progress/bounded-read";
 import { errorCode, realFs } from "../progress/fs-layer";
+import { checkLearnerName, MAX_NAME_LENGTH } from "../quiz/learner-name";
 import type { QuizSettings } from "../quiz/settings";
 import { loadQuizSettings } from "../quiz/settings-loader";
 
-export const MAX_NAME_LENGTH = 80;
 /** A session file is a few lines of YAML; anything much bigger is not one. */
 export const MAX_SESSION_FILE_BYTES = 64 * 1024;
 
@@ -19,6 +19,14 @@ export type Read<T> = { ok: true; value: T } | { ok: false; message: Localized }
 const SAY = {
   nameEmpty: { ja: "名前を入力してください。", en: "Type your name first." },
   nameTooLong: { ja: "名前は {max} 文字までです。", en: "The name is longer than {max} characters." },
+  nameControl: {
+    ja: "名前に制御文字や文字の向きを変える文字は使えません（別の名前と同じに見えてしまいます）。",
+    en: "The name must not contain control or text-direction characters (it could pass for another name).",
+  },
+  nameInvisible: {
+    ja: "名前に見えない文字（{char}、{n} 文字目）は使えません（別の名前と同じに見えてしまいます）。",
+    en: "The name must not contain invisible characters ({char} at character {n}): it could pass for another name.",
+  },
   seedEmpty: {
     ja: "シード（整数）か、セッションファイルのパスを入力してください。",
     en: "Type the seed (a whole number) or the path of the session file.",
@@ -35,10 +43,13 @@ const SAY = {
 
 /** The learner's name as the result file and the report will show it. */
 export function readName(typed: string): Read<string> {
-  const value = typed.normalize("NFC").trim();
-  if (value === "") return { ok: false, message: SAY.nameEmpty };
-  if ([...value].length > MAX_NAME_LENGTH) return { ok: false, message: fill(SAY.nameTooLong, { max: MAX_NAME_LENGTH }) };
-  return { ok: true, value };
+  const name = checkLearnerName(typed);
+  if (name.ok) return name;
+  const { problem } = name;
+  if (problem.kind === "empty") return { ok: false, message: SAY.nameEmpty };
+  if (problem.kind === "too-long") return { ok: false, message: fill(SAY.nameTooLong, { max: MAX_NAME_LENGTH }) };
+  if (problem.kind === "invisible") return { ok: false, message: fill(SAY.nameInvisible, { char: problem.escaped, n: problem.position }) };
+  return { ok: false, message: SAY.nameControl };
 }
 
 /**

@@ -136,4 +136,14 @@ describe("reading what was typed", () => {
     expect(readName("x".repeat(81)).ok).toBe(false);
     expect(sanitizeForTerminal("a\u001b[31mb\nc")).toBe("a?[31mb\nc");
   });
+
+  it("refuses a name that could pass for another learner's, as --name does (bidi, invisible, control)", () => {
+    for (const twin of ["\u202eboB", "B\u200bob", "Bo\u00adb", "B\u2066ob", "Bob\u0007"]) {
+      const read = readName(twin);
+      expect(read.ok, JSON.stringify(twin)).toBe(false);
+      if (!read.ok) expect(read.message.en).toMatch(/could pass for another name/);
+    }
+    const zeroWidth = readName("B\u200bob");
+    if (!zeroWidth.ok) expect(zeroWidth.message.ja).toContain("\\u200B、2 文字目");
+  });
 });

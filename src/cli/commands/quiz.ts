@@ -7,7 +7,6 @@ import { randomInt } from "node:crypto";
 import { resolve } from "node:path";
 import { version } from "../../../package.json";
 import type { Lang } from "../../core/i18n";
-import { firstUnsafeCharacter, hasBidiControl } from "../../core/visible-text";
 import type { Course } from "../../content/model";
 import { MAX_SEED } from "../../engine/limits";
 import { fill } from "../../engine/texts";
@@ -28,6 +27,7 @@ import { requireCourse } from "../content-dirs";
 import { askLearnerName } from "../ask-name";
 import { openProgress } from "../data-dir";
 import { type CliIO, type Command, UserError, writeLine } from "../io";
+import { checkLearnerName, type LearnerNameProblem, MAX_NAME_LENGTH } from "../../quiz/learner-name";
 import { readQuizConfigFile } from "../quiz-config";
 
 export const QUIZ_OPTIONS = {
@@ -39,7 +39,21 @@ export const QUIZ_OPTIONS = {
   config: { type: "string" },
 } as const satisfies OptionSpecs;
 
-const MAX_NAME_LENGTH = 80;
+/** What is wrong with a --name, said as the option's usage error. */
+function nameProblemText(problem: LearnerNameProblem): string {
+  switch (problem.kind) {
+    case "empty":
+      return "--name needs a name";
+    case "control":
+      return "--name must not contain control characters";
+    case "bidi":
+      return "--name must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C)";
+    case "invisible":
+      return `--name must not contain invisible characters such as zero-width spaces; found ${problem.escaped} at character ${problem.position}`;
+    case "too-long":
+      return `--name is longer than ${MAX_NAME_LENGTH} characters`;
+  }
+}
 
 export const run: Command = async (argv, io) => {
   const { values, positionals } = parseCommandArgs(argv, QUIZ_OPTIONS, "quiz");
@@ -121,21 +135,9 @@ function learnerName(values: ParsedArgs["values"], io: CliIO): { value: string; 
   const login = io.env.USER || io.env.LOGNAME || io.env.USERNAME;
   const raw = given ?? login;
   if (raw === undefined) throw new UsageError("quiz: --name NAME is needed (the name the instructor's report shows)");
-  const value = raw.normalize("NFC").trim();
-  if (value === "") throw new UsageError("quiz: --name needs a name");
-  if (/\p{Cc}/u.test(value)) throw new UsageError("quiz: --name must not contain control characters");
-  // U+202E "boB" shows as "Bob": a second learner who looks like the first in the report.
-  if (hasBidiControl(value)) {
-    throw new UsageError("quiz: --name must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C)");
-  }
-  // A zero-width space, joiner or soft hyphen shows as nothing: "B\u200Bob" is a second "Bob" too.
-  const hidden = firstUnsafeCharacter(value);
-  if (hidden) {
-    throw new UsageError(
-      `quiz: --name must not contain invisible characters such as zero-width spaces; found ${hidden.escaped} at character ${[...value.slice(0, hidden.index)].length + 1}`,
-    );
-  }
-  if ([...value].length > MAX_NAME_LENGTH) throw new UsageError(`quiz: --name is longer than ${MAX_NAME_LENGTH} characters`);
+  const name = checkLearnerName(raw);
+  if (!name.ok) throw new UsageError(`quiz: ${nameProblemText(name.problem)}`);
+  const value = name.value;
   return { value, fromLogin: given === undefined };
 }
 

@@ -1,0 +1,31 @@
+// The rules for a learner's name, wherever it is typed (`quiz --name`, the name the quiz asks for
+// in a terminal, the Home screen's quiz): the report lists learners by name, so a name must not
+// be able to pass for another one, nor carry anything to the instructor's terminal.
+import { firstUnsafeCharacter, hasBidiControl } from "../core/visible-text";
+
+export const MAX_NAME_LENGTH = 80;
+
+export type LearnerNameProblem =
+  | { kind: "empty" }
+  | { kind: "control" }
+  /** U+202E "boB" shows as "Bob": a second learner who looks like the first in the report. */
+  | { kind: "bidi" }
+  /** A zero-width space, joiner or soft hyphen shows as nothing: "B\u200Bob" is a second "Bob" too. */
+  | { kind: "invisible"; escaped: string; position: number }
+  | { kind: "too-long" };
+
+export type LearnerName = { ok: true; value: string } | { ok: false; problem: LearnerNameProblem };
+
+/** The name as the result file and the report will show it (NFC, trimmed), or what is wrong with it. */
+export function checkLearnerName(typed: string): LearnerName {
+  const value = typed.normalize("NFC").trim();
+  if (value === "") return { ok: false, problem: { kind: "empty" } };
+  if (/\p{Cc}/u.test(value)) return { ok: false, problem: { kind: "control" } };
+  if (hasBidiControl(value)) return { ok: false, problem: { kind: "bidi" } };
+  const hidden = firstUnsafeCharacter(value);
+  if (hidden) {
+    return { ok: false, problem: { kind: "invisible", escaped: hidden.escaped, position: [...value.slice(0, hidden.index)].length + 1 } };
+  }
+  if ([...value].length > MAX_NAME_LENGTH) return { ok: false, problem: { kind: "too-long" } };
+  return { ok: true, value };
+}
