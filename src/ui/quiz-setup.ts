@@ -3,6 +3,7 @@
 // `sigmoid-trainer quiz --name … --seed …` / `--config FILE` (src/cli/commands/quiz.ts).
 import { resolve } from "node:path";
 import type { Localized } from "../core/i18n";
+import { visibleText } from "../core/visible-text";
 import { DEFAULT_PRACTICE_COUNT, MAX_SEED } from "../engine/limits";
 import { fill } from "../engine/texts";
 import { RefusedFileError, readBoundedFile } from "../progress/bounded-read";
@@ -88,7 +89,7 @@ export async function readQuizSource(typed: string, cwd: string, knownSkills: re
   return { ok: true, value: parsed.config.settings };
 }
 
-/** Text from a file or a learner, for the screen: control characters (cursor moves, colours) become "?". */
+/** Text from a file or a learner, for the screen: control, bidi and invisible characters shown as escapes. */
 export function sanitizeForTerminal(text: string): string {
-  return text.replace(/[\p{Cc}\u2028\u2029]/gu, (c) => (c === "\n" ? c : "?"));
+  return visibleText(text, { keepLines: true });
 }

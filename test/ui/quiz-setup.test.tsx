@@ -134,7 +134,7 @@ describe("reading what was typed", () => {
     expect(readName("  Ann ")).toEqual({ ok: true, value: "Ann" });
     expect(readName("   ").ok).toBe(false);
     expect(readName("x".repeat(81)).ok).toBe(false);
-    expect(sanitizeForTerminal("a\u001b[31mb\nc")).toBe("a?[31mb\nc");
+    expect(sanitizeForTerminal("a\u001b[31mb\nc\u202e")).toBe("a\\x1B[31mb\nc\\u202E");
   });
 
   it("refuses a name that could pass for another learner's, as --name does (bidi, invisible, control)", () => {
