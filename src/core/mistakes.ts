@@ -1,7 +1,7 @@
 // The built-in library of the typical mistakes with the sigmoid and its derivative. Each has a
 // short name and one feedback sentence per language that names the mistake and says how to
 // tell next time (docs/contributing.md, Writing for learners), quoting the learner's own numbers where it helps.
-import type { Localized } from "./i18n";
+import { fillBoth, type Localized } from "./i18n";
 import { formatShortest, formatSignificant } from "./number-format";
 import type { KnownMistakeId, MistakeId, Params } from "./types";
 
@@ -286,18 +286,13 @@ export function mistakeMessage(id: MistakeId, ctx: MistakeContext): Localized {
 
 /**
  * Fills {x}, {expected}, {answer} and {value} (the mistake's value) in a message a content
- * author wrote for one template; other braces are left as they are.
+ * author wrote for one template, in both languages; other braces are left as they are.
  */
-export function fillPlaceholders(text: string, ctx: MistakeContext): string {
-  const values: Record<string, string | undefined> = {
+export function localizedWith(text: Localized, ctx: MistakeContext): Localized {
+  return fillBoth(text, {
     x: ctx.params?.x === undefined ? undefined : arg(ctx.params.x),
     expected: num(ctx, ctx.expected),
     answer: ctx.answer === undefined ? undefined : formatShortest(ctx.answer),
     value: ctx.mistakeValue === undefined ? undefined : num(ctx, ctx.mistakeValue),
-  };
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-}
-
-export function localizedWith(text: Localized, ctx: MistakeContext): Localized {
-  return { ja: fillPlaceholders(text.ja, ctx), en: fillPlaceholders(text.en, ctx) };
+  });
 }

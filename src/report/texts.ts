@@ -15,7 +15,7 @@ export const REPORT_TEXT = {
   hintsOff: { ja: "なし", en: "off" },
   counts: {
     ja: "受講者 {learners} 人（途中のもの {partial} 人）。集計から外したファイル {rejected} 件。",
-    en: "{learners} learners ({partial} partial). {rejected} files left out.",
+    en: "{learners} {learnerNoun} ({partial} partial). {rejected} {fileNoun} left out.",
   },
   byAgreement: {
     ja: "基準のクイズは、読めたすべてのファイルが受けたものです。",
