@@ -1,5 +1,5 @@
 // What the quiz says beyond the practice session's sentences (src/engine/texts, src/plain/texts).
-import type { Localized } from "../core/i18n";
+import { englishCount, type Localized } from "../core/i18n";
 
 export const QUIZ_TEXT = {
   title: { ja: "クイズ", en: "Quiz" },
@@ -65,7 +65,7 @@ export function minutesText(minutes: number): Localized {
   const seconds = Math.round(minutes * 60);
   if (seconds % 60 === 0) {
     const m = seconds / 60;
-    return { ja: `${m} 分`, en: `${m} minute${m === 1 ? "" : "s"}` };
+    return { ja: `${m} 分`, en: `${englishCount(m, "minute", "minutes")}` };
   }
   return { ja: `${formatDuration(seconds * 1000)}（分:秒）`, en: `${formatDuration(seconds * 1000)} (min:s)` };
 }
