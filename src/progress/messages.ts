@@ -60,7 +60,7 @@ export function damagedMessage(path: string, lines: readonly number[], torn: boo
   if (torn && lines.length === 1) {
     return {
       ja: `${path} の最後の行（${list} 行目）が途中で切れていたため読み飛ばしました（保存の途中で終了したようです）。${recovered} 件は復元しました。${kept.ja}`,
-      en: `The last line of ${path} (line ${list}) was cut short, probably by a stop while saving; it was skipped and ${recovered} entries were recovered. ${kept.en}`,
+      en: `The last line of ${path} (line ${list}) was cut short, probably by a stop while saving; it was skipped and ${englishCount(recovered, "entry was", "entries were")} recovered. ${kept.en}`,
     };
   }
   return {

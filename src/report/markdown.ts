@@ -42,6 +42,7 @@ export function renderMarkdown(report: CohortReport, lang: Lang): string {
             seed: quiz.seed,
             version: quiz.contentVersion,
             count: quiz.count,
+            questionNoun: englishNoun(quiz.count, "question", "questions"),
             skills: quiz.skills.length > 0 ? quiz.skills.join(", ") : t(REPORT_TEXT.allSkills),
             time: quiz.timeLimitMinutes === null ? t(REPORT_TEXT.noLimit) : t(minutesText(quiz.timeLimitMinutes)),
             hints: t(quiz.hintsAllowed ? REPORT_TEXT.hintsOn : REPORT_TEXT.hintsOff),

@@ -7,7 +7,7 @@ export const REPORT_TEXT = {
   title: { ja: "クイズの集計", en: "Quiz report" },
   quizLine: {
     ja: "シード {seed} ・ コンテンツ版 {version} ・ {count} 問 ・ スキル: {skills} ・ 制限時間: {time} ・ ヒント: {hints}",
-    en: "Seed {seed} · content version {version} · {count} questions · skills: {skills} · time limit: {time} · hints: {hints}",
+    en: "Seed {seed} · content version {version} · {count} {questionNoun} · skills: {skills} · time limit: {time} · hints: {hints}",
   },
   allSkills: { ja: "すべて", en: "all" },
   noLimit: { ja: "なし", en: "none" },
