@@ -2,7 +2,7 @@
 // short name and one feedback sentence per language that names the mistake and says how to
 // tell next time (docs/contributing.md, Writing for learners), quoting the learner's own numbers where it helps.
 import { fillBoth, type Localized } from "./i18n";
-import { formatShortest, formatSignificant } from "./number-format";
+import { formatShortest, showBrief, showSignificant } from "./number-format";
 import type { KnownMistakeId, MistakeId, Params } from "./types";
 
 /** What a message may quote. Everything but digits and expected is optional. */
@@ -31,11 +31,11 @@ export interface MistakeEntry {
 /** A parameter for a formula: σ(−2), not σ(-2). */
 /** x as prompts show it: at most 4 significant figures (ln 9 reads 2.197, not 2.1972245773362196). */
 function arg(value: number): string {
-  return formatShortest(Number(value.toPrecision(4))).replace(/^-/, "−");
+  return showBrief(value);
 }
 
 function num(ctx: MistakeContext, value: number): string {
-  return formatSignificant(value, ctx.digits).replace(/^-/, "−");
+  return showSignificant(value, ctx.digits);
 }
 
 /** "σ(2)" when x is known, "σ(x)" otherwise. */
@@ -237,8 +237,8 @@ const ENTRIES: readonly MistakeEntry[] = [
     id: "truncated",
     name: { ja: "四捨五入せずに切り捨て", en: "cut off, not rounded" },
     message: (ctx) => ({
-      ja: `桁を切り捨てています。値 ${formatSignificant(ctx.expected, Math.min(12, ctx.digits + 2)).replace(/^-/, "−")} を有効数字${ctx.digits}桁に四捨五入すると ${num(ctx, ctx.expected)} です。次の桁が 5 以上なら切り上げます。`,
-      en: `The digits were cut off, not rounded. The value ${formatSignificant(ctx.expected, Math.min(12, ctx.digits + 2)).replace(/^-/, "−")} rounds to ${num(ctx, ctx.expected)} at ${ctx.digits} significant figures: a next digit of 5 or more rounds up.`,
+      ja: `桁を切り捨てています。値 ${showSignificant(ctx.expected, Math.min(12, ctx.digits + 2))} を有効数字${ctx.digits}桁に四捨五入すると ${num(ctx, ctx.expected)} です。次の桁が 5 以上なら切り上げます。`,
+      en: `The digits were cut off, not rounded. The value ${showSignificant(ctx.expected, Math.min(12, ctx.digits + 2))} rounds to ${num(ctx, ctx.expected)} at ${ctx.digits} significant figures: a next digit of 5 or more rounds up.`,
     }),
   },
   {

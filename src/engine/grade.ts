@@ -2,7 +2,7 @@
 // from an earlier part of the same exercise.
 import { checkNumeric } from "../core/check";
 import { checkFormula } from "../core/check-formula";
-import { formatSignificant } from "../core/number-format";
+import { showSignificant } from "../core/number-format";
 import type { Localized } from "../core/i18n";
 import type { CheckResult } from "../core/types";
 import { carriedExpected } from "./carry";
@@ -23,7 +23,7 @@ export function gradePart(
   input: string,
 ): Grade {
   const part = instance.parts[partIndex]!;
-  const format = (value: number) => formatSignificant(value, part.digits).replace(/^-/, "−");
+  const format = (value: number) => showSignificant(value, part.digits);
   const overrides: Record<string, Localized> = {};
   for (const [id, text] of Object.entries(instance.feedback)) if (text) overrides[id] = text;
   if (part.quantity === "derivative-formula") {

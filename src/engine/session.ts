@@ -4,7 +4,7 @@
 // before it acts on the events after it, so a graded answer is on disk before the next
 // question appears.
 import type { Localized } from "../core/i18n";
-import { formatShortest } from "../core/number-format";
+import { showShortest } from "../core/number-format";
 import { carriedExpected } from "./carry";
 import { type Grade, gradePart } from "./grade";
 import { planSession } from "./plan";
@@ -293,7 +293,7 @@ function carriedMessage(carried: CarriedForward, grade: Grade): Localized {
   const template = carried.fromQuantity === "sigmoid" ? ENGINE_TEXT.carriedSigma : ENGINE_TEXT.carriedValue;
   return fill(template, {
     // The learner's own number as they gave it (0.7, not 0.700).
-    learner: formatShortest(carried.learnerValue).replace(/^-/, "−"),
+    learner: showShortest(carried.learnerValue),
     carried: grade.format(carried.carriedExpected),
     expected: typeof grade.result.expected === "number" ? grade.format(grade.result.expected) : grade.result.expected,
   });
