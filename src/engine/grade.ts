@@ -8,7 +8,8 @@ import type { CheckResult } from "../core/types";
 import { carriedExpected } from "./carry";
 import type { CarriedForward, PartAnswer, QuestionInstance } from "./types";
 
-export interface Grade {
+/** One part of a question graded: the check's result and the value carried into later parts. */
+export interface PartGrade {
   result: CheckResult;
   carried: CarriedForward | null;
   digits: number;
@@ -21,7 +22,7 @@ export function gradePart(
   partIndex: number,
   answers: readonly (PartAnswer | null)[],
   input: string,
-): Grade {
+): PartGrade {
   const part = instance.parts[partIndex]!;
   const format = (value: number) => showSignificant(value, part.digits);
   const overrides: Record<string, Localized> = {};

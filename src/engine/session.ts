@@ -6,7 +6,7 @@
 import type { Localized } from "../core/i18n";
 import { showShortest } from "../core/number-format";
 import { carriedExpected } from "./carry";
-import { type Grade, gradePart } from "./grade";
+import { type PartGrade, gradePart } from "./grade";
 import { planSession } from "./plan";
 import { instantiateQuestion } from "./question";
 import { ENGINE_TEXT, fill } from "./texts";
@@ -260,7 +260,7 @@ function viewOf(state: SessionState, current: CurrentQuestion): QuestionView {
   };
 }
 
-function feedbackFor(current: CurrentQuestion, grade: Grade, input: string): Feedback {
+function feedbackFor(current: CurrentQuestion, grade: PartGrade, input: string): Feedback {
   const { result } = grade;
   // The checker has already put the template's own sentence for a recognised mistake in place.
   const message: Localized = grade.carried ? carriedMessage(grade.carried, grade) : result.message;
@@ -289,7 +289,7 @@ function feedbackFor(current: CurrentQuestion, grade: Grade, input: string): Fee
   };
 }
 
-function carriedMessage(carried: CarriedForward, grade: Grade): Localized {
+function carriedMessage(carried: CarriedForward, grade: PartGrade): Localized {
   const template = carried.fromQuantity === "sigmoid" ? ENGINE_TEXT.carriedSigma : ENGINE_TEXT.carriedValue;
   return fill(template, {
     // The learner's own number as they gave it (0.7, not 0.700).

@@ -23,7 +23,7 @@ import {
   type AttemptInput,
   DEFAULT_SETTINGS,
   GRADED_VERDICTS,
-  type Grade,
+  type ReviewRating,
   type ProgressData,
   type ProgressState,
   type ProgressWarning,
@@ -120,7 +120,7 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
           set({ attempts });
         } else if (state.ratings.length === 0 || Date.parse(state.ratings.at(-1)!.at) <= Date.parse(at)) {
           const schedule = { cards: { ...state.cards }, ratings: [...state.ratings] };
-          applyGrade(schedule, attempt.templateId, at, attempt.rating as Grade);
+          applyGrade(schedule, attempt.templateId, at, attempt.rating as ReviewRating);
           set({ attempts, ...schedule });
         } else {
           // The clock went back: rebuild in time order, as a replay would.

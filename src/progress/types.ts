@@ -14,7 +14,7 @@ export type GradedVerdict = Exclude<Verdict, "invalid">;
 export const GRADED_VERDICTS: readonly GradedVerdict[] = ["correct", "imprecise", "incorrect"];
 
 /** FSRS grades (ts-fsrs Rating without Manual): Again 1, Hard 2, Good 3, Easy 4. */
-export type Grade = 1 | 2 | 3 | 4;
+export type ReviewRating = 1 | 2 | 3 | 4;
 
 /** What the engine knows when an answer to one part has been graded. */
 export interface AttemptInput {
@@ -48,7 +48,7 @@ export interface Attempt extends AttemptInput {
    * The FSRS grade this attempt gave the template's card, or null when it did not rate it
    * (an earlier part of a multi-part variant, or a retry of a part already answered).
    */
-  rating: Grade | null;
+  rating: ReviewRating | null;
 }
 
 export interface Settings {
@@ -63,7 +63,7 @@ export const DEFAULT_SETTINGS: Settings = { lang: null, ascii: false, name: null
 export interface RatingEntry {
   templateId: string;
   at: string;
-  rating: Grade;
+  rating: ReviewRating;
   /** The card was a graduated review card (not new or in learning steps) when it was rated. */
   wasReview: boolean;
 }
