@@ -11,7 +11,7 @@ import { planSession } from "./plan";
 import { instantiateQuestion } from "./question";
 import { ENGINE_TEXT, fill } from "./texts";
 import type {
-  Attempt,
+  GradedAttempt,
   CarriedForward,
   CurrentQuestion,
   EngineEvent,
@@ -51,7 +51,7 @@ export function answer(state: SessionState, input: string, now: number): Step {
   if (grade.result.verdict === "invalid") {
     return { state, events: [{ type: "feedback", feedback }] };
   }
-  const attempt: Attempt = {
+  const attempt: GradedAttempt = {
     templateId: current.instance.templateId,
     skill: current.instance.skill,
     step: current.instance.step,

@@ -1,6 +1,6 @@
 // The FSRS grade comes from the attempt, never from the learner: people mis-rate themselves
 // (docs/progress.md, Scheduling), and a trainer that grades answers already knows how it went.
-import type { Attempt, AttemptInput, ReviewRating, GradedVerdict } from "./types";
+import type { StoredAttempt, AttemptInput, ReviewRating, GradedVerdict } from "./types";
 
 export const AGAIN: ReviewRating = 1;
 export const HARD: ReviewRating = 2;
@@ -40,11 +40,11 @@ export function gradePart(verdict: GradedVerdict, hints: number, ms: number): Re
  * part 1 of 2 makes the whole exercise Again). Earlier parts and retries of a part grade nothing,
  * so a two-part exercise does not count as two reviews.
  */
-export function variantRating(input: AttemptInput, session: string, earlier: readonly Attempt[]): ReviewRating | null {
+export function variantRating(input: AttemptInput, session: string, earlier: readonly StoredAttempt[]): ReviewRating | null {
   if (input.part !== input.parts - 1) return null;
   // This session's answers to the same variant come right before this one: walk back over them
   // (skipping other trainers' lines) and stop at this session's previous exercise.
-  const sameVariant: Attempt[] = [];
+  const sameVariant: StoredAttempt[] = [];
   for (let i = earlier.length - 1; i >= 0; i--) {
     const a = earlier[i]!;
     if (a.session !== session) continue;

@@ -2,7 +2,7 @@
 // from the attempts' stored grades, so replaying the journal rebuilds them exactly.
 import { type Card, createEmptyCard, fsrs, State } from "ts-fsrs";
 import { localDay } from "./days";
-import type { Attempt, ReviewRating, RatingEntry } from "./types";
+import type { StoredAttempt, ReviewRating, RatingEntry } from "./types";
 
 /**
  * No fuzz: the same attempts always give the same schedule (replay, tests, two machines).
@@ -28,7 +28,7 @@ export function applyGrade(schedule: Schedule, templateId: string, at: string, r
 }
 
 /** Cards from the graded attempts, applied in time order (lines from two trainers may interleave out of order). */
-export function buildSchedule(attempts: readonly Attempt[]): Schedule {
+export function buildSchedule(attempts: readonly StoredAttempt[]): Schedule {
   const schedule: Schedule = { cards: {}, ratings: [] };
   const graded = attempts.filter((a) => a.rating !== null);
   // Array.prototype.sort is stable: equal times keep journal order.

@@ -19,7 +19,7 @@ import { variantRating } from "./rating";
 import { forget, replay } from "./replay";
 import { applyGrade, buildSchedule } from "./schedule";
 import {
-  type Attempt,
+  type StoredAttempt,
   type AttemptInput,
   DEFAULT_SETTINGS,
   GRADED_VERDICTS,
@@ -101,13 +101,13 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
       dataDir,
       session,
 
-      recordAttempt(input: AttemptInput): Attempt {
+      recordAttempt(input: AttemptInput): StoredAttempt {
         if (!GRADED_VERDICTS.includes(input.verdict)) {
           throw new TypeError(`recordAttempt: verdict "${String(input.verdict)}" is not graded; invalid input is not an attempt`);
         }
         const state = get();
         const at = now().toISOString();
-        const attempt: Attempt = {
+        const attempt: StoredAttempt = {
           ...input,
           id: `${session}-${++counter}`,
           session,

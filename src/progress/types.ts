@@ -37,7 +37,7 @@ export interface AttemptInput {
 }
 
 /** An attempt as stored: the input plus what the store adds. */
-export interface Attempt extends AttemptInput {
+export interface StoredAttempt extends AttemptInput {
   /** Unique across processes: `<session>-<n>`. */
   id: string;
   /** The trainer run that recorded it (several may share a data directory). */
@@ -70,7 +70,7 @@ export interface RatingEntry {
 
 /** Everything rebuilt from the journal. */
 export interface ProgressData {
-  attempts: readonly Attempt[];
+  attempts: readonly StoredAttempt[];
   /** lessonId → index of the step the learner is on. */
   lessons: Readonly<Record<string, number>>;
   settings: Settings;
@@ -114,7 +114,7 @@ export interface ProgressState extends ProgressData {
   session: string;
 
   /** Records a graded answer; returns only after it is written and fsynced (or saving has failed, after saying so). */
-  recordAttempt(input: AttemptInput): Attempt;
+  recordAttempt(input: AttemptInput): StoredAttempt;
   setLessonPosition(lessonId: string, step: number): void;
   setSetting<K extends keyof Settings>(key: K, value: Settings[K]): void;
   /** Forgets all progress, or one skill's, after copying the journal to a backup. */

@@ -10,7 +10,7 @@ import type { Course } from "../content/model";
 import { quizQueue } from "../engine/plan";
 import { start } from "../engine/session";
 import { fill } from "../engine/texts";
-import type { Attempt, SessionConfig, Summary } from "../engine/types";
+import type { GradedAttempt, SessionConfig, Summary } from "../engine/types";
 import { toAscii } from "../plain/ascii";
 import { driveSession, type Presenter } from "../plain/driver";
 import { jsonPresenter } from "../plain/json-presenter";
@@ -192,6 +192,6 @@ export async function runQuizSession(options: QuizSessionOptions): Promise<QuizO
   return { result, path: tracker.path, saved: tracker.saved, summary };
 }
 
-function recordProgress(store: ProgressStore | null, attempt: Attempt): void {
+function recordProgress(store: ProgressStore | null, attempt: GradedAttempt): void {
   store?.getState().recordAttempt(attemptInputOf(attempt, "quiz"));
 }
