@@ -20,10 +20,8 @@ export interface MistakeContext {
   quantity?: string;
 }
 
-export type CatalogueId = KnownMistakeId | "value-instead-of-derivative";
-
 export interface MistakeEntry {
-  id: CatalogueId;
+  id: string;
   name: Localized;
   message(ctx: MistakeContext): Localized;
 }
@@ -58,7 +56,8 @@ function quotesSigma(ctx: MistakeContext): boolean {
 
 const ASKED_FOR_DERIVATIVE = new Set(["derivative", "derivative-from-output", "backprop-local-gradient", "max-slope"]);
 
-const ENTRIES: readonly MistakeEntry[] = [
+/** The catalogue: its ids are the type KnownMistakeId (types.ts). */
+export const MISTAKE_ENTRIES = [
   {
     id: "sigmoid-instead-of-derivative",
     name: { ja: "σ′ の代わりに σ", en: "σ instead of σ′" },
@@ -263,12 +262,12 @@ const ENTRIES: readonly MistakeEntry[] = [
             en: `That is the function's value${approx(ctx)}, not its derivative. The value is the height of the graph; the derivative is its slope there.`,
           },
   },
-];
+] as const satisfies readonly MistakeEntry[];
 
-export const MISTAKES: ReadonlyMap<string, MistakeEntry> = new Map(ENTRIES.map((entry) => [entry.id, entry]));
+export const MISTAKES: ReadonlyMap<string, MistakeEntry> = new Map(MISTAKE_ENTRIES.map((entry) => [entry.id, entry]));
 
 /** Ids that have their own message (content packs may use others, which get the fallback). */
-export const CATALOGUE_IDS: readonly CatalogueId[] = ENTRIES.map((entry) => entry.id);
+export const CATALOGUE_IDS: readonly KnownMistakeId[] = MISTAKE_ENTRIES.map((entry) => entry.id);
 
 export function mistakeName(id: MistakeId): Localized {
   return MISTAKES.get(id)?.name ?? { ja: id, en: id };
