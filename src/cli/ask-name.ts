@@ -2,7 +2,7 @@
 // the quiz is drawn (Enter keeps the name remembered from the last quiz, or the login name), and
 // remembered for next time, as a quiz started from Home does.
 import { createInterface } from "node:readline/promises";
-import type { Lang } from "../core/i18n";
+import { fillIn, type Lang } from "../core/i18n";
 import type { ProgressStore } from "../progress";
 import { readName } from "../ui/quiz-setup";
 import { type CliIO, UserError } from "./io";
@@ -19,7 +19,7 @@ const PROMPT = {
 export async function askLearnerName(io: CliIO, store: ProgressStore, lang: Lang, login: string | undefined): Promise<string> {
   const remembered = store.getState().settings.name ?? readName(login ?? "");
   const fallback = typeof remembered === "string" ? remembered : remembered.ok ? remembered.value : null;
-  const question = fallback ? PROMPT.askWithDefault[lang].replace("{name}", fallback) : PROMPT.ask[lang];
+  const question = fallback ? fillIn(PROMPT.askWithDefault[lang], lang, { name: fallback }) : PROMPT.ask[lang];
   const lines = createInterface({ input: io.stdin, output: io.stdout, terminal: true });
   let closed = false;
   lines.once("close", () => {

@@ -2,6 +2,7 @@
 // `--content DIR` packs in the order given. The package root is found by walking up from this
 // module to the package.json named "sigmoid-trainer", which works from src/ (tests) and from
 // the bundle in dist/ alike, wherever the package is installed.
+import { englishCount } from "../core/i18n";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -70,5 +71,5 @@ export async function requireCourse(extra: readonly string[], io: Pick<CliIO, "c
   const count = result.problems.length;
   // File names and quoted content may hold control characters: shown as escapes.
   const lines = result.problems.map((problem) => visibleText(formatProblem(problem)));
-  throw new UserError(`the content has ${count} problem${count === 1 ? "" : "s"}:\n${lines.join("\n")}`);
+  throw new UserError(`the content has ${englishCount(count, "problem", "problems")}:\n${lines.join("\n")}`);
 }

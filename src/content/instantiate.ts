@@ -3,7 +3,7 @@
 // placeholders filled. The same template and seed give the same question on every machine;
 // progress is keyed by the template's id, never by its text.
 import type { Localized } from "../core/i18n";
-import { formatShortest, formatSignificant } from "../core/number-format";
+import { formatSignificant, showShortest, showSignificant, withMinusSign } from "../core/number-format";
 import { decimalRound } from "../core/decimal-round";
 import { type AnswerKind, inXForm, type QuantityId } from "../core/quantities";
 import { givenDigitsFor, shownIntermediates, shownTexts } from "../core/shown-values";
@@ -57,8 +57,7 @@ export type InstantiateResult = { ok: true; question: QuestionInstance } | { ok:
 
 /** A number in a sentence: a Unicode minus, a power of ten for tiny and huge values. */
 function show(value: number, digits: number | null): string {
-  const text = digits === null ? formatShortest(value) : formatSignificant(value, digits);
-  return text.replace(/^-/, "−");
+  return digits === null ? showShortest(value) : showSignificant(value, digits);
 }
 
 /**
@@ -79,7 +78,7 @@ export function fillText(
       const value = values[name];
       if (value === undefined) return digits === null ? `{${name}}` : `{${name}:${digits}}`;
       const asPrinted = printed[name];
-      if (digits === null && asPrinted !== undefined) return asPrinted.replace(/^-/, "−");
+      if (digits === null && asPrinted !== undefined) return withMinusSign(asPrinted);
       if (digits === null && Object.hasOwn(params, name)) return show(value, null);
       return show(value, digits ?? defaultDigits);
     });

@@ -1,5 +1,6 @@
 // Turns the schema's findings (zod issues with a data path) into problems at file:line:col,
 // worded for an author: what is wrong and what was expected.
+import { englishCount } from "../core/i18n";
 import type { z } from "zod";
 import type { Problem } from "./problems";
 import { localizedSchema } from "./schema";
@@ -186,7 +187,7 @@ export function issueProblems(source: SourceFile, schema: AnySchema, issues: rea
           const word = issue.code === "too_small" ? "at least" : "at most";
           message =
             issue.origin === "array"
-              ? `expected ${word} ${bound} item${bound === 1 ? "" : "s"}`
+              ? `expected ${word} ${englishCount(Number(bound), "item", "items")}`
               : `expected ${word} ${bound}, got ${describeInput(valueAt(source.data, full))}`;
         }
         problems.push(problemAt(source, full, `${describePath(full)}: ${message}`));

@@ -3,6 +3,7 @@
 // outside the tolerance must not, and each typical mistake must be diagnosed as itself. What
 // fails is a problem at the template's file:line:col, so an author (or a change to the checker)
 // cannot ship a question whose grading is wrong.
+import { englishCount } from "../core/i18n";
 import { checkNumeric } from "../core/check";
 import { checkFormula } from "../core/check-formula";
 import { decimalRound } from "../core/decimal-round";
@@ -187,7 +188,7 @@ function testNumericPart(part: Pick<QuestionPart, "expected" | "digits" | "mista
         const got = result.verdict === "correct" ? "graded correct" : `diagnosed as ${result.diagnosis ?? "no mistake"}`;
         fail({
           what: "a typical mistake is not diagnosed as itself",
-          example: `${mistake.id} "${input}" (${figures} significant figure${figures === 1 ? "" : "s"}) at ${where} was ${got}`,
+          example: `${mistake.id} "${input}" (${englishCount(figures, "significant figure", "significant figures")}) at ${where} was ${got}`,
         });
       }
     }
@@ -283,7 +284,7 @@ export function selfTestTemplate(
       fileOrder: 0,
       line: template.pos.line,
       col: template.pos.col,
-      message: `self-test of exercise "${template.id}": ${what} (${count} time${count === 1 ? "" : "s"}); e.g. ${example}`,
+      message: `self-test of exercise "${template.id}": ${what} (${englishCount(count, "time", "times")}); e.g. ${example}`,
     });
   }
   return { variants, problems };

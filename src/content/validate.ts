@@ -1,6 +1,7 @@
 // Second pass: the rules a schema cannot express, across all files. Ids are unique, every
 // reference resolves, placeholders name real values, formulas stay inside the LaTeX subset,
 // and every parameter space can produce a question. Each problem points at the exact place.
+import { englishCount } from "../core/i18n";
 import { parseLatex } from "../core/latex/parse";
 import type { Collected, Entity, Namespace } from "./collect";
 import { checkExercise } from "./validate-exercise";
@@ -98,7 +99,7 @@ export function validate(collected: Collected): Problem[] {
       // Feedback is matched to choices by position, so a missing or extra entry would show a
       // sentence under the wrong choice.
       if (feedback !== undefined && feedback.length !== choices.length) {
-        const entries = `${feedback.length} feedback ${feedback.length === 1 ? "entry" : "entries"}`;
+        const entries = englishCount(feedback.length, "feedback entry", "feedback entries");
         report(
           step.source,
           [...step.path, "check", "choice", "feedback"],

@@ -4,7 +4,7 @@
 import { evaluateFormula, type FormulaNode, formulaToText, parseFormula } from "./formula";
 import { localized, type Localized } from "./i18n";
 import { localizedWith, mistakeMessage } from "./mistakes";
-import { formatSignificant } from "./number-format";
+import { formatSignificant, showSignificant, withMinusSign } from "./number-format";
 import { FORMULA_MISTAKES } from "./quantities";
 import { sigmoid, sigmoidDerivative } from "./sigmoid";
 import type { CheckResult, MistakeId } from "./types";
@@ -101,8 +101,8 @@ function mentionsSigma(node: FormulaNode): boolean {
   }
 }
 
-const show = (value: number) => formatSignificant(value, 4).replace(/^-/, "−");
-const showX = (x: number) => String(x).replace(/^-/, "−");
+const show = (value: number) => showSignificant(value, 4);
+const showX = (x: number) => withMinusSign(String(x));
 
 /**
  * Grades a formula for σ(x) or σ′(x). `parsed` is always null: a formula is not one number,
@@ -232,6 +232,6 @@ function differenceToShow(ast: FormulaNode, f: (x: number) => number): { x: numb
   const b = f(best.x);
   let figures = 4;
   while (figures < 17 && formatSignificant(a, figures) === formatSignificant(b, figures)) figures++;
-  const print = (v: number) => formatSignificant(v, figures).replace(/^-/, "−");
+  const print = (v: number) => showSignificant(v, figures);
   return { x: best.x, learner: print(a), reference: print(b) };
 }

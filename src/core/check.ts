@@ -3,7 +3,7 @@
 import { gradeNumber, matchesAtTypedPrecision, sameAtPrecision, sameNumber } from "./grade";
 import type { Localized } from "./i18n";
 import { localizedWith, type MistakeContext, mistakeMessage } from "./mistakes";
-import { formatShortest, formatSignificant } from "./number-format";
+import { showBrief, showSignificant } from "./number-format";
 import { type ReadNumber, readAnswer } from "./read-answer";
 import { withinTolerance } from "./tolerance";
 import type { CheckResult, MistakeValue, NumericQuestion, Params } from "./types";
@@ -46,7 +46,7 @@ export function diagnose(read: ReadNumber, question: NumericQuestion): MistakeVa
 function askedFor(context: CheckContext): Localized {
   if (context.label !== undefined) return { ja: context.label, en: context.label };
   const x = context.params?.x;
-  const at = x === undefined ? "x" : formatShortest(Number(x.toPrecision(4))).replace(/^-/, "−");
+  const at = x === undefined ? "x" : showBrief(x);
   switch (context.quantity) {
     case "sigmoid":
       return { ja: `σ(${at})`, en: `σ(${at})` };
@@ -105,14 +105,14 @@ export function checkNumeric(
   const grade = gradeNumber(read, question.expected, question.digits, question.wholeNumber ?? false);
   const { verdict, digitsNeeded, digitsGiven } = grade;
   // A Unicode minus, as prompts and worked solutions write it (ASCII mode turns it back).
-  const shown = formatSignificant(question.expected, question.digits).replace(/^-/, "−");
+  const shown = showSignificant(question.expected, question.digits);
   const answer = answerIs(shown, context.label);
   const base = { expected: question.expected, parsed: read.value, readAs: read.readAs, position: null };
 
   if (verdict === "correct") {
     if (grade.roundedDown && !sameNumber(read.value, question.expected)) {
       // More figures than asked: say what the answer is at the asked figures, and the value itself.
-      const exact = formatSignificant(question.expected, Math.min(12, digitsGiven + 1)).replace(/^-/, "−");
+      const exact = showSignificant(question.expected, Math.min(12, digitsGiven + 1));
       const what = context.label === undefined ? "" : `${context.label} ≈ `;
       return {
         ...base,

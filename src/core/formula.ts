@@ -4,6 +4,7 @@
 // and exp(…). Errors carry the 1-based character position in the text as typed, counted in
 // Unicode code points (what a learner sees as one character), so the message can point at it.
 import { localized, type Localized } from "./i18n";
+import { DASH_LOOKALIKES, FORMULA_SUPERSCRIPTS, isInvisible, PLUS_LOOKALIKES, type SourceChar } from "./input-characters";
 import { sigmoid } from "./sigmoid";
 
 export type FormulaNode =
@@ -27,27 +28,12 @@ export const MAX_FORMULA_LENGTH = 200;
 // ---------------------------------------------------------------------------------------------
 // Normalizing: what was typed → plain ASCII-ish characters, each remembering where it came from.
 
-interface SourceChar {
-  ch: string;
-  /** 1-based code-point position in the original input. */
-  pos: number;
-}
-
-// Superscripts are exponents: x² is x^(2), e⁻ˣ is e^(−x). NFKC would turn ² into a plain 2
-// and silently change the meaning, so they are translated before normalizing.
-const SUPERSCRIPTS: Readonly<Record<string, string>> = {
-  "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9",
-  "⁺": "+", "⁻": "-", "⁽": "(", "⁾": ")", "ˣ": "x", "ˢ": "s", "ᵉ": "e",
-};
-
 // After NFKC: dash look-alikes (Unicode minus, hyphens, en/em dashes) are minus; the dot and
-// cross signs people use for multiplication are *, the division signs are /. The same
-// characters as the number reader (read-answer.ts) accepts, so both kinds of answer agree.
+// cross signs people use for multiplication are *, the division signs are /. Dashes and pluses
+// come from input-characters.ts, the tables the number reader (read-answer.ts) uses too.
 const LOOKALIKES: Readonly<Record<string, string>> = {
-  "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
-  "\u2796": "-", "\u02d7": "-", "\u2795": "+",
-  // ー, the long-vowel mark a Japanese input method gives for a minus typed in kana mode.
-  "\u30fc": "-", "\uff70": "-",
+  ...Object.fromEntries([...DASH_LOOKALIKES].map((dash) => [dash, "-"])),
+  ...Object.fromEntries([...PLUS_LOOKALIKES].map((plus) => [plus, "+"])),
   "\u00b7": "*", "\u22c5": "*", "\u2219": "*", "\u2022": "*", "\u30fb": "*", "\u00d7": "*", "\u2715": "*",
   "\u2716": "*", "\u2a2f": "*", "\u2217": "*",
   "\u00f7": "/", "\u2215": "/", "\u2044": "/",
@@ -55,30 +41,17 @@ const LOOKALIKES: Readonly<Record<string, string>> = {
   "{": "(", "}": ")", "\uff5b": "(", "\uff5d": ")",
 };
 
-// Invisible characters that ride along with pasted text: the format category (zero-width
-// space and joiners, BOM, soft hyphen, bidi marks), variation selectors and Hangul fillers.
-const FORMAT_CHARACTER = /^\p{Cf}$/u;
-const INVISIBLE_RANGES: readonly (readonly [number, number])[] = [
-  [0x034f, 0x034f], [0x115f, 0x1160], [0x180b, 0x180d], [0x180f, 0x180f], [0x3164, 0x3164],
-  [0xffa0, 0xffa0], [0xfe00, 0xfe0f], [0xe0100, 0xe01ef],
-];
-
-function isInvisible(ch: string): boolean {
-  const code = ch.codePointAt(0) ?? 0;
-  return FORMAT_CHARACTER.test(ch) || INVISIBLE_RANGES.some(([low, high]) => code >= low && code <= high);
-}
-
 function normalize(codePoints: readonly string[]): SourceChar[] {
   const out: SourceChar[] = [];
   let i = 0;
   while (i < codePoints.length) {
     const raw = codePoints[i]!;
     const pos = i + 1;
-    if (SUPERSCRIPTS[raw] !== undefined) {
+    if (FORMULA_SUPERSCRIPTS[raw] !== undefined) {
       out.push({ ch: "^", pos }, { ch: "(", pos });
       let last = pos;
-      while (i < codePoints.length && SUPERSCRIPTS[codePoints[i]!] !== undefined) {
-        out.push({ ch: SUPERSCRIPTS[codePoints[i]!]!, pos: i + 1 });
+      while (i < codePoints.length && FORMULA_SUPERSCRIPTS[codePoints[i]!] !== undefined) {
+        out.push({ ch: FORMULA_SUPERSCRIPTS[codePoints[i]!]!, pos: i + 1 });
         last = i + 1;
         i++;
       }

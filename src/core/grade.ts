@@ -8,7 +8,8 @@ import { halfUnit, MAX_DIGITS, roundToSignificant, withinTolerance } from "./tol
 
 export type NumericVerdict = "correct" | "imprecise" | "incorrect";
 
-export interface Grade {
+/** How a typed number compares with the expected value at the figures the question asks for. */
+export interface NumberGrade {
   verdict: NumericVerdict;
   /** Significant figures the question requires. */
   digitsNeeded: number;
@@ -75,9 +76,9 @@ function typedAsWholeNumber(read: ReadNumber): boolean {
  * docs/grading.md ("Grading rules") gives the full order, with the mistake catalogue first.
  * A reference of 0 has no significant figures: within the absolute tolerance is correct.
  */
-export function gradeNumber(read: ReadNumber, expected: number, digits: number, wholeNumber = false): Grade {
+export function gradeNumber(read: ReadNumber, expected: number, digits: number, wholeNumber = false): NumberGrade {
   const within = withinTolerance(read.value, expected, digits);
-  const grade = (verdict: NumericVerdict, extra: Partial<Pick<Grade, "roundedDown" | "roundedRight">> = {}): Grade => ({
+  const grade = (verdict: NumericVerdict, extra: Partial<Pick<NumberGrade, "roundedDown" | "roundedRight">> = {}): NumberGrade => ({
     verdict,
     digitsNeeded: digits,
     digitsGiven: read.sigFigs,

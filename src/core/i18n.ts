@@ -22,3 +22,44 @@ export function langFromEnv(env: Readonly<Record<string, string | undefined>>): 
   }
   return "en";
 }
+
+/** A value put into a `{name}` slot: already formatted, or one text per language. */
+export type TextValue = string | number | Localized;
+export type TextValues = Readonly<Record<string, TextValue | undefined>>;
+
+function isLocalized(value: TextValue): value is Localized {
+  return typeof value === "object";
+}
+
+/**
+ * The one `{name}` filler: replaces each `{name}` in `text` (written in `lang`) by its value;
+ * a name without a value is kept as written, so a later step can fill it.
+ */
+export function fillIn(text: string, lang: Lang, values: TextValues): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = Object.hasOwn(values, name) ? values[name] : undefined;
+    if (value === undefined) return whole;
+    return isLocalized(value) ? value[lang] : String(value);
+  });
+}
+
+/** `fillIn` in both languages. */
+export function fillBoth(text: Localized, values: TextValues): Localized {
+  return { ja: fillIn(text.ja, "ja", values), en: fillIn(text.en, "en", values) };
+}
+
+const ENGLISH_PLURAL = new Intl.PluralRules("en");
+
+/**
+ * An English noun in the form `count` asks for ("1 learner", "2 learners"), by the language's
+ * plural rule. Japanese counts take no plural; the Japanese side of a shared template leaves
+ * this slot out.
+ */
+export function englishNoun(count: number, one: string, other: string): string {
+  return ENGLISH_PLURAL.select(count) === "one" ? one : other;
+}
+
+/** "1 learner" / "2 learners": the count and its English noun. */
+export function englishCount(count: number, one: string, other: string): string {
+  return `${count} ${englishNoun(count, one, other)}`;
+}

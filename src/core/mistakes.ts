@@ -1,8 +1,8 @@
 // The built-in library of the typical mistakes with the sigmoid and its derivative. Each has a
 // short name and one feedback sentence per language that names the mistake and says how to
 // tell next time (docs/contributing.md, Writing for learners), quoting the learner's own numbers where it helps.
-import type { Localized } from "./i18n";
-import { formatShortest, formatSignificant } from "./number-format";
+import { fillBoth, type Localized } from "./i18n";
+import { formatShortest, showBrief, showSignificant } from "./number-format";
 import type { KnownMistakeId, MistakeId, Params } from "./types";
 
 /** What a message may quote. Everything but digits and expected is optional. */
@@ -20,10 +20,8 @@ export interface MistakeContext {
   quantity?: string;
 }
 
-export type CatalogueId = KnownMistakeId | "value-instead-of-derivative";
-
 export interface MistakeEntry {
-  id: CatalogueId;
+  id: string;
   name: Localized;
   message(ctx: MistakeContext): Localized;
 }
@@ -31,11 +29,11 @@ export interface MistakeEntry {
 /** A parameter for a formula: σ(−2), not σ(-2). */
 /** x as prompts show it: at most 4 significant figures (ln 9 reads 2.197, not 2.1972245773362196). */
 function arg(value: number): string {
-  return formatShortest(Number(value.toPrecision(4))).replace(/^-/, "−");
+  return showBrief(value);
 }
 
 function num(ctx: MistakeContext, value: number): string {
-  return formatSignificant(value, ctx.digits).replace(/^-/, "−");
+  return showSignificant(value, ctx.digits);
 }
 
 /** "σ(2)" when x is known, "σ(x)" otherwise. */
@@ -58,7 +56,8 @@ function quotesSigma(ctx: MistakeContext): boolean {
 
 const ASKED_FOR_DERIVATIVE = new Set(["derivative", "derivative-from-output", "backprop-local-gradient", "max-slope"]);
 
-const ENTRIES: readonly MistakeEntry[] = [
+/** The catalogue: its ids are the type KnownMistakeId (types.ts). */
+export const MISTAKE_ENTRIES = [
   {
     id: "sigmoid-instead-of-derivative",
     name: { ja: "σ′ の代わりに σ", en: "σ instead of σ′" },
@@ -237,8 +236,8 @@ const ENTRIES: readonly MistakeEntry[] = [
     id: "truncated",
     name: { ja: "四捨五入せずに切り捨て", en: "cut off, not rounded" },
     message: (ctx) => ({
-      ja: `桁を切り捨てています。値 ${formatSignificant(ctx.expected, Math.min(12, ctx.digits + 2)).replace(/^-/, "−")} を有効数字${ctx.digits}桁に四捨五入すると ${num(ctx, ctx.expected)} です。次の桁が 5 以上なら切り上げます。`,
-      en: `The digits were cut off, not rounded. The value ${formatSignificant(ctx.expected, Math.min(12, ctx.digits + 2)).replace(/^-/, "−")} rounds to ${num(ctx, ctx.expected)} at ${ctx.digits} significant figures: a next digit of 5 or more rounds up.`,
+      ja: `桁を切り捨てています。値 ${showSignificant(ctx.expected, Math.min(12, ctx.digits + 2))} を有効数字${ctx.digits}桁に四捨五入すると ${num(ctx, ctx.expected)} です。次の桁が 5 以上なら切り上げます。`,
+      en: `The digits were cut off, not rounded. The value ${showSignificant(ctx.expected, Math.min(12, ctx.digits + 2))} rounds to ${num(ctx, ctx.expected)} at ${ctx.digits} significant figures: a next digit of 5 or more rounds up.`,
     }),
   },
   {
@@ -263,12 +262,12 @@ const ENTRIES: readonly MistakeEntry[] = [
             en: `That is the function's value${approx(ctx)}, not its derivative. The value is the height of the graph; the derivative is its slope there.`,
           },
   },
-];
+] as const satisfies readonly MistakeEntry[];
 
-export const MISTAKES: ReadonlyMap<string, MistakeEntry> = new Map(ENTRIES.map((entry) => [entry.id, entry]));
+export const MISTAKES: ReadonlyMap<string, MistakeEntry> = new Map(MISTAKE_ENTRIES.map((entry) => [entry.id, entry]));
 
 /** Ids that have their own message (content packs may use others, which get the fallback). */
-export const CATALOGUE_IDS: readonly CatalogueId[] = ENTRIES.map((entry) => entry.id);
+export const CATALOGUE_IDS: readonly KnownMistakeId[] = MISTAKE_ENTRIES.map((entry) => entry.id);
 
 export function mistakeName(id: MistakeId): Localized {
   return MISTAKES.get(id)?.name ?? { ja: id, en: id };
@@ -286,18 +285,13 @@ export function mistakeMessage(id: MistakeId, ctx: MistakeContext): Localized {
 
 /**
  * Fills {x}, {expected}, {answer} and {value} (the mistake's value) in a message a content
- * author wrote for one template; other braces are left as they are.
+ * author wrote for one template, in both languages; other braces are left as they are.
  */
-export function fillPlaceholders(text: string, ctx: MistakeContext): string {
-  const values: Record<string, string | undefined> = {
+export function localizedWith(text: Localized, ctx: MistakeContext): Localized {
+  return fillBoth(text, {
     x: ctx.params?.x === undefined ? undefined : arg(ctx.params.x),
     expected: num(ctx, ctx.expected),
     answer: ctx.answer === undefined ? undefined : formatShortest(ctx.answer),
     value: ctx.mistakeValue === undefined ? undefined : num(ctx, ctx.mistakeValue),
-  };
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-}
-
-export function localizedWith(text: Localized, ctx: MistakeContext): Localized {
-  return { ja: fillPlaceholders(text.ja, ctx), en: fillPlaceholders(text.en, ctx) };
+  });
 }

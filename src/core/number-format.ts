@@ -48,3 +48,35 @@ export function formatShortest(value: number, options: FormatOptions = {}): stri
 export function jsonNumber(value: number): number | null {
   return Number.isFinite(value) ? value : null;
 }
+
+// Numbers as a learner reads them in a sentence: a real minus sign (U+2212) in front, as in
+// printed mathematics, unless the terminal asked for ASCII. Every learner-facing number goes
+// through these, so the sign is written one way everywhere.
+
+/** `text` (a formatted number) with its leading "-" written as a real minus sign "−". */
+export function withMinusSign(text: string, options: FormatOptions = {}): string {
+  return options.ascii ? text : text.replace(/^-/, "−");
+}
+
+/** `value` to `digits` significant figures (trailing zeros kept), with a real minus sign. */
+export function showSignificant(value: number, digits: number, options: FormatOptions = {}): string {
+  return withMinusSign(formatSignificant(value, digits, options), options);
+}
+
+/** The shortest text that reads back as `value`, with a real minus sign. */
+export function showShortest(value: number, options: FormatOptions = {}): string {
+  return withMinusSign(formatShortest(value, options), options);
+}
+
+/**
+ * A value as a prompt or message quotes it: at most 4 significant figures, trailing zeros
+ * dropped (ln 9 reads 2.197, not 2.1972245773362196; 0.5 stays 0.5).
+ */
+export function showBrief(value: number, options: FormatOptions = {}): string {
+  return showShortest(Number(value.toPrecision(4)), options);
+}
+
+/** A number with fixed decimals ("−0.50"); −0 is written as 0. */
+export function showFixed(value: number, decimals: number, options: FormatOptions = {}): string {
+  return withMinusSign((Object.is(value, -0) ? 0 : value).toFixed(decimals), options);
+}

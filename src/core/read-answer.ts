@@ -6,6 +6,7 @@
 //
 // Positions are 1-based and count code points of the text as typed (one per character the
 // learner sees, for everything except combining sequences), so a message can point at it.
+import { DASH_LOOKALIKES, isInvisible, NUMBER_SUPERSCRIPTS, PLUS_LOOKALIKES, type SourceChar as InputChar } from "./input-characters";
 import type { Localized } from "./i18n";
 
 export const MAX_ANSWER_LENGTH = 200;
@@ -68,45 +69,23 @@ export type ReadResult = ReadNumber | ReadError;
 // Normalizing: each typed character becomes zero or more plain characters that remember the
 // position they came from, so errors found later still point into the original text.
 
-interface SourceChar {
-  ch: string;
-  pos: number;
+interface SourceChar extends InputChar {
   /** Produced by a vulgar fraction character such as ½ (read as 1/2 only when it stands alone). */
   vulgar?: true;
 }
 
-// ー (the long-vowel mark) and its half-width form are what a Japanese input method gives for
-// a minus typed in kana mode: "ー0.5".
-const DASHES = new Set(["\u30fc", "\uff70", "-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212", "\u2796", "\u02d7", "\ufe58", "\ufe63", "\uff0d"]);
-const PLUSES = new Set(["+", "\ufe62", "\uff0b", "\u2795"]);
 // Multiplication look-alikes, including the katakana middle dot a Japanese IME gives for "·".
 const TIMES = new Set(["*", "×", "·", "⋅", "∙", "✕", "✖", "⨯", "∗", "\uff0a", "\u30fb", "\uff65"]);
 const SLASHES = new Set(["/", "\u2044", "\u2215", "÷", "\uff0f"]);
 // The ideographic full stop and comma are what some IMEs produce in full-width mode.
 const POINTS = new Set([".", "\uff0e", "\u3002", "\uff61", "\ufe52"]);
 const COMMAS = new Set([",", "\uff0c", "\u3001", "\uff64", "\ufe50", "\ufe51"]);
-const SUPERSCRIPTS: Readonly<Record<string, string>> = {
-  "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9",
-  "⁺": "+", "⁻": "-",
-};
-// Invisible characters that ride along with pasted text: the format category (zero-width
-// space and joiners, BOM, soft hyphen, bidi marks), variation selectors and Hangul fillers.
-const FORMAT = /^\p{Cf}$/u;
-const INVISIBLE_RANGES: readonly (readonly [number, number])[] = [
-  [0x034f, 0x034f], [0x115f, 0x1160], [0x180b, 0x180d], [0x180f, 0x180f], [0x3164, 0x3164],
-  [0xffa0, 0xffa0], [0xfe00, 0xfe0f], [0xe0100, 0xe01ef],
-];
-function isInvisible(ch: string): boolean {
-  if (FORMAT.test(ch)) return true;
-  const code = ch.codePointAt(0)!;
-  return INVISIBLE_RANGES.some(([from, to]) => code >= from && code <= to);
-}
 const SPACE = /^\s$/u;
 const VULGAR = /^[\u00bc-\u00be\u2150-\u215e\u2189]$/u;
 
 function canonical(ch: string): string {
-  if (DASHES.has(ch)) return "-";
-  if (PLUSES.has(ch)) return "+";
+  if (DASH_LOOKALIKES.has(ch)) return "-";
+  if (PLUS_LOOKALIKES.has(ch)) return "+";
   if (TIMES.has(ch)) return "×";
   if (SLASHES.has(ch)) return "/";
   if (POINTS.has(ch)) return ".";
@@ -124,11 +103,11 @@ function normalize(codePoints: readonly string[]): SourceChar[] {
       out.push({ ch: " ", pos });
       continue;
     }
-    const superscript = SUPERSCRIPTS[raw];
+    const superscript = NUMBER_SUPERSCRIPTS[raw];
     if (superscript !== undefined) {
       // 10⁻³ is 10^-3. NFKC would make it "10-3", silently a different number.
       const previous = out.at(-1);
-      const inRun = previous !== undefined && SUPERSCRIPTS[codePoints[i - 1] ?? ""] !== undefined;
+      const inRun = previous !== undefined && NUMBER_SUPERSCRIPTS[codePoints[i - 1] ?? ""] !== undefined;
       if (!inRun && previous?.ch !== "^") out.push({ ch: "^", pos });
       out.push({ ch: superscript, pos });
       continue;
@@ -141,7 +120,7 @@ function normalize(codePoints: readonly string[]): SourceChar[] {
     // Only full-width forms and small forms go through NFKC. Applied to everything, NFKC would
     // turn subscripts and circled digits into plain digits (10₂ into 102): a guessed number.
     const fullWidth = (code >= 0xff01 && code <= 0xff5e) || (code >= 0xfe50 && code <= 0xfe6b);
-    const ch = fullWidth && !DASHES.has(raw) && !TIMES.has(raw) ? raw.normalize("NFKC") : raw;
+    const ch = fullWidth && !DASH_LOOKALIKES.has(raw) && !TIMES.has(raw) ? raw.normalize("NFKC") : raw;
     for (const c of ch) out.push({ ch: canonical(c), pos });
   }
   return out;

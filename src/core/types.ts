@@ -1,24 +1,15 @@
 // Shared vocabulary of the core. These ids and names are part of the public JSON contract
 // (docs/commands.md; docs/architecture.md, Public contracts): rename nothing here without a migration.
 import type { Localized } from "./i18n";
+import type { MISTAKE_ENTRIES } from "./mistakes";
 
 export type Verdict = "correct" | "imprecise" | "incorrect" | "invalid";
 
-/** Mistake ids named by the contract; templates and packs may add their own string ids. */
-export type KnownMistakeId =
-  | "sigmoid-instead-of-derivative"
-  | "derivative-instead-of-sigmoid"
-  | "complement"
-  | "squared-sigmoid"
-  | "sign-error"
-  | "power-of-ten"
-  | "numerator-only"
-  | "forgot-square"
-  | "square-only-exp"
-  | "x-for-sigma"
-  | "constant-quarter"
-  | "truncated"
-  | "forgot-upstream";
+/**
+ * Mistake ids named by the contract: exactly the ids of the catalogue in mistakes.ts, so an id
+ * cannot be named without a message. Templates and packs may add their own string ids.
+ */
+export type KnownMistakeId = (typeof MISTAKE_ENTRIES)[number]["id"];
 export type MistakeId = KnownMistakeId | (string & {});
 
 /** The numbers that define one variant of an exercise, e.g. { x: 2 } or { sigma: 0.7 }. */

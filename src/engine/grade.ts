@@ -2,13 +2,14 @@
 // from an earlier part of the same exercise.
 import { checkNumeric } from "../core/check";
 import { checkFormula } from "../core/check-formula";
-import { formatSignificant } from "../core/number-format";
+import { showSignificant } from "../core/number-format";
 import type { Localized } from "../core/i18n";
 import type { CheckResult } from "../core/types";
 import { carriedExpected } from "./carry";
 import type { CarriedForward, PartAnswer, QuestionInstance } from "./types";
 
-export interface Grade {
+/** One part of a question graded: the check's result and the value carried into later parts. */
+export interface PartGrade {
   result: CheckResult;
   carried: CarriedForward | null;
   digits: number;
@@ -21,9 +22,9 @@ export function gradePart(
   partIndex: number,
   answers: readonly (PartAnswer | null)[],
   input: string,
-): Grade {
+): PartGrade {
   const part = instance.parts[partIndex]!;
-  const format = (value: number) => formatSignificant(value, part.digits).replace(/^-/, "−");
+  const format = (value: number) => showSignificant(value, part.digits);
   const overrides: Record<string, Localized> = {};
   for (const [id, text] of Object.entries(instance.feedback)) if (text) overrides[id] = text;
   if (part.quantity === "derivative-formula") {

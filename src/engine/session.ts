@@ -4,14 +4,14 @@
 // before it acts on the events after it, so a graded answer is on disk before the next
 // question appears.
 import type { Localized } from "../core/i18n";
-import { formatShortest } from "../core/number-format";
+import { showShortest } from "../core/number-format";
 import { carriedExpected } from "./carry";
-import { type Grade, gradePart } from "./grade";
+import { type PartGrade, gradePart } from "./grade";
 import { planSession } from "./plan";
 import { instantiateQuestion } from "./question";
 import { ENGINE_TEXT, fill } from "./texts";
 import type {
-  Attempt,
+  GradedAttempt,
   CarriedForward,
   CurrentQuestion,
   EngineEvent,
@@ -51,7 +51,7 @@ export function answer(state: SessionState, input: string, now: number): Step {
   if (grade.result.verdict === "invalid") {
     return { state, events: [{ type: "feedback", feedback }] };
   }
-  const attempt: Attempt = {
+  const attempt: GradedAttempt = {
     templateId: current.instance.templateId,
     skill: current.instance.skill,
     step: current.instance.step,
@@ -260,7 +260,7 @@ function viewOf(state: SessionState, current: CurrentQuestion): QuestionView {
   };
 }
 
-function feedbackFor(current: CurrentQuestion, grade: Grade, input: string): Feedback {
+function feedbackFor(current: CurrentQuestion, grade: PartGrade, input: string): Feedback {
   const { result } = grade;
   // The checker has already put the template's own sentence for a recognised mistake in place.
   const message: Localized = grade.carried ? carriedMessage(grade.carried, grade) : result.message;
@@ -289,11 +289,11 @@ function feedbackFor(current: CurrentQuestion, grade: Grade, input: string): Fee
   };
 }
 
-function carriedMessage(carried: CarriedForward, grade: Grade): Localized {
+function carriedMessage(carried: CarriedForward, grade: PartGrade): Localized {
   const template = carried.fromQuantity === "sigmoid" ? ENGINE_TEXT.carriedSigma : ENGINE_TEXT.carriedValue;
   return fill(template, {
     // The learner's own number as they gave it (0.7, not 0.700).
-    learner: formatShortest(carried.learnerValue).replace(/^-/, "−"),
+    learner: showShortest(carried.learnerValue),
     carried: grade.format(carried.carriedExpected),
     expected: typeof grade.result.expected === "number" ? grade.format(grade.result.expected) : grade.result.expected,
   });

@@ -1,6 +1,6 @@
 // The engine's own sentences (the course's texts come from content/). Japanese in the polite
 // です/ます style, English plain and short; both say the same thing.
-import type { Localized } from "../core/i18n";
+import { englishNoun, fillBoth, type Localized } from "../core/i18n";
 import type { Summary } from "./types";
 
 export const ENGINE_TEXT = {
@@ -30,11 +30,8 @@ export const ENGINE_TEXT = {
   },
 } as const satisfies Record<string, Localized>;
 
-/** Replaces `{name}` in both languages; values are already formatted. */
-export function fill(text: Localized, values: Readonly<Record<string, string | number>>): Localized {
-  const replace = (s: string) => s.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
-  return { ja: replace(text.ja), en: replace(text.en) };
-}
+/** Replaces `{name}` in both languages (the one filler, from core); values are already formatted. */
+export { fillBoth as fill };
 
 /**
  * Sentences every front end shows around the questions (the Ink screens and plain mode say
@@ -77,12 +74,12 @@ export const REASON_TEXT: Readonly<Record<string, Localized | null>> = {
 
 /** The end-of-session sentence both front ends show ("1 hint", not "1 hints"). */
 export function summarySentence(summary: Pick<Summary, "attempts" | "correct" | "hintsUsed" | "skipped">): Localized {
-  return fill(SESSION_TEXT.summary, {
+  return fillBoth(SESSION_TEXT.summary, {
     attempts: summary.attempts,
-    answers: summary.attempts === 1 ? "answer" : "answers",
+    answers: englishNoun(summary.attempts, "answer", "answers"),
     correct: summary.correct,
     hints: summary.hintsUsed,
-    hintWord: summary.hintsUsed === 1 ? "hint" : "hints",
+    hintWord: englishNoun(summary.hintsUsed, "hint", "hints"),
     skipped: summary.skipped,
   });
 }

@@ -94,7 +94,7 @@ export interface SessionState {
   config: Omit<SessionConfig, "queue">;
   plan: readonly PlannedQuestion[];
   current: CurrentQuestion | null;
-  attempts: readonly Attempt[];
+  attempts: readonly GradedAttempt[];
   skipped: readonly SkipRecord[];
   /** Plan index of the last question finished with a miss, while a retry may still be asked for. */
   retryable: number | null;
@@ -103,7 +103,7 @@ export interface SessionState {
 }
 
 /** A graded answer (never an invalid one). The driver must save it before showing what follows. */
-export interface Attempt {
+export interface GradedAttempt {
   templateId: string;
   skill: string;
   step: string | null;
@@ -219,7 +219,7 @@ export interface Summary {
 export type EngineEvent =
   | { type: "question"; question: QuestionView }
   /** Save `attempt` durably before acting on any later event. */
-  | { type: "graded"; attempt: Attempt }
+  | { type: "graded"; attempt: GradedAttempt }
   | { type: "feedback"; feedback: Feedback }
   | { type: "hint"; stage: number; stages: number; text: Localized; solution: boolean }
   | { type: "skipped"; skip: SkipRecord; expected: number | string; digits: number; solution: Localized }

@@ -4,7 +4,7 @@
 // the answer before it is on disk. The end of input quits like `:quit`.
 import type { Localized } from "../core/i18n";
 import { answer, hint, quit, retry, skip } from "../engine/session";
-import type { Attempt, EngineEvent, Feedback, QuestionView, SessionState, SkipRecord, Step, Summary } from "../engine/types";
+import type { GradedAttempt, EngineEvent, Feedback, QuestionView, SessionState, SkipRecord, Step, Summary } from "../engine/types";
 import type { LineReader } from "./line-reader";
 
 export interface ReviewInfo {
@@ -31,7 +31,7 @@ export interface Presenter {
 export interface DriverHooks {
   now(): number;
   /** Saves a graded attempt durably and says when the item comes back, if known. */
-  record(attempt: Attempt): ReviewInfo | null;
+  record(attempt: GradedAttempt): ReviewInfo | null;
 }
 
 export type Command = "hint" | "skip" | "retry" | "quit" | "help";

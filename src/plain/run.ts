@@ -3,7 +3,7 @@
 // end of input. Each graded answer goes to the progress store, which writes it durably
 // before the next question is printed.
 import type { Readable, Writable } from "node:stream";
-import type { Lang } from "../core/i18n";
+import { englishNoun, type Lang } from "../core/i18n";
 import type { Course } from "../content/model";
 import { start } from "../engine/session";
 import { fill, SESSION_TEXT } from "../engine/texts";
@@ -101,7 +101,7 @@ export async function runPlainSession(options: PlainSessionOptions): Promise<Pla
   if (text) {
     const title = options.mode === "review" ? PLAIN_TEXT.reviewTitle : PLAIN_TEXT.practiceTitle;
     const count = Math.min(queue.length, options.count);
-    text.line(fill(PLAIN_TEXT.start, { title: title[lang], count, s: count === 1 ? "" : "s" }));
+    text.line(fill(PLAIN_TEXT.start, { title: title[lang], count, questionNoun: englishNoun(count, "question", "questions") }));
     text.line(fill(PLAIN_TEXT.seed, { seed: options.seed }));
     if (options.courseHint) text.line(PLAIN_TEXT.courseHint);
   }

@@ -2,7 +2,7 @@
 // same in a pipe, a log file and a screen reader. Formulas stay in linear Unicode, or ASCII.
 import type { Writable } from "node:stream";
 import type { Lang, Localized } from "../core/i18n";
-import { formatSignificant } from "../core/number-format";
+import { showSignificant } from "../core/number-format";
 import { visibleText } from "../core/visible-text";
 import { fill, REASON_TEXT, SESSION_TEXT, summarySentence } from "../engine/texts";
 import type { Feedback, QuestionView, SkipRecord, Summary } from "../engine/types";
@@ -39,7 +39,7 @@ export function textPresenter(options: TextPresenterOptions): Presenter & { line
     for (const l of say(text).split("\n")) line(`  ${l}`);
   };
   const number = (value: number | string, digits: number) =>
-    typeof value === "number" ? formatSignificant(value, digits, { ascii }).replace(/^-/, "−") : value;
+    typeof value === "number" ? showSignificant(value, digits, { ascii }) : value;
 
   return {
     line,

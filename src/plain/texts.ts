@@ -5,7 +5,7 @@ import type { Localized } from "../core/i18n";
 export const PLAIN_TEXT = {
   start: {
     ja: "{title}: {count} 問です。答えを 1 行ずつ入力してください。:help でコマンドの一覧を表示します。",
-    en: "{title}: {count} question{s}. Type each answer on its own line; :help lists the commands.",
+    en: "{title}: {count} {questionNoun}. Type each answer on its own line; :help lists the commands.",
   },
   // Practice mixes in reviews and recent mistakes, so the same seed gives the same questions
   // only from the same progress (another learner's fresh start, or a copy of the data).

@@ -5,7 +5,7 @@
 // event-shapes.ts, which mirrors the zod schemas of event-schema.ts exactly (property-tested).
 import type { AttemptEvent, JournalEvent, SettingEvent } from "./event-schema";
 import { isEventType, JOURNAL_FORMAT, readEvent } from "./event-shapes";
-import type { Attempt, Settings } from "./types";
+import type { StoredAttempt, Settings } from "./types";
 
 export type { AttemptEvent, ChoiceEvent, JournalEvent, LessonEvent, MigratedEvent, RepairedEvent, ResetEvent, SettingEvent } from "./event-schema";
 export { JOURNAL_FORMAT };
@@ -44,7 +44,7 @@ export function encodeEvent(event: JournalEvent): string {
   return `${JSON.stringify(event)}\n`;
 }
 
-export function attemptEventOf(attempt: Attempt): AttemptEvent {
+export function attemptEventOf(attempt: StoredAttempt): AttemptEvent {
   // Spelled out so the key order (v first) and the field set are fixed, whatever the caller passed.
   return {
     v: JOURNAL_FORMAT,
@@ -68,7 +68,7 @@ export function attemptEventOf(attempt: Attempt): AttemptEvent {
   };
 }
 
-export function attemptOf(event: AttemptEvent): Attempt {
+export function attemptOf(event: AttemptEvent): StoredAttempt {
   const { v: _v, type: _type, ...attempt } = event;
   return attempt;
 }

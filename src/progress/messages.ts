@@ -1,5 +1,5 @@
 // What the learner is told about their saved progress, in both languages.
-import type { Localized } from "../core/i18n";
+import { englishCount, englishNoun, type Localized } from "../core/i18n";
 import type { SaveErrorCode } from "./types";
 
 export function saveErrorCode(code: string | undefined): SaveErrorCode {
@@ -48,7 +48,7 @@ export function saveFailedMessage(code: SaveErrorCode, path: string, detail: str
 export function saveResumedMessage(saved: number): Localized {
   return {
     ja: `保存が再びできるようになりました。保存待ちだった ${saved} 件を保存しました。`,
-    en: `Saving works again; the ${saved} waiting change${saved === 1 ? " was" : "s were"} saved.`,
+    en: `Saving works again; the ${englishCount(saved, "waiting change was", "waiting changes were")} saved.`,
   };
 }
 
@@ -60,12 +60,12 @@ export function damagedMessage(path: string, lines: readonly number[], torn: boo
   if (torn && lines.length === 1) {
     return {
       ja: `${path} の最後の行（${list} 行目）が途中で切れていたため読み飛ばしました（保存の途中で終了したようです）。${recovered} 件は復元しました。${kept.ja}`,
-      en: `The last line of ${path} (line ${list}) was cut short, probably by a stop while saving; it was skipped and ${recovered} entries were recovered. ${kept.en}`,
+      en: `The last line of ${path} (line ${list}) was cut short, probably by a stop while saving; it was skipped and ${englishCount(recovered, "entry was", "entries were")} recovered. ${kept.en}`,
     };
   }
   return {
     ja: `${path} の ${lines.length} 行（${list} 行目）が読めなかったため読み飛ばしました。読めた ${recovered} 件は復元しました。${kept.ja}`,
-    en: `${lines.length} line${lines.length === 1 ? "" : "s"} of ${path} (line ${list}) could not be read and ${lines.length === 1 ? "was" : "were"} skipped; ${recovered} entries were recovered. ${kept.en}`,
+    en: `${englishCount(lines.length, "line", "lines")} of ${path} (line ${list}) could not be read and ${englishNoun(lines.length, "was", "were")} skipped; ${englishCount(recovered, "entry was", "entries were")} recovered. ${kept.en}`,
   };
 }
 
@@ -85,16 +85,16 @@ export function unreadableMessage(path: string, detail: string, movedTo: string 
 export function newerFormatMessage(path: string, count: number, version: number): Localized {
   return {
     ja: `${path} に新しい版の sigmoid-trainer（形式 ${version}）が書いた ${count} 行があり、この版では読めないため読み飛ばしました（消してはいません）。`,
-    en: `${path} has ${count} line${count === 1 ? "" : "s"} written by a newer sigmoid-trainer (format ${version}); this version skipped ${count === 1 ? "it" : "them"} and left ${count === 1 ? "it" : "them"} in place.`,
+    en: `${path} has ${englishCount(count, "line", "lines")} written by a newer sigmoid-trainer (format ${version}); this version skipped ${englishNoun(count, "it", "them")} and left ${englishNoun(count, "it", "them")} in place.`,
   };
 }
 
 export function migratedMessage(from: string, count: number, skipped: number, backup: string): Localized {
   const skippedJa = skipped > 0 ? `読めなかった ${skipped} 件は引き継いでいません。` : "";
-  const skippedEn = skipped > 0 ? ` ${skipped} unreadable entr${skipped === 1 ? "y was" : "ies were"} left out.` : "";
+  const skippedEn = skipped > 0 ? ` ${englishCount(skipped, "unreadable entry was", "unreadable entries were")} left out.` : "";
   return {
     ja: `以前の形式の ${from} から ${count} 件の解答を引き継ぎました。${skippedJa}元のファイルは ${backup} に残してあります。`,
-    en: `Imported ${count} answer${count === 1 ? "" : "s"} from the old ${from}.${skippedEn} The original is kept at ${backup}.`,
+    en: `Imported ${englishCount(count, "answer", "answers")} from the old ${from}.${skippedEn} The original is kept at ${backup}.`,
   };
 }
 

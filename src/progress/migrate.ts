@@ -13,7 +13,7 @@ import { errorCode, type FileSystem } from "./fs-layer";
 import { JOURNAL_FILE, parseJournal } from "./journal";
 import { corruptOldFileMessage, migratedMessage } from "./messages";
 import { gradePart } from "./rating";
-import type { Attempt, ProgressWarning } from "./types";
+import type { StoredAttempt, ProgressWarning } from "./types";
 import { readV1Attempt, readV1File } from "./v1-shapes";
 
 export const V1_FILE = "progress.json";
@@ -98,7 +98,7 @@ export function convertV1(
     const a = old.data;
     const verdict = a.correct ? "correct" : "incorrect";
     const ms = Math.round(a.seconds * 1000);
-    const attempt: Attempt = {
+    const attempt: StoredAttempt = {
       id: `${session}-${index}`,
       session,
       at: new Date(a.date).toISOString(),

@@ -1,6 +1,6 @@
 // "Comes back in 3 days": when a template's card is due again, in words, in both languages.
 import type { Card } from "ts-fsrs";
-import type { Localized } from "../core/i18n";
+import { englishCount, type Localized } from "../core/i18n";
 
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
@@ -54,5 +54,5 @@ function unit(n: number, ja: string, en: string): Localized {
 }
 
 function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
+  return englishCount(n, word, `${word}s`);
 }

@@ -4,7 +4,7 @@ import { uniformInt } from "pure-rand/distribution/uniformInt";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import type { Card } from "ts-fsrs";
 import { DEFAULT_DAILY_REVIEW_CAP, reviewQueue } from "./schedule";
-import type { Attempt, RatingEntry } from "./types";
+import type { StoredAttempt, RatingEntry } from "./types";
 
 export interface TemplateRef {
   id: string;
@@ -22,7 +22,7 @@ export interface Pick {
 export interface PracticeOptions {
   /** Templates in course order (new ones are offered in this order). */
   templates: readonly TemplateRef[];
-  progress: { attempts: readonly Attempt[]; cards: Readonly<Record<string, Card>>; ratings: readonly RatingEntry[] };
+  progress: { attempts: readonly StoredAttempt[]; cards: Readonly<Record<string, Card>>; ratings: readonly RatingEntry[] };
   now: Date;
   seed: number;
   count: number;
@@ -47,7 +47,7 @@ export function practiceQueue(options: PracticeOptions): Pick[] {
   if (count <= 0 || templates.length === 0) return [];
   const byId = new Map(templates.map((t) => [t.id, t]));
   const order = new Map(templates.map((t, i) => [t.id, i]));
-  const lastAttempt = new Map<string, Attempt>();
+  const lastAttempt = new Map<string, StoredAttempt>();
   for (const a of progress.attempts) lastAttempt.set(a.templateId, a);
 
   const queue = reviewQueue(progress.cards, progress.ratings, now, options.reviewCap ?? DEFAULT_DAILY_REVIEW_CAP).filter((item) =>
@@ -101,7 +101,7 @@ export function practiceQueue(options: PracticeOptions): Pick[] {
   return chosen.map(({ id, reason }) => ({ templateId: id, skill: byId.get(id)!.skill, reason }));
 }
 
-function lastTime(last: Map<string, Attempt>, id: string): number {
+function lastTime(last: Map<string, StoredAttempt>, id: string): number {
   const a = last.get(id);
   return a ? Date.parse(a.at) : Number.NEGATIVE_INFINITY;
 }

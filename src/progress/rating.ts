@@ -1,11 +1,11 @@
 // The FSRS grade comes from the attempt, never from the learner: people mis-rate themselves
 // (docs/progress.md, Scheduling), and a trainer that grades answers already knows how it went.
-import type { Attempt, AttemptInput, Grade, GradedVerdict } from "./types";
+import type { StoredAttempt, AttemptInput, ReviewRating, GradedVerdict } from "./types";
 
-export const AGAIN: Grade = 1;
-export const HARD: Grade = 2;
-export const GOOD: Grade = 3;
-export const EASY: Grade = 4;
+export const AGAIN: ReviewRating = 1;
+export const HARD: ReviewRating = 2;
+export const GOOD: ReviewRating = 3;
+export const EASY: ReviewRating = 4;
 
 /**
  * A correct part answered in more than this is "slow" → Hard. A minute is what the course
@@ -25,7 +25,7 @@ export const FAST_MS = 15_000;
  * - any other correct → Good.
  * `invalid` is not an attempt and never reaches here (the type excludes it).
  */
-export function gradePart(verdict: GradedVerdict, hints: number, ms: number): Grade {
+export function gradePart(verdict: GradedVerdict, hints: number, ms: number): ReviewRating {
   if (verdict === "incorrect") return AGAIN;
   if (verdict === "imprecise") return HARD;
   if (hints > 0 || ms > SLOW_MS) return HARD;
@@ -40,11 +40,11 @@ export function gradePart(verdict: GradedVerdict, hints: number, ms: number): Gr
  * part 1 of 2 makes the whole exercise Again). Earlier parts and retries of a part grade nothing,
  * so a two-part exercise does not count as two reviews.
  */
-export function variantRating(input: AttemptInput, session: string, earlier: readonly Attempt[]): Grade | null {
+export function variantRating(input: AttemptInput, session: string, earlier: readonly StoredAttempt[]): ReviewRating | null {
   if (input.part !== input.parts - 1) return null;
   // This session's answers to the same variant come right before this one: walk back over them
   // (skipping other trainers' lines) and stop at this session's previous exercise.
-  const sameVariant: Attempt[] = [];
+  const sameVariant: StoredAttempt[] = [];
   for (let i = earlier.length - 1; i >= 0; i--) {
     const a = earlier[i]!;
     if (a.session !== session) continue;
@@ -53,6 +53,6 @@ export function variantRating(input: AttemptInput, session: string, earlier: rea
   }
   if (sameVariant.some((a) => a.part === input.part)) return null;
   let grade = gradePart(input.verdict, input.hints, input.ms);
-  for (const a of sameVariant) grade = Math.min(grade, gradePart(a.verdict, a.hints, a.ms)) as Grade;
+  for (const a of sameVariant) grade = Math.min(grade, gradePart(a.verdict, a.hints, a.ms)) as ReviewRating;
   return grade;
 }

@@ -1,10 +1,10 @@
 // Rebuilds the state from journal events, in journal order.
 import { attemptOf, type JournalEvent } from "./events";
 import { buildSchedule } from "./schedule";
-import { type Attempt, DEFAULT_SETTINGS, type ProgressData, type Settings } from "./types";
+import { type StoredAttempt, DEFAULT_SETTINGS, type ProgressData, type Settings } from "./types";
 
 export function replay(events: readonly JournalEvent[]): ProgressData {
-  let attempts: Attempt[] = [];
+  let attempts: StoredAttempt[] = [];
   // Ids are unique per attempt; a line written twice (a migration repeated by two processes) counts once.
   const seen = new Set<string>();
   let lessons: Record<string, number> = {};
@@ -54,6 +54,6 @@ export function withChoice(choices: Readonly<Record<string, readonly string[]>>,
  * Attempts left after a reset: none, or all but one skill's. Settings survive a reset (it is
  * progress that is forgotten, not the learner's language).
  */
-export function forget(attempts: readonly Attempt[], skill: string | null): Attempt[] {
+export function forget(attempts: readonly StoredAttempt[], skill: string | null): StoredAttempt[] {
   return skill === null ? [] : attempts.filter((a) => a.skill !== skill);
 }

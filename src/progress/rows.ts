@@ -1,6 +1,6 @@
-// Attempt rows for `export`: one flat row per attempt, the same columns in CSV and JSON, ready
+// StoredAttempt rows for `export`: one flat row per attempt, the same columns in CSV and JSON, ready
 // to hand to an instructor.
-import type { Attempt } from "./types";
+import type { StoredAttempt } from "./types";
 
 export const ROW_COLUMNS = [
   "id",
@@ -23,7 +23,7 @@ export const ROW_COLUMNS = [
 
 export type AttemptRow = Record<(typeof ROW_COLUMNS)[number], string | number | null>;
 
-export function attemptRow(a: Attempt): AttemptRow {
+export function attemptRow(a: StoredAttempt): AttemptRow {
   return {
     id: a.id,
     session: a.session,

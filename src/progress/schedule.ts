@@ -2,7 +2,7 @@
 // from the attempts' stored grades, so replaying the journal rebuilds them exactly.
 import { type Card, createEmptyCard, fsrs, State } from "ts-fsrs";
 import { localDay } from "./days";
-import type { Attempt, Grade, RatingEntry } from "./types";
+import type { StoredAttempt, ReviewRating, RatingEntry } from "./types";
 
 /**
  * No fuzz: the same attempts always give the same schedule (replay, tests, two machines).
@@ -20,7 +20,7 @@ export interface Schedule {
 }
 
 /** Applies one graded attempt to the schedule (mutates `schedule`). */
-export function applyGrade(schedule: Schedule, templateId: string, at: string, rating: Grade): void {
+export function applyGrade(schedule: Schedule, templateId: string, at: string, rating: ReviewRating): void {
   const when = new Date(at);
   const card: Card = schedule.cards[templateId] ?? createEmptyCard<Card>(when);
   schedule.ratings.push({ templateId, at, rating, wasReview: card.state === State.Review });
@@ -28,12 +28,12 @@ export function applyGrade(schedule: Schedule, templateId: string, at: string, r
 }
 
 /** Cards from the graded attempts, applied in time order (lines from two trainers may interleave out of order). */
-export function buildSchedule(attempts: readonly Attempt[]): Schedule {
+export function buildSchedule(attempts: readonly StoredAttempt[]): Schedule {
   const schedule: Schedule = { cards: {}, ratings: [] };
   const graded = attempts.filter((a) => a.rating !== null);
   // Array.prototype.sort is stable: equal times keep journal order.
   graded.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  for (const a of graded) applyGrade(schedule, a.templateId, a.at, a.rating as Grade);
+  for (const a of graded) applyGrade(schedule, a.templateId, a.at, a.rating as ReviewRating);
   return schedule;
 }
 

@@ -6,7 +6,7 @@
 import type { Localized } from "../core/i18n";
 import type { Course } from "../content/model";
 import { courseOrder, quizQueue } from "../engine/plan";
-import type { Attempt as EngineAttempt, QueueEntry, SessionMode } from "../engine/types";
+import type { GradedAttempt, QueueEntry, SessionMode } from "../engine/types";
 import { humanizeInterval, type NextReview, nextReviewFor } from "./next-review";
 import { practiceQueue, type TemplateRef } from "./practice";
 import { DEFAULT_DAILY_REVIEW_CAP, reviewQueue } from "./schedule";
@@ -14,7 +14,7 @@ import type { ProgressStore } from "./store";
 import type { AttemptInput, Mode, ProgressData } from "./types";
 
 /** What the progress store keeps of an engine attempt, saved as given in `mode`. */
-export function attemptInputOf(attempt: EngineAttempt, mode: Mode): AttemptInput {
+export function attemptInputOf(attempt: GradedAttempt, mode: Mode): AttemptInput {
   return {
     templateId: attempt.templateId,
     skill: attempt.skill,
@@ -36,7 +36,7 @@ export function attemptInputOf(attempt: EngineAttempt, mode: Mode): AttemptInput
  * session's clock `now`; null when this answer did not rate the item (an earlier part of a
  * multi-part exercise, a retry): before the rating the old due date would mislead.
  */
-export function recordSessionAttempt(store: ProgressStore, attempt: EngineAttempt, mode: Mode, now: Date): NextReview | null {
+export function recordSessionAttempt(store: ProgressStore, attempt: GradedAttempt, mode: Mode, now: Date): NextReview | null {
   const saved = store.getState().recordAttempt(attemptInputOf(attempt, mode));
   if (saved.rating === null) return null;
   return nextReviewFor(store.getState().cards, attempt.templateId, now);

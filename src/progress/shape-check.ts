@@ -2,6 +2,7 @@
 // accepts and what it returns), so that the journal can be read without loading zod. A reader
 // returns a fresh copy of a valid value (keys in the schema's order, as zod returns them) or
 // throws a Mismatch naming the path and what was expected.
+import { englishCount } from "../core/i18n";
 
 export class Mismatch extends Error {
   constructor(
@@ -24,7 +25,7 @@ function at(path: readonly (string | number)[], key: string | number): (string |
 export function string(min = 0): Reader<string> {
   return (value, path) => {
     if (typeof value !== "string") throw new Mismatch(path, "expected a string");
-    if (value.length < min) throw new Mismatch(path, `expected a string of at least ${min} character${min === 1 ? "" : "s"}`);
+    if (value.length < min) throw new Mismatch(path, `expected a string of at least ${englishCount(min, "character", "characters")}`);
     return value;
   };
 }

@@ -19,11 +19,11 @@ import { variantRating } from "./rating";
 import { forget, replay, withChoice } from "./replay";
 import { applyGrade, buildSchedule } from "./schedule";
 import {
-  type Attempt,
+  type StoredAttempt,
   type AttemptInput,
   DEFAULT_SETTINGS,
   GRADED_VERDICTS,
-  type Grade,
+  type ReviewRating,
   type ProgressData,
   type ProgressState,
   type ProgressWarning,
@@ -101,13 +101,13 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
       dataDir,
       session,
 
-      recordAttempt(input: AttemptInput): Attempt {
+      recordAttempt(input: AttemptInput): StoredAttempt {
         if (!GRADED_VERDICTS.includes(input.verdict)) {
           throw new TypeError(`recordAttempt: verdict "${String(input.verdict)}" is not graded; invalid input is not an attempt`);
         }
         const state = get();
         const at = now().toISOString();
-        const attempt: Attempt = {
+        const attempt: StoredAttempt = {
           ...input,
           id: `${session}-${++counter}`,
           session,
@@ -120,7 +120,7 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
           set({ attempts });
         } else if (state.ratings.length === 0 || Date.parse(state.ratings.at(-1)!.at) <= Date.parse(at)) {
           const schedule = { cards: { ...state.cards }, ratings: [...state.ratings] };
-          applyGrade(schedule, attempt.templateId, at, attempt.rating as Grade);
+          applyGrade(schedule, attempt.templateId, at, attempt.rating as ReviewRating);
           set({ attempts, ...schedule });
         } else {
           // The clock went back: rebuild in time order, as a replay would.

@@ -14,7 +14,7 @@ export type GradedVerdict = Exclude<Verdict, "invalid">;
 export const GRADED_VERDICTS: readonly GradedVerdict[] = ["correct", "imprecise", "incorrect"];
 
 /** FSRS grades (ts-fsrs Rating without Manual): Again 1, Hard 2, Good 3, Easy 4. */
-export type Grade = 1 | 2 | 3 | 4;
+export type ReviewRating = 1 | 2 | 3 | 4;
 
 /** What the engine knows when an answer to one part has been graded. */
 export interface AttemptInput {
@@ -37,7 +37,7 @@ export interface AttemptInput {
 }
 
 /** An attempt as stored: the input plus what the store adds. */
-export interface Attempt extends AttemptInput {
+export interface StoredAttempt extends AttemptInput {
   /** Unique across processes: `<session>-<n>`. */
   id: string;
   /** The trainer run that recorded it (several may share a data directory). */
@@ -48,7 +48,7 @@ export interface Attempt extends AttemptInput {
    * The FSRS grade this attempt gave the template's card, or null when it did not rate it
    * (an earlier part of a multi-part variant, or a retry of a part already answered).
    */
-  rating: Grade | null;
+  rating: ReviewRating | null;
 }
 
 export interface Settings {
@@ -63,14 +63,14 @@ export const DEFAULT_SETTINGS: Settings = { lang: null, ascii: false, name: null
 export interface RatingEntry {
   templateId: string;
   at: string;
-  rating: Grade;
+  rating: ReviewRating;
   /** The card was a graduated review card (not new or in learning steps) when it was rated. */
   wasReview: boolean;
 }
 
 /** Everything rebuilt from the journal. */
 export interface ProgressData {
-  attempts: readonly Attempt[];
+  attempts: readonly StoredAttempt[];
   /** lessonId → index of the step the learner is on. */
   lessons: Readonly<Record<string, number>>;
   /** lessonId → ids of its steps whose choice check has been answered (right or not). */
@@ -116,7 +116,7 @@ export interface ProgressState extends ProgressData {
   session: string;
 
   /** Records a graded answer; returns only after it is written and fsynced (or saving has failed, after saying so). */
-  recordAttempt(input: AttemptInput): Attempt;
+  recordAttempt(input: AttemptInput): StoredAttempt;
   setLessonPosition(lessonId: string, step: number): void;
   /** Records the answer to a lesson step's choice check (index of the choice picked). */
   recordChoice(lessonId: string, stepId: string, chosen: number, correct: boolean): void;

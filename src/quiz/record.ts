@@ -2,7 +2,7 @@
 // graded answer, skip and hint the driver reports. No I/O here; the writer puts snapshots on disk.
 import type { Course } from "../content/model";
 import { instantiateQuestion } from "../engine/question";
-import type { Attempt, PlannedQuestion, SkipRecord } from "../engine/types";
+import type { GradedAttempt, PlannedQuestion, SkipRecord } from "../engine/types";
 import type { Ending, QuizIdentity, ResultAnswer, ResultBody, ResultQuestion } from "./result";
 import { RESULT_FORMAT, RESULT_VERSION } from "./result";
 
@@ -69,7 +69,7 @@ export class QuizRecord {
     if (part === 0 && !this.firstAskedAt.has(index)) this.firstAskedAt.set(index, at);
   }
 
-  graded(attempt: Attempt): void {
+  graded(attempt: GradedAttempt): void {
     // The engine's clock for when a question appeared is the earlier, truer one.
     const first = this.firstAskedAt.get(attempt.index);
     if (attempt.part === 0 && (first === undefined || attempt.askedAt < first)) this.firstAskedAt.set(attempt.index, attempt.askedAt);

@@ -3,6 +3,7 @@
 // mistake that does not follow from what was typed was edited, even if the editor recomputed
 // the checksum. (A forged answer *together with* its verdict still passes: nothing held by the
 // learner can prevent that.)
+import { englishCount } from "../core/i18n";
 import type { Course } from "../content/model";
 import { gradePart } from "../engine/grade";
 import { instantiateQuestion } from "../engine/question";
@@ -31,7 +32,7 @@ export function regradeProblem(course: Course, result: QuizResult, cache: Instan
     if (!sameParams(instance.params, question.params)) return `${where}: its numbers are not the ones its seed gives`;
     // The last hint stage is the worked solution: no question has more stages than that.
     const stages = instance.hints.length + 1;
-    if (question.hintsUsed > stages) return `${where}: ${question.hintsUsed} hints used, but the question has ${stages}`;
+    if (question.hintsUsed > stages) return `${where}: ${englishCount(question.hintsUsed, "hint", "hints")} used, but the question has ${stages}`;
     const answers: (PartAnswer | null)[] = instance.parts.map(() => null);
     for (const stored of question.answers) {
       if (stored.part >= instance.parts.length) return `${where}: no part ${stored.part + 1}`;

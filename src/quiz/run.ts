@@ -10,7 +10,7 @@ import type { Course } from "../content/model";
 import { quizQueue } from "../engine/plan";
 import { start } from "../engine/session";
 import { fill } from "../engine/texts";
-import type { Attempt, SessionConfig, Summary } from "../engine/types";
+import type { GradedAttempt, SessionConfig, Summary } from "../engine/types";
 import { toAscii } from "../plain/ascii";
 import { driveSession, type Presenter } from "../plain/driver";
 import { jsonPresenter } from "../plain/json-presenter";
@@ -20,7 +20,7 @@ import type { ProgressStore } from "../progress";
 import { type Timers, withDeadline } from "./deadline";
 import { type QuizResult, scoreOf } from "./result";
 import type { QuizSettings } from "./settings";
-import { formatDuration, minutesText, QUIZ_TEXT } from "./texts";
+import { formatDuration, minutesText, QUIZ_TEXT, quizStartText, scoreText } from "./texts";
 import { QuizTracker } from "./tracker";
 import type { ResultWriter } from "./writer";
 
@@ -157,7 +157,7 @@ export async function runQuizSession(options: QuizSessionOptions): Promise<QuizO
   };
 
   if (text) {
-    text.line(fill(QUIZ_TEXT.start, { name: options.name, count: first.state.plan.length }));
+    text.line(quizStartText(options.name, first.state.plan.length));
     text.line(fill(QUIZ_TEXT.seed, { seed: settings.seed, version: course.version }));
     if (settings.timeLimitMinutes !== null) text.line(fill(QUIZ_TEXT.timeLimit, { time: say(minutesText(settings.timeLimitMinutes)) }));
     if (!settings.hintsAllowed) text.line(QUIZ_TEXT.hintsOff);
@@ -182,7 +182,7 @@ export async function runQuizSession(options: QuizSessionOptions): Promise<QuizO
     ? fill(QUIZ_TEXT.savedTo, { path: tracker.path })
     : fill(QUIZ_TEXT.notSaved, { path: tracker.path, reason: tracker.saveFailure ?? "?" });
   if (text) {
-    text.line(fill(QUIZ_TEXT.score, score));
+    text.line(scoreText(score));
     const open = tracker.unanswered();
     if (open > 0) text.line(fill(QUIZ_TEXT.unanswered, { n: open }));
     text.line(where);
@@ -192,6 +192,6 @@ export async function runQuizSession(options: QuizSessionOptions): Promise<QuizO
   return { result, path: tracker.path, saved: tracker.saved, summary };
 }
 
-function recordProgress(store: ProgressStore | null, attempt: Attempt): void {
+function recordProgress(store: ProgressStore | null, attempt: GradedAttempt): void {
   store?.getState().recordAttempt(attemptInputOf(attempt, "quiz"));
 }

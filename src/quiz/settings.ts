@@ -6,6 +6,7 @@
 // silently give a different quiz whose result the report then has to reject. Flags about the
 // learner and the display (--name, --out, --lang, --plain, --json, --data-dir, ...) combine
 // with the file freely.
+import { englishCount } from "../core/i18n";
 import { DEFAULT_PRACTICE_COUNT, MAX_COUNT, MAX_SEED } from "../engine/limits";
 import { z } from "zod";
 import { issueProblems } from "../content/issues";
@@ -110,5 +111,5 @@ export function formatConfigProblems(problems: readonly Problem[]): string {
   const n = problems.length;
   // The file and its values come from someone else (a session file handed out): an escape
   // sequence in a skill id or in the file's name is shown, never sent to the terminal.
-  return `the session file has ${n} problem${n === 1 ? "" : "s"}:\n${problems.map((problem) => visibleText(formatProblem(problem))).join("\n")}`;
+  return `the session file has ${englishCount(n, "problem", "problems")}:\n${problems.map((problem) => visibleText(formatProblem(problem))).join("\n")}`;
 }

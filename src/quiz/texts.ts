@@ -1,11 +1,11 @@
 // What the quiz says beyond the practice session's sentences (src/engine/texts, src/plain/texts).
-import type { Localized } from "../core/i18n";
+import { englishCount, englishNoun, fillBoth, type Localized } from "../core/i18n";
 
 export const QUIZ_TEXT = {
   title: { ja: "クイズ", en: "Quiz" },
   start: {
     ja: "{name} さんのクイズ: {count} 問です。答えを 1 行ずつ入力してください。:skip で次の問題へ進みます。",
-    en: "Quiz for {name}: {count} questions. Type each answer on its own line; :skip moves on.",
+    en: "Quiz for {name}: {count} {questionNoun}. Type each answer on its own line; :skip moves on.",
   },
   seed: {
     ja: "（シード {seed}、コンテンツ版 {version}。同じシードなら全員同じ問題です）",
@@ -18,7 +18,7 @@ export const QUIZ_TEXT = {
     ja: "時間になりました。答えていない問題は「未回答」として記録します。",
     en: "Time is up. Questions not answered are recorded as unanswered.",
   },
-  score: { ja: "得点: {right} / {of} 問正解", en: "Score: {right} of {of} questions right." },
+  score: { ja: "得点: {right} / {of} 問正解", en: "Score: {right} of {of} {questionNoun} right." },
   unanswered: { ja: "未回答 {n} 問", en: "{n} unanswered." },
   savedTo: {
     ja: "結果を {path} に保存しました。このファイルを講師に渡してください。",
@@ -65,7 +65,17 @@ export function minutesText(minutes: number): Localized {
   const seconds = Math.round(minutes * 60);
   if (seconds % 60 === 0) {
     const m = seconds / 60;
-    return { ja: `${m} 分`, en: `${m} minute${m === 1 ? "" : "s"}` };
+    return { ja: `${m} 分`, en: `${englishCount(m, "minute", "minutes")}` };
   }
   return { ja: `${formatDuration(seconds * 1000)}（分:秒）`, en: `${formatDuration(seconds * 1000)} (min:s)` };
+}
+
+/** "Score: 1 of 1 question right." / "得点: 1 / 1 問正解". */
+export function scoreText(score: { right: number; of: number }): Localized {
+  return fillBoth(QUIZ_TEXT.score, { ...score, questionNoun: englishNoun(score.of, "question", "questions") });
+}
+
+/** The plain quiz's first line, with the count of questions. */
+export function quizStartText(name: string, count: number): Localized {
+  return fillBoth(QUIZ_TEXT.start, { name, count, questionNoun: englishNoun(count, "question", "questions") });
 }

@@ -5,7 +5,7 @@
 // Two ways in: call the methods one by one (plain mode, from its presenter and record hook),
 // or hand over each engine step with `observe` (a screen that applies steps itself).
 import type { Course } from "../content/model";
-import type { Attempt, PlannedQuestion, SkipRecord, Step } from "../engine/types";
+import type { GradedAttempt, PlannedQuestion, SkipRecord, Step } from "../engine/types";
 import { errorCode } from "../progress/fs-layer";
 import { plannedQuestions, QuizRecord } from "./record";
 import { type Ending, type QuizResult, scoreOf, sealResult } from "./result";
@@ -109,7 +109,7 @@ export class QuizTracker {
     this.record.asked(index, part, at);
   }
 
-  graded(attempt: Attempt): void {
+  graded(attempt: GradedAttempt): void {
     this.record.graded(attempt);
     this.save();
   }

@@ -6,6 +6,7 @@
 // Before any of that, the shape: a result is an object nested a few levels deep. Anything nested
 // deeper (5,000 levels of arrays in 10 KB) is set aside before code that walks the data sees it.
 // Nothing of a file that is not JSON is quoted but a short, sanitised snippet where it breaks.
+import { englishCount, englishNoun } from "../core/i18n";
 import { visibleSnippet } from "../core/visible-text";
 import { type QuizResult, RESULT_FORMAT, RESULT_VERSION, checksumOf } from "./result";
 import { resultSchema } from "./result-schema";
@@ -138,7 +139,7 @@ export function findForgedRecord(result: QuizResult): string | null {
     if (q.ms !== null && q.ms > updated - started + TIME_SLACK_MS) return `${where} took longer than the whole quiz ran`;
     let hints = 0;
     for (const a of q.answers) {
-      if (a.hintsUsed > q.hintsUsed) return `${where}: an answer saw ${a.hintsUsed} hints, the question says ${q.hintsUsed} were used`;
+      if (a.hintsUsed > q.hintsUsed) return `${where}: an answer saw ${englishCount(a.hintsUsed, "hint", "hints")}, the question says ${q.hintsUsed} ${englishNoun(q.hintsUsed, "was", "were")} used`;
       if (a.hintsUsed < hints) return `${where}: hints seen go down from one part to the next`;
       hints = a.hintsUsed;
       const at = Date.parse(a.answeredAt);
@@ -155,7 +156,7 @@ export function findForgedRecord(result: QuizResult): string | null {
 /** What the writer never produces; a file with it was made or changed by something else. */
 function findInconsistency(result: QuizResult): string | null {
   if (result.questions.length !== result.quiz.count) {
-    return `${result.questions.length} questions listed for a quiz of ${result.quiz.count}`;
+    return `${englishCount(result.questions.length, "question", "questions")} listed for a quiz of ${result.quiz.count}`;
   }
   if ((result.finishedAt === null) !== (result.ending === null)) return "finishedAt and ending disagree";
   for (const [i, q] of result.questions.entries()) {

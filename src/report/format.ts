@@ -1,4 +1,5 @@
 // Small formatting shared by the renderers.
+import { showBrief } from "../core/number-format";
 import type { Lang } from "../core/i18n";
 import { formatDuration } from "../quiz/texts";
 import type { StepRow } from "./model";
@@ -9,7 +10,7 @@ export { formatDuration };
 /** `x = 2.197, sigma = 0.7`: four significant figures, as the prompts show them. */
 export function paramsText(params: Readonly<Record<string, number>>): string {
   return Object.entries(params)
-    .map(([name, value]) => `${name} = ${String(Number(value.toPrecision(4))).replace(/^-/, "−")}`)
+    .map(([name, value]) => `${name} = ${showBrief(value)}`)
     .join(", ");
 }
 

@@ -1,7 +1,7 @@
 // The report as Markdown (GitHub-flavoured tables), to paste into a wiki. Anything that came
 // from a file (names, paths, ids) is escaped, so a name with a pipe or an asterisk stays text
 // and cannot break a table, and an escape sequence in it is shown, never sent to the terminal.
-import type { Lang, Localized } from "../core/i18n";
+import { englishNoun, type Lang, type Localized } from "../core/i18n";
 import { visibleText } from "../core/visible-text";
 import { fill } from "../engine/texts";
 import { minutesText } from "../quiz/texts";
@@ -42,6 +42,7 @@ export function renderMarkdown(report: CohortReport, lang: Lang): string {
             seed: quiz.seed,
             version: quiz.contentVersion,
             count: quiz.count,
+            questionNoun: englishNoun(quiz.count, "question", "questions"),
             skills: quiz.skills.length > 0 ? quiz.skills.join(", ") : t(REPORT_TEXT.allSkills),
             time: quiz.timeLimitMinutes === null ? t(REPORT_TEXT.noLimit) : t(minutesText(quiz.timeLimitMinutes)),
             hints: t(quiz.hintsAllowed ? REPORT_TEXT.hintsOn : REPORT_TEXT.hintsOff),
@@ -52,7 +53,13 @@ export function renderMarkdown(report: CohortReport, lang: Lang): string {
     );
   }
   const partial = report.learners.filter((l) => l.status === "partial").length;
-  const notes = [t(fill(REPORT_TEXT.counts, { learners: report.learners.length, partial, rejected: report.rejected.length }))];
+  const notes = [t(fill(REPORT_TEXT.counts, {
+      learners: report.learners.length,
+      learnerNoun: englishNoun(report.learners.length, "learner", "learners"),
+      partial,
+      rejected: report.rejected.length,
+      fileNoun: englishNoun(report.rejected.length, "file", "files"),
+    }))];
   if (report.reference === "agreed") notes.push(t(REPORT_TEXT.byAgreement));
   if (report.reference === "--seed") notes.push(t(REPORT_TEXT.bySeed));
   if (report.reference === "--config") notes.push(t(REPORT_TEXT.byConfig));

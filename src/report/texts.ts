@@ -7,7 +7,7 @@ export const REPORT_TEXT = {
   title: { ja: "クイズの集計", en: "Quiz report" },
   quizLine: {
     ja: "シード {seed} ・ コンテンツ版 {version} ・ {count} 問 ・ スキル: {skills} ・ 制限時間: {time} ・ ヒント: {hints}",
-    en: "Seed {seed} · content version {version} · {count} questions · skills: {skills} · time limit: {time} · hints: {hints}",
+    en: "Seed {seed} · content version {version} · {count} {questionNoun} · skills: {skills} · time limit: {time} · hints: {hints}",
   },
   allSkills: { ja: "すべて", en: "all" },
   noLimit: { ja: "なし", en: "none" },
@@ -15,7 +15,7 @@ export const REPORT_TEXT = {
   hintsOff: { ja: "なし", en: "off" },
   counts: {
     ja: "受講者 {learners} 人（途中のもの {partial} 人）。集計から外したファイル {rejected} 件。",
-    en: "{learners} learners ({partial} partial). {rejected} files left out.",
+    en: "{learners} {learnerNoun} ({partial} partial). {rejected} {fileNoun} left out.",
   },
   byAgreement: {
     ja: "基準のクイズは、読めたすべてのファイルが受けたものです。",

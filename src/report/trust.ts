@@ -6,6 +6,7 @@
 // - Two files under one name count as one only when one continues the other (an earlier
 //   snapshot of the same run); otherwise they are a conflict, and both are shown, not counted.
 // Pure: the files are already read.
+import { englishCount } from "../core/i18n";
 import type { Course } from "../content/model";
 import { visibleText } from "../core/visible-text";
 import { planSession, quizQueue } from "../engine/plan";
@@ -37,7 +38,7 @@ export function chosenMismatch(quiz: QuizIdentity, choice: ReferenceChoice): Why
   }
   const wanted = choice.settings;
   const differences: string[] = [];
-  if (quiz.count !== wanted.count) differences.push(`${quiz.count} questions, not ${wanted.count}`);
+  if (quiz.count !== wanted.count) differences.push(`${englishCount(quiz.count, "question", "questions")}, not ${wanted.count}`);
   if (quiz.skills.join(",") !== wanted.skills.join(",")) {
     differences.push(`skills ${quiz.skills.join(", ") || "all"}, not ${wanted.skills.join(", ") || "all"}`);
   }
@@ -68,7 +69,7 @@ export function quizText(quiz: QuizIdentity): string {
   return visibleText([
     `seed ${quiz.seed}`,
     `content ${quiz.contentVersion}`,
-    `${quiz.count} questions`,
+    englishCount(quiz.count, "question", "questions"),
     `skills ${quiz.skills.length > 0 ? quiz.skills.join(", ") : "all"}`,
     quiz.timeLimitMinutes === null ? "no time limit" : `${quiz.timeLimitMinutes} min`,
     quiz.hintsAllowed ? "hints allowed" : "hints off",

@@ -15,7 +15,7 @@ import type { ProgressStore } from "../progress";
 import { toAscii } from "../plain/ascii";
 import { PLAIN_TEXT } from "../plain/texts";
 import type { QuizSettings } from "../quiz/settings";
-import { QUIZ_TEXT } from "../quiz/texts";
+import { QUIZ_TEXT, scoreText } from "../quiz/texts";
 import type { ResultWriter } from "../quiz/writer";
 import { App } from "./App";
 import {
@@ -226,7 +226,7 @@ export async function runQuiz(launch: QuizLaunch): Promise<number> {
     io.stdout.write(`${ascii ? toAscii(s) : s}\n`);
   };
   const outcome = quiz.outcome();
-  line(fill(QUIZ_TEXT.score, outcome.score));
+  line(scoreText(outcome.score));
   if (outcome.unanswered > 0) line(fill(QUIZ_TEXT.unanswered, { n: outcome.unanswered }));
   line(
     outcome.saved

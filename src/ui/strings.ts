@@ -1,7 +1,7 @@
 // Texts only the full-screen trainer shows. The question, feedback and hint sentences are shared
 // with plain mode (src/engine/texts.ts, src/plain/texts.ts); the course's own texts come from
 // content/. Japanese in the polite です/ます style, English plain and short.
-import type { Lang, Localized } from "../core/i18n";
+import { fillIn, type Lang, type Localized, type TextValues } from "../core/i18n";
 
 export const UI_TEXT = {
   // Menu (Home)
@@ -45,7 +45,7 @@ export const UI_TEXT = {
   quizTitle: { ja: "クイズ", en: "Quiz" },
   quizIntro: {
     ja: "{name} さんのクイズ: {count} 問です（シード {seed}）。",
-    en: "Quiz for {name}: {count} question{s} (seed {seed}).",
+    en: "Quiz for {name}: {count} {questionNoun} (seed {seed}).",
   },
   quizTimeLeft: { ja: "残り {time}", en: "{time} left" },
   quizTimeLeftAria: { ja: "残り時間 {time}", en: "time left {time}" },
@@ -106,6 +106,6 @@ export const UI_TEXT = {
 export type UiTextId = keyof typeof UI_TEXT;
 
 /** The text in one language, with `{name}` filled in. */
-export function say(text: Localized, lang: Lang, values: Readonly<Record<string, string | number>> = {}): string {
-  return text[lang].replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
+export function say(text: Localized, lang: Lang, values: TextValues = {}): string {
+  return fillIn(text[lang], lang, values);
 }

@@ -1,7 +1,7 @@
 import { PassThrough, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { start } from "../../src/engine/session";
-import type { Attempt, SessionConfig } from "../../src/engine/types";
+import type { GradedAttempt, SessionConfig } from "../../src/engine/types";
 import { toAscii } from "../../src/plain/ascii";
 import { type DriverHooks, driveSession, readCommand, type ReviewInfo } from "../../src/plain/driver";
 import { jsonPresenter } from "../../src/plain/json-presenter";
@@ -43,8 +43,8 @@ const right = (out: Sink) => {
   return rightAnswer(q.quantity as never, q.params as never);
 };
 
-function hooks(out: Sink, review: ReviewInfo | null = null): DriverHooks & { saved: { attempt: Attempt; outputBefore: string }[] } {
-  const saved: { attempt: Attempt; outputBefore: string }[] = [];
+function hooks(out: Sink, review: ReviewInfo | null = null): DriverHooks & { saved: { attempt: GradedAttempt; outputBefore: string }[] } {
+  const saved: { attempt: GradedAttempt; outputBefore: string }[] = [];
   return {
     saved,
     now: () => 1_000,

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { attemptEventOf, encodeEvent, type JournalEvent } from "../../src/progress/events";
 import { parseJournal } from "../../src/progress/journal";
-import type { Attempt } from "../../src/progress/types";
+import type { StoredAttempt } from "../../src/progress/types";
 
 const attempt = fc.record({
   answer: fc.string({ unit: "grapheme", maxLength: 40 }),
@@ -14,7 +14,7 @@ const attempt = fc.record({
   x: fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => x + 0),
 });
 
-function events(rows: { answer: string; verdict: Attempt["verdict"]; hints: number; ms: number; x: number }[]): JournalEvent[] {
+function events(rows: { answer: string; verdict: StoredAttempt["verdict"]; hints: number; ms: number; x: number }[]): JournalEvent[] {
   return rows.map((r, i) =>
     attemptEventOf({
       id: `s-${i}`,

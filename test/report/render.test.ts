@@ -170,3 +170,16 @@ describe("JSON", () => {
     expect(json.rejected).toEqual([{ file: "gone.json", reason: "missing", detail: "no such file or directory", name: null }]);
   });
 });
+
+describe("counts in the Markdown notes", () => {
+  it("one learner and one file left out are singular in English; Japanese counts take no plural", () => {
+    const report = buildReport([loaded("r0.json", "Ann"), { file: "broken.json", read: parseResult("not json") }]);
+    expect(renderMarkdown(report, "en")).toContain("1 learner (0 partial). 1 file left out.");
+    expect(renderMarkdown(report, "ja")).toContain("受講者 1 人（途中のもの 0 人）。集計から外したファイル 1 件。");
+  });
+
+  it("other counts are plural", () => {
+    const report = buildReport([loaded("r0.json", "Ann"), loaded("r1.json", "Bob")]);
+    expect(renderMarkdown(report, "en")).toContain("2 learners (0 partial). 0 files left out.");
+  });
+});

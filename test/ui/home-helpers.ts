@@ -1,7 +1,7 @@
 // Attempts as the progress store keeps them, for Home's counts.
-import type { Attempt, Mode } from "../../src/progress";
+import type { StoredAttempt, Mode } from "../../src/progress";
 
-export function attempt(templateId: string, skill: string, mode: Mode, part: number, parts: number, verdict: Attempt["verdict"] = "correct"): Attempt {
+export function attempt(templateId: string, skill: string, mode: Mode, part: number, parts: number, verdict: StoredAttempt["verdict"] = "correct"): StoredAttempt {
   return {
     id: `t-${templateId}-${mode}-${part}`,
     session: "t",

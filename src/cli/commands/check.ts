@@ -6,7 +6,7 @@ import { checkNumeric } from "../../core/check";
 import { checkFormula } from "../../core/check-formula";
 import { type Lang, LANGS, langFromEnv } from "../../core/i18n";
 import { mistakeName } from "../../core/mistakes";
-import { formatShortest, formatSignificant } from "../../core/number-format";
+import { formatShortest, formatSignificant, showShortest } from "../../core/number-format";
 import { getQuantity, mistakesAt } from "../../core/quantities";
 import { readAnswer } from "../../core/read-answer";
 import { MAX_DIGITS, MIN_DIGITS } from "../../core/tolerance";
@@ -45,7 +45,7 @@ function isCheckQuantity(value: string): value is CheckQuantity {
 
 /** σ(−2) / σ′(−2): the parameter as typed back in its shortest exact form. */
 function label(quantity: CheckQuantity, x: number): string {
-  return `${quantity === "sigmoid" ? "σ" : "σ′"}(${formatShortest(x).replace(/^-/, "−")})`;
+  return `${quantity === "sigmoid" ? "σ" : "σ′"}(${showShortest(x)})`;
 }
 
 function readX(typed: string, lang: Lang): number {

@@ -3,7 +3,7 @@
 // Ink or React. Exit 0: a report with at least one learner; 1: no result could be used, or the
 // files took different quizzes and neither --seed nor --config said which (the groups are
 // named; files of one seed can still differ in their settings, which only --config settles); 2: usage.
-import { langFromEnv } from "../../core/i18n";
+import { englishCount, langFromEnv } from "../../core/i18n";
 import { visibleText } from "../../core/visible-text";
 import { quizText } from "../../report/trust";
 import type { Course } from "../../content/model";
@@ -64,7 +64,7 @@ export const run: Command = async (argv, io) => {
       const shown = group.files.slice(0, GROUP_FILES_SHOWN).map((file) => visibleText(file));
       const more = group.files.length > GROUP_FILES_SHOWN ? ` and ${group.files.length - GROUP_FILES_SHOWN} more` : "";
       const n = group.files.length;
-      return `  ${quizText(group.quiz)}: ${n} file${n === 1 ? "" : "s"} (${shown.join(", ")}${more})`;
+      return `  ${quizText(group.quiz)}: ${englishCount(n, "file", "files")} (${shown.join(", ")}${more})`;
     });
     // With --seed given, the files of that seed still differ in their settings (one file with
     // hints off is enough): only the session file can say which settings were handed out.
@@ -81,7 +81,7 @@ export const run: Command = async (argv, io) => {
 
   if (report.rejected.length > 0) {
     const n = report.rejected.length;
-    writeLine(io.stderr, `sigmoid-trainer: report: ${n} file${n === 1 ? "" : "s"} left out of the figures (listed in the report)`);
+    writeLine(io.stderr, `sigmoid-trainer: report: ${englishCount(n, "file", "files")} left out of the figures (listed in the report)`);
   }
   if (report.learners.length === 0) {
     writeLine(io.stderr, "sigmoid-trainer: report: no result could be used");

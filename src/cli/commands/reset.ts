@@ -1,7 +1,7 @@
 // `reset [--skill ID] [--yes] [--data-dir DIR] [--lang ja|en]`: forget progress, after asking
 // and after keeping a backup. Without a terminal to ask on, only --yes may confirm.
 import { createInterface } from "node:readline";
-import type { Localized } from "../../core/i18n";
+import { englishCount, type Localized } from "../../core/i18n";
 import { parseCommandArgs, stringOption, UsageError } from "../args";
 import { openProgress } from "../data-dir";
 import { type CliIO, type Command, UserError, writeLine } from "../io";
@@ -39,8 +39,8 @@ export const run: Command = async (argv, io) => {
 
   const what: Localized =
     skill === undefined
-      ? { ja: `すべての進み具合（解答 ${affected} 件とレッスンの位置）`, en: `all progress (${affected} answers and lesson positions)` }
-      : { ja: `スキル ${skill} の進み具合（解答 ${affected} 件）`, en: `progress for skill ${skill} (${affected} answers)` };
+      ? { ja: `すべての進み具合（解答 ${affected} 件とレッスンの位置）`, en: `all progress (${englishCount(affected, "answer", "answers")} and lesson positions)` }
+      : { ja: `スキル ${skill} の進み具合（解答 ${affected} 件）`, en: `progress for skill ${skill} (${englishCount(affected, "answer", "answers")})` };
   if (!values.yes) {
     if (!io.stdin.isTTY) {
       writeLine(

@@ -1,7 +1,7 @@
 // `stats [--json] [--data-dir DIR] [--lang ja|en] [--content DIR]`: what the learner has done
 // and what is due. The text names skills by their course titles and mistakes by their names;
 // `--json` keeps the ids (the contract) and does not load the course, so scripts start fast.
-import type { Lang, Localized } from "../../core/i18n";
+import { englishCount, type Lang, type Localized } from "../../core/i18n";
 import { mistakeName } from "../../core/mistakes";
 import { terminalSafeJson, visibleText } from "../../core/visible-text";
 import { computeStats, type Stats } from "../../progress";
@@ -74,7 +74,7 @@ export function formatStats(stats: Stats, dataDir: string, lang: Lang, titles: R
       ? `解答: ${stats.attempts} 件（正解 ${stats.correct} 件、${percent(stats.accuracy)}）`
       : `Answers: ${stats.attempts} (${stats.correct} correct, ${percent(stats.accuracy)})`,
   );
-  lines.push(ja ? `連続日数: ${stats.streak} 日` : `Streak: ${stats.streak} day${stats.streak === 1 ? "" : "s"}`);
+  lines.push(ja ? `連続日数: ${stats.streak} 日` : `Streak: ${englishCount(stats.streak, "day", "days")}`);
   lines.push(
     ja
       ? `今日の復習: ${stats.reviewQueue} 問（時期が来たもの全部で ${stats.due} 問）`
@@ -90,12 +90,12 @@ export function formatStats(stats: Stats, dataDir: string, lang: Lang, titles: R
   for (const [id, s] of skills) {
     const title = titles.get(id);
     lines.push(title ? `  ${shown(title[lang])} [${shown(id)}]` : `  ${shown(id)}`);
-    const hints = s.hints > 0 ? (ja ? `、ヒント ${s.hints} 回` : `, ${s.hints} hint${s.hints === 1 ? "" : "s"}`) : "";
+    const hints = s.hints > 0 ? (ja ? `、ヒント ${s.hints} 回` : `, ${englishCount(s.hints, "hint", "hints")}`) : "";
     const due = s.due > 0 ? (ja ? `、復習 ${s.due} 件` : `, ${s.due} due`) : "";
     lines.push(
       ja
         ? `    解答 ${s.attempts} 件、正解 ${s.correct} 件（${percent(s.accuracy)}）${hints}${due}`
-        : `    ${s.attempts} answer${s.attempts === 1 ? "" : "s"}, ${s.correct} correct (${percent(s.accuracy)})${hints}${due}`,
+        : `    ${englishCount(s.attempts, "answer", "answers")}, ${s.correct} correct (${percent(s.accuracy)})${hints}${due}`,
     );
   }
   const mistakes = Object.entries(stats.mistakes);

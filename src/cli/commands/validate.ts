@@ -2,6 +2,7 @@
 // then a self-test of every exercise template over many seeded variants. Exit 0 when all is
 // well, 1 when anything is wrong. Without DIRs it checks the shipped course; --content adds
 // packs to it (positional DIRs replace it).
+import { englishCount } from "../../core/i18n";
 import { controlCharacterProblems } from "../../content/control-chars";
 import { loadContent } from "../../content/load";
 import { readContentDirs } from "../../content/read";
@@ -15,7 +16,7 @@ import { type Command, writeLine } from "../io";
 const MAX_SEEDS = 10_000;
 
 function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
+  return englishCount(n, word, `${word}s`);
 }
 
 export const run: Command = async (argv, io) => {

@@ -2,7 +2,7 @@
 // next (those with the fewest exercises answered right so far).
 import { Box, Text } from "ink";
 import type { Course } from "../../content/model";
-import type { Attempt } from "../../progress";
+import type { StoredAttempt } from "../../progress";
 import { useText, useTheme } from "../context";
 import { skillProgress } from "../screens/Home";
 import { LEARN_TEXT } from "../screens/learn-strings";
@@ -13,7 +13,7 @@ const SUGGESTED = 3;
 
 export interface CourseCompleteProps {
   course: Course;
-  attempts: readonly Attempt[];
+  attempts: readonly StoredAttempt[];
   width: number;
   /** A small terminal: no blank lines between the parts (the key bar says the keys). */
   compact: boolean;

@@ -5,7 +5,7 @@
 import { Box, Text } from "ink";
 import type { Localized } from "../../core/i18n";
 import { displayWidth } from "../../core/latex";
-import { formatSignificant } from "../../core/number-format";
+import { showSignificant } from "../../core/number-format";
 import { fill, SESSION_TEXT } from "../../engine/texts";
 import type { Feedback } from "../../engine/types";
 import { useAscii, useMarks, useText, useTheme } from "../context";
@@ -36,7 +36,7 @@ export function FeedbackPanel(props: FeedbackPanelProps) {
   if (skipped) {
     const expected =
       typeof skipped.expected === "number"
-        ? formatSignificant(skipped.expected, skipped.digits, { ascii }).replace(/^-/, ascii ? "-" : "−")
+        ? showSignificant(skipped.expected, skipped.digits, { ascii })
         : skipped.expected;
     return (
       <Box flexDirection="column">

@@ -2,7 +2,7 @@
 // unanswered, and where the result file is, for the learner to hand to the instructor.
 import { Box, Text } from "ink";
 import { fill } from "../../engine/texts";
-import { QUIZ_TEXT } from "../../quiz/texts";
+import { QUIZ_TEXT, scoreText } from "../../quiz/texts";
 import { useText, useTheme } from "../context";
 import type { PracticeState } from "../practice-store";
 import type { QuizSession } from "../quiz-session";
@@ -22,7 +22,7 @@ export function QuizSummary({ quiz, state, width, returnsHome = false }: { quiz:
     <Box flexDirection="column">
       <Text {...theme.heading}>{t(heading)}</Text>
       {outcome.timeUp ? <WrappedText text={t(QUIZ_TEXT.timeUp)} width={width} /> : null}
-      <WrappedText text={t(fill(QUIZ_TEXT.score, outcome.score))} width={width} style={theme.heading} />
+      <WrappedText text={t(scoreText(outcome.score))} width={width} style={theme.heading} />
       {outcome.unanswered > 0 ? <WrappedText text={t(fill(QUIZ_TEXT.unanswered, { n: outcome.unanswered }))} width={width} /> : null}
       <WrappedText text={t(where)} width={width} style={outcome.saved ? {} : theme.warn} />
       <Text {...theme.key}>{t(returnsHome ? UI_TEXT.quizExitHome : UI_TEXT.quizExit)}</Text>

@@ -3,7 +3,7 @@
 import { Box, Text } from "ink";
 import type { Localized } from "../../core/i18n";
 import { MISTAKES } from "../../core/mistakes";
-import type { Attempt } from "../../engine/types";
+import type { GradedAttempt } from "../../engine/types";
 import { useText, useTheme } from "../context";
 import { sanitizeForTerminal } from "../quiz-setup";
 import { WrappedText } from "./WrappedText";
@@ -21,7 +21,7 @@ export const MISTAKES_TEXT = {
 /** At most this many lines: a long session's list must not push the keys off a small screen. */
 const MAX_SHOWN = 5;
 
-export function SessionMistakes({ attempts, width }: { attempts: readonly Attempt[]; width: number }) {
+export function SessionMistakes({ attempts, width }: { attempts: readonly GradedAttempt[]; width: number }) {
   const t = useText();
   const theme = useTheme();
   const wrong = attempts.filter((a) => a.verdict === "incorrect");

@@ -5,6 +5,7 @@
 // bump. σ′ gets its own scale on the right (0 to 0.25), labelled there, and drawn dotted.
 // The tangent y = σ(a) + σ′(a)(x − a) is drawn in σ's scale, because it touches σ's curve:
 // its slope, σ′(a), is "the slope underfoot" of the article's hiker.
+import { showFixed } from "../../core/number-format";
 import { sigmoid, sigmoidDerivative } from "../../core/sigmoid";
 import {
   bresenham,
@@ -74,8 +75,7 @@ export function tangentAt(a: number): (x: number) => number {
 
 /** A signed number with a real minus sign (or "-" in ASCII), fixed decimals. */
 export function formatFixed(value: number, decimals: number, ascii: boolean): string {
-  const text = (Object.is(value, -0) ? 0 : value).toFixed(decimals);
-  return ascii ? text : text.replace(/^-/, "−");
+  return showFixed(value, decimals, { ascii });
 }
 
 export interface ReadoutText {

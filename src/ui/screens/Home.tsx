@@ -5,7 +5,7 @@ import { Box, Text } from "ink";
 import { useMemo, useState } from "react";
 import type { Course } from "../../content/model";
 import { displayWidth } from "../../core/latex";
-import { type Attempt, type ProgressData, reviewQueue } from "../../progress";
+import { type ProgressData, type StoredAttempt, reviewQueue } from "../../progress";
 import { Header } from "../components/Header";
 import { KeyBar } from "../components/KeyBar";
 import { Menu, type MenuItem } from "../components/Menu";
@@ -178,7 +178,7 @@ export function chapterProgress(course: Course, progress: Pick<ProgressData, "le
 }
 
 /** Exercises of each skill answered right at least once, of the skill's exercises. */
-export function skillProgress(course: Course, attempts: readonly Attempt[]): ProgressRow[] {
+export function skillProgress(course: Course, attempts: readonly StoredAttempt[]): ProgressRow[] {
   const right = new Set(attempts.filter((a) => a.verdict === "correct" && a.part === a.parts - 1).map((a) => a.templateId));
   return course.skills.map((skill) => {
     const templates = [...course.exercises.values()].filter((e) => e.skill === skill.id);

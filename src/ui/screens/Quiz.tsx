@@ -6,6 +6,7 @@
 //
 // Esc ends the quiz only when pressed twice (a stray Esc should not end an exam); what was
 // answered is in the result file already, and what was not counts as unanswered.
+import { englishNoun } from "../../core/i18n";
 import { Box } from "ink";
 import { useState } from "react";
 import { useStore } from "zustand";
@@ -64,7 +65,7 @@ export function QuizRun({ quiz, returnsHome = false, ...props }: ScreenProps & {
       intro={
         <Box flexDirection="column" marginBottom={rows >= 20 ? 1 : 0}>
           <WrappedText
-            text={t(UI_TEXT.quizIntro, { name: quiz.name, count: planned, s: planned === 1 ? "" : "s", seed: settings.seed })}
+            text={t(UI_TEXT.quizIntro, { name: quiz.name, count: planned, questionNoun: englishNoun(planned, "question", "questions"), seed: settings.seed })}
             width={columns}
             style={theme.muted}
           />

@@ -3,6 +3,7 @@
 // days, accuracy per skill (bars with the numbers written out), mistakes by kind under the
 // mistake catalogue's names, the reviews due and when the next one is. Scrolls when taller
 // than the terminal (↑/↓, PgUp/PgDn).
+import { englishNoun } from "../../core/i18n";
 import { type DOMElement, Box, measureElement, Text } from "ink";
 import { useLayoutEffect, useMemo, useRef, useState } from "react";
 import { mistakeName } from "../../core/mistakes";
@@ -74,7 +75,7 @@ export function Stats(_props: ScreenProps) {
     });
   const notStarted = course.skills.filter((s) => !(s.id in stats.skills)).length;
   const mistakes = Object.entries(stats.mistakes);
-  const days = stats.streak === 1 ? "day" : "days";
+  const days = englishNoun(stats.streak, "day", "days");
 
   return (
     <Box flexDirection="column" width={columns} height={rows - 1}>
