@@ -110,6 +110,9 @@ export default async ({ row, notMeasured, RUNS, ROOT, bare, median, tempDir }) =
       note: `${((selfTest[10_000] - selfTest[1_000]) / 9_000).toFixed(2)} ms per added template, 1k→10k`,
     });
   } else {
-    notMeasured("self-test 10,000 templates (50 seeds)", `about ${((selfTest[1_000] * 10) / 1000).toFixed(0)} s a run; BENCH_FULL=1 measures it`);
+    notMeasured(
+      "self-test 10,000 templates (50 seeds)",
+      `about ${((selfTest[1_000] * 10) / 1000).toFixed(0)} s a run; BENCH_FULL=1 measures it`,
+    );
   }
 };

@@ -15,7 +15,9 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export function shippedTemplates(root = ROOT) {
   const dir = join(root, "content/exercises");
   const templates = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith(".yaml")).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith(".yaml"))
+    .sort()) {
     const doc = parse(readFileSync(join(dir, name), "utf8"));
     if (doc?.kind === "exercises" && Array.isArray(doc.exercises)) templates.push(...doc.exercises);
   }

@@ -54,7 +54,9 @@ function run(entry, seconds) {
     let err = "";
     child.stdout.setEncoding("utf8").on("data", (c) => (out += c));
     child.stderr.setEncoding("utf8").on("data", (c) => (err += c));
-    child.on("close", (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`grading entry exited ${code}: ${err.trim().split("\n").at(-1)}`))));
+    child.on("close", (code) =>
+      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`grading entry exited ${code}: ${err.trim().split("\n").at(-1)}`)),
+    );
   });
 }
 
@@ -68,5 +70,7 @@ export default async ({ row, RUNS, ROOT, median, tempDir }) => {
     cases = result.cases;
   }
   const rate = median(rates);
-  row("grading throughput (checkNumeric)", rate, "answers/s", { note: `${(1e6 / rate).toFixed(1)} µs an answer; ${cases} mixed answers, 1 s a run` });
+  row("grading throughput (checkNumeric)", rate, "answers/s", {
+    note: `${(1e6 / rate).toFixed(1)} µs an answer; ${cases} mixed answers, 1 s a run`,
+  });
 };

@@ -6,7 +6,10 @@ const shellQuote = (s) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, 
 
 /** Screen output without escape sequences (colours, cursor moves, synchronized-update marks). */
 export function stripAnsi(text) {
-  return text.replace(/\x1b\[[0-9;?<>=]*[ -/]*[@-~]/g, "").replace(/\x1b[()][A-Za-z0-9]/g, "").replace(/\x1b[=>78]/g, "");
+  return text
+    .replace(/\x1b\[[0-9;?<>=]*[ -/]*[@-~]/g, "")
+    .replace(/\x1b[()][A-Za-z0-9]/g, "")
+    .replace(/\x1b[=>78]/g, "");
 }
 
 /** Why the pty cannot be used here, or null when `script` (util-linux) is available. */

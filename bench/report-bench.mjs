@@ -37,7 +37,19 @@ function seal(result) {
 function takeQuiz(CLI, dir, name, answer) {
   const out = join(dir, `${name}.json`);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, "quiz", "--plain", "--json", ...QUIZ, "--name", name, "--out", out, "--data-dir", join(dir, "data")]);
+    const child = spawn(process.execPath, [
+      CLI,
+      "quiz",
+      "--plain",
+      "--json",
+      ...QUIZ,
+      "--name",
+      name,
+      "--out",
+      out,
+      "--data-dir",
+      join(dir, "data"),
+    ]);
     let buffer = "";
     child.stdout.setEncoding("utf8").on("data", (chunk) => {
       buffer += chunk;

@@ -21,7 +21,9 @@ import { median, percentile } from "./stats.mjs";
 import { timeToExit } from "./pty.mjs";
 
 /** The NODE_* variables found in the environment and removed for every measured process. */
-const REMOVED_ENV = Object.keys(process.env).filter((name) => name.startsWith("NODE_")).sort();
+const REMOVED_ENV = Object.keys(process.env)
+  .filter((name) => name.startsWith("NODE_"))
+  .sort();
 for (const name of REMOVED_ENV) delete process.env[name];
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -136,7 +138,10 @@ const WHY_NON_UI = {
   "--help": "cli.js answers it without loading anything else: what remains is node's start-up",
   "calc 1": BUNDLE(39, "its own code"),
   "check --x 1 --answer 0.731": BUNDLE(93, "about 12 ms of its own code (the grader, σ in double-double arithmetic)"),
-  "stats (empty data dir)": BUNDLE(147, "about 11 ms of its own code (the progress store with ts-fsrs and zustand; reading and hashing the course's files to find the cached course for skill titles)"),
+  "stats (empty data dir)": BUNDLE(
+    147,
+    "about 11 ms of its own code (the progress store with ts-fsrs and zustand; reading and hashing the course's files to find the cached course for skill titles)",
+  ),
   "export (empty data dir)": BUNDLE(118, "about 15 ms of its own code (the progress store with ts-fsrs and zustand)"),
   schema: "it prints dist/content.schema.json, written at build time, but goes through main.mjs, an ES module, and its chunks",
 };
@@ -183,7 +188,15 @@ for (const [file, what] of PARTS) {
   } catch (error) {
     failed = true;
     console.error(`bench/${file} failed:`, error);
-    rows.push({ name: what, value: null, unit: "", ratio: null, target: "", verdict: `ERROR in bench/${file}: ${oneLine(error)}`, note: "" });
+    rows.push({
+      name: what,
+      value: null,
+      unit: "",
+      ratio: null,
+      target: "",
+      verdict: `ERROR in bench/${file}: ${oneLine(error)}`,
+      note: "",
+    });
   }
 }
 

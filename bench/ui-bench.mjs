@@ -61,11 +61,14 @@ async function quit(pty) {
  * is there.
  */
 function frameWith(pty, text, since) {
-  return pty.waitFor((out) => {
-    if (!pty.output.includes("\x1b[?2026h")) return stripAnsi(out).includes(text);
-    const end = out.lastIndexOf(SYNC_END);
-    return end >= 0 && stripAnsi(out.slice(0, end)).includes(text);
-  }, { since });
+  return pty.waitFor(
+    (out) => {
+      if (!pty.output.includes("\x1b[?2026h")) return stripAnsi(out).includes(text);
+      const end = out.lastIndexOf(SYNC_END);
+      return end >= 0 && stripAnsi(out.slice(0, end)).includes(text);
+    },
+    { since },
+  );
 }
 
 /** The complete frame drawn after `since` (every key bar ends with KEY_BAR_END). */
@@ -142,7 +145,9 @@ export default async ({ row, notMeasured, paired, tempDir, RUNS, CLI, ROOT, node
     if (seen === "home") await quit(probe);
     else probe.kill();
     if (seen !== "home") {
-      const why = /not built|plain mode/i.test(stripAnsi(probe.output)) ? "the full-screen trainer is not built yet" : `no Home screen in 20 s (${seen})`;
+      const why = /not built|plain mode/i.test(stripAnsi(probe.output))
+        ? "the full-screen trainer is not built yet"
+        : `no Home screen in 20 s (${seen})`;
       for (const name of figures) notMeasured(name, why);
     } else {
       const firstFrame = async (args, lastText, env = {}) => {
@@ -188,9 +193,15 @@ export default async ({ row, notMeasured, paired, tempDir, RUNS, CLI, ROOT, node
         note: `**${ofHello.toFixed(2)}× the hello world**, paired run by run (${home.map((t, i) => (t / helloTimes[i]).toFixed(2)).join(" ")}); new learner, shipped course, caches warm; bare node ${median(bare).toFixed(0)} ms in these runs`,
       });
       const practice = await paired(() => firstFrame(["practice", "--seed", "1"], ASKING), barePtyRun);
-      row("first frame of practice", practice.value, "ms", { ratio: practice.ratio, note: `sigmoid-trainer practice; bare node ${practice.bare.toFixed(0)} ms in these pairs` });
+      row("first frame of practice", practice.value, "ms", {
+        ratio: practice.ratio,
+        note: `sigmoid-trainer practice; bare node ${practice.bare.toFixed(0)} ms in these pairs`,
+      });
       // A learner's very first start (or the first after an update): no parsed course, no code cache.
-      const cold = await paired(() => firstFrame([], HOME_LAST, { SIGMOID_TRAINER_CACHE: mkdtempSync(join(dataRoot, "cache-")) }), barePtyRun);
+      const cold = await paired(
+        () => firstFrame([], HOME_LAST, { SIGMOID_TRAINER_CACHE: mkdtempSync(join(dataRoot, "cache-")) }),
+        barePtyRun,
+      );
       row("first start after a new build (Home, no caches)", cold.value, "ms", {
         ratio: cold.ratio,
         note: "parses the course's YAML and compiles the screens, then writes both caches; once per build",
@@ -287,7 +298,9 @@ function runPiped(argv, env, onLine) {
     child.stderr.setEncoding("utf8").on("data", (c) => (stderr += c));
     child.stdin.on("error", () => {});
     child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`${argv.slice(2).join(" ")} exited ${code}: ${stderr.trim().split("\n")[0]}`))));
+    child.on("close", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${argv.slice(2).join(" ")} exited ${code}: ${stderr.trim().split("\n")[0]}`)),
+    );
   });
 }
 
@@ -300,7 +313,22 @@ async function plainMemory({ row, tempDir, RUNS, CLI, node, median }) {
     const rss = rssFile(dir);
     const dataDir = mkdtempSync(join(dir, "d-"));
     graded = 0;
-    const argv = [node, RSS_PRELOAD_FLAG, CLI, "practice", "--plain", "--json", "--lang", "en", "--seed", String(i + 1), "--count", String(SESSION_QUESTIONS), "--data-dir", dataDir];
+    const argv = [
+      node,
+      RSS_PRELOAD_FLAG,
+      CLI,
+      "practice",
+      "--plain",
+      "--json",
+      "--lang",
+      "en",
+      "--seed",
+      String(i + 1),
+      "--count",
+      String(SESSION_QUESTIONS),
+      "--data-dir",
+      dataDir,
+    ];
     await runPiped(argv, rss.env, (line, stdin) => {
       const event = JSON.parse(line);
       if (event.type === "question") stdin.write(":hint\n0.5\n");

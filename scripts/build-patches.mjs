@@ -27,7 +27,10 @@ export const DEPENDENCY_PATCHES = [
     // they are not installed, and the package name and version it reports only to DevTools.
     file: /[\\/]node_modules[\\/]ink[\\/]build[\\/]reconciler\.js$/,
     replacements: [
-      ["await import('./devtools.js');", "throw Object.assign(new Error('react-devtools-core is not bundled'), { code: 'ERR_MODULE_NOT_FOUND' });"],
+      [
+        "await import('./devtools.js');",
+        "throw Object.assign(new Error('react-devtools-core is not bundled'), { code: 'ERR_MODULE_NOT_FOUND' });",
+      ],
       ["? await loadPackageJson()", "? { name: undefined, version: undefined }"],
     ],
   },
@@ -81,7 +84,12 @@ export const DEPENDENCY_PATCHES = [
     // Ink measures every character of every frame; the lookup walks about a hundred ranges, and
     // no code point below U+1100 is wide or fullwidth (checked for every code point in the tests).
     file: /[\\/]node_modules[\\/]is-fullwidth-code-point[\\/]index\.js$/,
-    replacements: [["return isFullWidth(codePoint) || isWide(codePoint);", "return codePoint >= 0x11_00 && (isFullWidth(codePoint) || isWide(codePoint));"]],
+    replacements: [
+      [
+        "return isFullWidth(codePoint) || isWide(codePoint);",
+        "return codePoint >= 0x11_00 && (isFullWidth(codePoint) || isWide(codePoint));",
+      ],
+    ],
   },
   {
     name: "ansi-tokenize: split plain text into characters without Intl.Segmenter",
@@ -143,7 +151,8 @@ export function dependencyPatches(patches = DEPENDENCY_PATCHES, { requireAll = t
     setup(build) {
       const applied = new Set();
       // esbuild's filter is a Go regex (no lookbehind or lookahead): a broad one, refined by applyPatches.
-      const filter = /[\\/]node_modules[\\/](?:ink|yoga-layout|string-width|wrap-ansi|is-fullwidth-code-point|@alcalzone[\\/]ansi-tokenize)[\\/]/;
+      const filter =
+        /[\\/]node_modules[\\/](?:ink|yoga-layout|string-width|wrap-ansi|is-fullwidth-code-point|@alcalzone[\\/]ansi-tokenize)[\\/]/;
       build.onLoad({ filter }, async (args) => {
         const { readFile } = await import("node:fs/promises");
         const { text, applied: done, missing } = applyPatches(args.path, await readFile(args.path, "utf8"), patches);

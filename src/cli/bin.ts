@@ -26,7 +26,9 @@ const first = args[0];
 // The streams last: touching stdin sets it up (it showed in the profile of calc), which the
 // other commands need not do.
 const fullScreen =
-  (first === undefined || SCREENS.includes(first) || (first.startsWith("-") && first !== "--help" && first !== "-h" && first !== "--version" && first !== "-v")) &&
+  (first === undefined ||
+    SCREENS.includes(first) ||
+    (first.startsWith("-") && first !== "--help" && first !== "-h" && first !== "--version" && first !== "-v")) &&
   !args.some((arg) => PLAIN.includes(arg)) &&
   process.stdin.isTTY === true &&
   process.stdout.isTTY === true;

@@ -34,10 +34,7 @@ export interface TrainerOptions {
   screenReader: boolean;
 }
 
-export function readTrainerOptions(
-  values: ParsedArgs["values"],
-  env: Readonly<Record<string, string | undefined>>,
-): TrainerOptions {
+export function readTrainerOptions(values: ParsedArgs["values"], env: Readonly<Record<string, string | undefined>>): TrainerOptions {
   const lang = stringOption(values, "lang");
   if (lang !== undefined && lang !== "ja" && lang !== "en") {
     throw new UsageError(`--lang takes ja or en, got "${lang}"`);
@@ -47,7 +44,9 @@ export function readTrainerOptions(
     json: values.json === true,
     seed: integerOption(values, "seed", 0, MAX_SEED),
     count: integerOption(values, "count", 1, MAX_COUNT),
-    skills: stringsOption(values, "skill").flatMap((s) => s.split(",").map((id) => id.trim())).filter(Boolean),
+    skills: stringsOption(values, "skill")
+      .flatMap((s) => s.split(",").map((id) => id.trim()))
+      .filter(Boolean),
     lang,
     contentDirs: stringsOption(values, "content"),
     dataDir: stringOption(values, "data-dir"),

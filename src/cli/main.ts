@@ -11,8 +11,10 @@ import { type Loader, reportError, runLoaded, runProcess } from "./run-command";
 import { USAGE } from "./usage";
 
 /** The trainer's screens share one entry, which decides between full screen and plain mode. */
-const trainer = (screen: "home" | "learn" | "practice" | "review" | "quiz" | "explore"): Loader => () =>
-  import("./commands/practice").then((m) => ({ run: m.runAt(screen) }));
+const trainer =
+  (screen: "home" | "learn" | "practice" | "review" | "quiz" | "explore"): Loader =>
+  () =>
+    import("./commands/practice").then((m) => ({ run: m.runAt(screen) }));
 
 const COMMANDS: Record<string, Loader> = {
   calc: () => import("./commands/calc"),
@@ -23,7 +25,11 @@ const COMMANDS: Record<string, Loader> = {
   export: () => import("./commands/export"),
   reset: () => import("./commands/reset"),
   report: () => import("./commands/report"),
-  learn: trainer("learn"), practice: trainer("practice"), review: trainer("review"), quiz: () => import("./commands/quiz"), explore: trainer("explore"),
+  learn: trainer("learn"),
+  practice: trainer("practice"),
+  review: trainer("review"),
+  quiz: () => import("./commands/quiz"),
+  explore: trainer("explore"),
 };
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {

@@ -9,6 +9,9 @@ export function quoteInput(text: string): string {
   const chars = [...text];
   const shown = chars.length > QUOTE_LIMIT ? `${chars.slice(0, QUOTE_LIMIT).join("")}…` : text;
   // Controls, and the bidirectional controls that make text read in another order.
-  const named = shown.replace(/[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029]/gu, (c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`);
+  const named = shown.replace(
+    /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029]/gu,
+    (c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`,
+  );
   return chars.length > QUOTE_LIMIT ? `${named} (${chars.length} characters)` : named;
 }

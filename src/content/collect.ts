@@ -102,7 +102,13 @@ function collectFile(source: SourceFile, out: Collected): void {
   const data = source.data;
   if (!isRecord(data)) {
     out.unknownKinds++;
-    out.problems.push(problemAt(source, [], `expected a map with a "kind" key (one of: ${FILE_KINDS.join(", ")}), got ${data === null ? "an empty file" : "a list or a single value"}`));
+    out.problems.push(
+      problemAt(
+        source,
+        [],
+        `expected a map with a "kind" key (one of: ${FILE_KINDS.join(", ")}), got ${data === null ? "an empty file" : "a list or a single value"}`,
+      ),
+    );
     return;
   }
   const kind = data.kind;
@@ -114,7 +120,9 @@ function collectFile(source: SourceFile, out: Collected): void {
   if (typeof kind !== "string" || !(FILE_KINDS as readonly string[]).includes(kind)) {
     out.unknownKinds++;
     const hint = typeof kind === "string" ? didYouMean(kind, FILE_KINDS) : "";
-    out.problems.push(problemAt(source, ["kind"], `unknown kind ${JSON.stringify(kind)}${hint}; expected one of: ${FILE_KINDS.join(", ")}`));
+    out.problems.push(
+      problemAt(source, ["kind"], `unknown kind ${JSON.stringify(kind)}${hint}; expected one of: ${FILE_KINDS.join(", ")}`),
+    );
     return;
   }
   const fileKind = kind as FileKind;
@@ -186,7 +194,9 @@ function harvestIds(source: SourceFile, out: Collected): void {
   const root = source.doc.contents;
   const values = (map: unknown, key: string): unknown[] =>
     isMap(map)
-      ? map.items.filter((pair) => isScalar(pair.key) && pair.key.value === key).map((pair) => (isScalar(pair.value) ? pair.value.value : pair.value))
+      ? map.items
+          .filter((pair) => isScalar(pair.key) && pair.key.value === key)
+          .map((pair) => (isScalar(pair.value) ? pair.value.value : pair.value))
       : [];
   const kind = values(root, "kind").find((v): v is string => typeof v === "string");
   if (kind === undefined || !(FILE_KINDS as readonly string[]).includes(kind)) {

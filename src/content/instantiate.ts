@@ -15,7 +15,6 @@ import { renderPlaceholders } from "./placeholders";
 /** Placeholders a feedback text may keep for the checker to fill when it grades an answer. */
 export const FEEDBACK_RUNTIME_NAMES: readonly string[] = ["answer", "value"];
 
-
 export interface QuestionPart {
   quantity: QuantityId;
   answer: AnswerKind;

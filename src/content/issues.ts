@@ -198,7 +198,11 @@ export function issueProblems(source: SourceFile, schema: AnySchema, issues: rea
         const options = issue.values.map(String);
         const hint = typeof input === "string" ? didYouMean(input, options) : "";
         problems.push(
-          problemAt(source, full, `${describePath(full)}: unknown value ${JSON.stringify(input)}${hint}; expected one of: ${options.join(", ")}`),
+          problemAt(
+            source,
+            full,
+            `${describePath(full)}: unknown value ${JSON.stringify(input)}${hint}; expected one of: ${options.join(", ")}`,
+          ),
         );
         break;
       }

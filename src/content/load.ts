@@ -89,8 +89,7 @@ function toStep(entity: Entity<StepInput>): Step {
   if (choice) {
     check = { kind: "choice", question: choice.question, choices: choice.choices, answer: choice.answer, explanation: choice.explanation };
     if (choice.feedback !== undefined) check.feedback = choice.feedback;
-  }
-  else if (value.check?.exercise !== undefined) check = { kind: "exercise", exercise: value.check.exercise };
+  } else if (value.check?.exercise !== undefined) check = { kind: "exercise", exercise: value.check.exercise };
   return {
     id: value.id,
     title: value.title,

@@ -4,7 +4,7 @@
 
 export type Segment =
   | { kind: "text"; text: string }
-  | { kind: "placeholder"; name: string; digits: number | null; /** index of `{` in the text */ index: number };
+  | { kind: "placeholder"; name: string; digits: number | null /** index of `{` in the text */; index: number };
 
 export interface PlaceholderError {
   /** 0-based index into the text. */
@@ -60,7 +60,10 @@ export function parsePlaceholders(text: string): { segments: Segment[]; errors: 
       }
       const digits = match[2] === undefined ? null : Number(match[2]);
       if (digits !== null && (digits < 1 || digits > MAX_PLACEHOLDER_DIGITS)) {
-        errors.push({ index: i, message: `placeholder "${match[0]}" asks for ${digits} significant figures; expected 1 to ${MAX_PLACEHOLDER_DIGITS}` });
+        errors.push({
+          index: i,
+          message: `placeholder "${match[0]}" asks for ${digits} significant figures; expected 1 to ${MAX_PLACEHOLDER_DIGITS}`,
+        });
       }
       flush();
       segments.push({ kind: "placeholder", name: match[1]!, digits, index: i });

@@ -84,4 +84,3 @@ export function readContentDirs(dirs: readonly string[], cwd: string): { files: 
   });
   return { files, problems };
 }
-

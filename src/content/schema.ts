@@ -54,19 +54,18 @@ const paramSpecSchema = z
     oneOf: [{ required: ["choices"] }, { required: ["min", "max", "step"] }],
   });
 
-const choiceCheckSchema = z.strictObject({
-  question: localizedSchema,
-  choices: z.array(localizedSchema).min(2, { error: "a choice question needs at least 2 choices" }),
-  answer: z.int().min(0).meta({ description: "0-based index of the right choice" }),
-  explanation: localizedSchema,
-  feedback: z
-    .array(localizedSchema)
-    .optional()
-    .meta({
+const choiceCheckSchema = z
+  .strictObject({
+    question: localizedSchema,
+    choices: z.array(localizedSchema).min(2, { error: "a choice question needs at least 2 choices" }),
+    answer: z.int().min(0).meta({ description: "0-based index of the right choice" }),
+    explanation: localizedSchema,
+    feedback: z.array(localizedSchema).optional().meta({
       description:
         "Optional: one {ja, en} per choice, in the order of choices, shown when that choice is picked. A wrong choice's sentence names the mistake and how to tell next time; the right choice's may say why it is right.",
     }),
-}).meta({ id: "ChoiceCheck" });
+  })
+  .meta({ id: "ChoiceCheck" });
 
 const checkSchema = z
   .strictObject({
@@ -79,14 +78,16 @@ const checkSchema = z
   })
   .meta({ id: "StepCheck", oneOf: [{ required: ["choice"] }, { required: ["exercise"] }] });
 
-export const stepSchema = z.strictObject({
-  id: idSchema,
-  title: localizedSchema,
-  text: localizedSchema,
-  formulas: z.array(z.string()).optional().meta({ description: "Formulas in the supported LaTeX subset" }),
-  rule: localizedSchema.optional().meta({ description: "The rule this step uses, e.g. the chain rule" }),
-  check: checkSchema.optional(),
-}).meta({ id: "Step" });
+export const stepSchema = z
+  .strictObject({
+    id: idSchema,
+    title: localizedSchema,
+    text: localizedSchema,
+    formulas: z.array(z.string()).optional().meta({ description: "Formulas in the supported LaTeX subset" }),
+    rule: localizedSchema.optional().meta({ description: "The rule this step uses, e.g. the chain rule" }),
+    check: checkSchema.optional(),
+  })
+  .meta({ id: "Step" });
 
 const quantitySchema = z.enum(QUANTITY_ENUM).meta({ description: "What the learner computes" });
 const digitsSchema = z
@@ -95,16 +96,18 @@ const digitsSchema = z
   .max(MAX_DIGITS)
   .meta({ description: `Significant figures required (1 to ${MAX_DIGITS}, default 3)` });
 
-const partSchema = z.strictObject({
-  quantity: quantitySchema,
-  digits: digitsSchema.optional(),
-  prompt: localizedSchema,
-  carry_from: z
-    .int()
-    .min(0)
-    .optional()
-    .meta({ description: "Index of an earlier part whose (possibly wrong) answer this part builds on" }),
-}).meta({ id: "ExercisePart" });
+const partSchema = z
+  .strictObject({
+    quantity: quantitySchema,
+    digits: digitsSchema.optional(),
+    prompt: localizedSchema,
+    carry_from: z
+      .int()
+      .min(0)
+      .optional()
+      .meta({ description: "Index of an earlier part whose (possibly wrong) answer this part builds on" }),
+  })
+  .meta({ id: "ExercisePart" });
 
 /** Keys of the single-part form, which `parts` replaces. */
 export const SINGLE_PART_KEYS = ["quantity", "digits", "prompt"] as const;
@@ -116,13 +119,10 @@ export const exerciseSchema = z
     step: idSchema.optional().meta({ description: "The lesson step this exercise drills" }),
     params: z.record(z.string(), paramSpecSchema).optional(),
     given: z.array(z.string()).optional().meta({ description: "Intermediate values shown with the prompt" }),
-    form: z
-      .enum(["x", "sigma"])
-      .optional()
-      .meta({
-        description:
-          "How σ′ is worked: x (from e^(−x), Step 3's e^(−x)/(1 + e^(−x))^2, where 1 − σ(x) is diagnosed as forgot-square) or sigma (from σ(x); the default)",
-      }),
+    form: z.enum(["x", "sigma"]).optional().meta({
+      description:
+        "How σ′ is worked: x (from e^(−x), Step 3's e^(−x)/(1 + e^(−x))^2, where 1 − σ(x) is diagnosed as forgot-square) or sigma (from σ(x); the default)",
+    }),
     whole_number: z
       .boolean()
       .optional()
@@ -146,11 +146,13 @@ export const exerciseSchema = z
 
 export const skillSchema = z.strictObject({ id: idSchema, title: localizedSchema }).meta({ id: "Skill" });
 
-export const chapterSchema = z.strictObject({
-  id: idSchema,
-  title: localizedSchema,
-  lessons: z.array(idSchema).min(1, { error: "a chapter needs at least one lesson" }),
-}).meta({ id: "Chapter" });
+export const chapterSchema = z
+  .strictObject({
+    id: idSchema,
+    title: localizedSchema,
+    lessons: z.array(idSchema).min(1, { error: "a chapter needs at least one lesson" }),
+  })
+  .meta({ id: "Chapter" });
 
 export const courseFileSchema = z
   .strictObject({

@@ -150,19 +150,30 @@ function mistakeFigures(digits: number): number[] {
   return [...new Set([digits, 2, 1].filter((f) => f <= digits))];
 }
 
-function testNumericPart(part: Pick<QuestionPart, "expected" | "digits" | "mistakes">, params: Params, graders: Graders, fail: (failure: Failure) => void): void {
+function testNumericPart(
+  part: Pick<QuestionPart, "expected" | "digits" | "mistakes">,
+  params: Params,
+  graders: Graders,
+  fail: (failure: Failure) => void,
+): void {
   const question: NumericQuestion = { expected: part.expected, digits: part.digits, mistakes: part.mistakes };
   const where = describeParams(params);
   for (const input of correctNotations(part.expected, part.digits)) {
     const result = graders.checkNumeric(question, input);
     if (result.verdict !== "correct") {
-      fail({ what: "the right answer in some notation is not graded correct", example: `"${input}" at ${where} was graded ${result.verdict}` });
+      fail({
+        what: "the right answer in some notation is not graded correct",
+        example: `"${input}" at ${where} was graded ${result.verdict}`,
+      });
     }
   }
   for (const input of outsideNotations(part.expected, part.digits)) {
     const result = graders.checkNumeric(question, input);
     if (result.verdict === "correct" || result.verdict === "invalid") {
-      fail({ what: "a value just outside the tolerance is not graded wrong", example: `"${input}" at ${where} was graded ${result.verdict}` });
+      fail({
+        what: "a value just outside the tolerance is not graded wrong",
+        example: `"${input}" at ${where} was graded ${result.verdict}`,
+      });
     }
   }
   const seen = new Set<string>();
@@ -198,12 +209,16 @@ function testNumericPart(part: Pick<QuestionPart, "expected" | "digits" | "mista
 function testFormulaPart(graders: Graders, fail: (failure: Failure) => void): void {
   for (const input of FORMULA_SPELLINGS) {
     const result = graders.checkFormula("derivative", input);
-    if (result.verdict !== "correct") fail({ what: "a correct formula is not graded correct", example: `"${input}" was graded ${result.verdict}` });
+    if (result.verdict !== "correct")
+      fail({ what: "a correct formula is not graded correct", example: `"${input}" was graded ${result.verdict}` });
   }
   for (const { input, id } of FORMULA_MISTAKE_SPELLINGS) {
     const result = graders.checkFormula("derivative", input);
     if (result.verdict === "correct" || result.diagnosis !== id) {
-      fail({ what: "a typical wrong formula is not diagnosed as itself", example: `${id} "${input}" was ${result.verdict === "correct" ? "graded correct" : `diagnosed as ${result.diagnosis ?? "no mistake"}`}` });
+      fail({
+        what: "a typical wrong formula is not diagnosed as itself",
+        example: `${id} "${input}" was ${result.verdict === "correct" ? "graded correct" : `diagnosed as ${result.diagnosis ?? "no mistake"}`}`,
+      });
     }
   }
 }
@@ -242,7 +257,12 @@ export function selfTestTemplate(
     }
     const question = result.question;
     const key = JSON.stringify(question.params);
-    const texts = [...question.parts.map((p) => p.prompt), ...question.hints, question.solution, ...question.given.map((g) => ({ ja: g.text, en: g.text }))];
+    const texts = [
+      ...question.parts.map((p) => p.prompt),
+      ...question.hints,
+      question.solution,
+      ...question.given.map((g) => ({ ja: g.text, en: g.text })),
+    ];
     for (const text of texts) {
       for (const lang of ["ja", "en"] as const) {
         if (UNFILLED.test(text[lang])) fail({ what: "a text shows NaN or Infinity", example: `seed ${seed}: "${text[lang]}"` });

@@ -26,7 +26,10 @@ export function parseSource(file: string, text: string, fileOrder: number): { so
     const doc = parseDocument("");
     for (let i = 0; i <= text.length; i = text.indexOf("\n", i) + 1 || text.length + 1) lineCounter.addNewLine(i);
     const source: SourceFile = { file, fileOrder, text, doc, lineCounter, data: null };
-    return { source, problems: [problemAtOffset(source, deepAt, `nested more than ${MAX_YAML_DEPTH} levels deep; content is a few levels deep`)] };
+    return {
+      source,
+      problems: [problemAtOffset(source, deepAt, `nested more than ${MAX_YAML_DEPTH} levels deep; content is a few levels deep`)],
+    };
   }
   // uniqueKeys: a repeated key is an error, not a silent overwrite. prettyErrors off: we
   // print our own file:line:col and one line per problem.
@@ -100,7 +103,15 @@ function flowDeeperThan(text: string, limit: number): number | null {
     if (c === "#" && (i === 0 || /\s/.test(text[i - 1]!))) {
       const end = text.indexOf("\n", i);
       i = end < 0 ? text.length : end - 1;
-    } else if ((c === '"' || c === "'") && /^$|[:,[{-]$/.test(text.slice(Math.max(0, i - 40), i).trimEnd().slice(-1))) {
+    } else if (
+      (c === '"' || c === "'") &&
+      /^$|[:,[{-]$/.test(
+        text
+          .slice(Math.max(0, i - 40), i)
+          .trimEnd()
+          .slice(-1),
+      )
+    ) {
       // A quote opens a string only where a value starts (don't, in plain text, opens none).
       quote = c;
     } else if (c === "[" || c === "{") {
@@ -129,7 +140,10 @@ function deeperThan(root: unknown, limit: number): number | null {
 
 function yamlMessage(message: string): string {
   // The yaml package's messages may end with a code excerpt; the first line says what is wrong.
-  const first = message.split("\n")[0]!.trim().replace(/\s+at line \d+, column \d+:?$/, "");
+  const first = message
+    .split("\n")[0]!
+    .trim()
+    .replace(/\s+at line \d+, column \d+:?$/, "");
   return first.charAt(0).toLowerCase() + first.slice(1);
 }
 

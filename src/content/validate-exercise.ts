@@ -65,7 +65,10 @@ export function checkExercise(exercise: Entity<ExerciseInput>, resolve: Resolve)
   for (const name of needed) {
     if (!Object.hasOwn(params, name)) {
       paramsOk = false;
-      at(value.params ? ["params"] : ["id"], `missing parameter "${name}" for quantity ${quantityNames}; expected params: ${needed.join(", ")}`);
+      at(
+        value.params ? ["params"] : ["id"],
+        `missing parameter "${name}" for quantity ${quantityNames}; expected params: ${needed.join(", ")}`,
+      );
     }
   }
   for (const name of defined) {
@@ -152,7 +155,11 @@ export function checkExercise(exercise: Entity<ExerciseInput>, resolve: Resolve)
     if (value.form === "x" && quantities.some((q) => q.id === "derivative")) ids.add("forgot-square");
     for (const id of Object.keys(value.feedback)) {
       if (!ids.has(id)) {
-        atKey(["feedback"], id, `unknown mistake "${id}"${didYouMean(id, ids)}; this exercise diagnoses: ${[...ids].join(", ") || "(none)"}`);
+        atKey(
+          ["feedback"],
+          id,
+          `unknown mistake "${id}"${didYouMean(id, ids)}; this exercise diagnoses: ${[...ids].join(", ") || "(none)"}`,
+        );
       }
     }
   }

@@ -65,7 +65,11 @@ export function validate(collected: Collected): Problem[] {
       unresolved("lesson", lessonId, chapter.source, path);
       const first = listedIn.get(lessonId);
       if (first) {
-        report(chapter.source, path, `lesson "${lessonId}" is listed twice; first listed in chapter "${first.chapter}" at ${where(first.source, first.path)}`);
+        report(
+          chapter.source,
+          path,
+          `lesson "${lessonId}" is listed twice; first listed in chapter "${first.chapter}" at ${where(first.source, first.path)}`,
+        );
       } else {
         listedIn.set(lessonId, { chapter: chapter.value.id, source: chapter.source, path });
       }
@@ -75,7 +79,11 @@ export function validate(collected: Collected): Problem[] {
   // cannot slip through silently.
   for (const lesson of collected.lessons) {
     if (!listedIn.has(lesson.value.id) && defined.lesson.get(lesson.value.id)?.source === lesson.source) {
-      report(lesson.source, [...lesson.path, "id"], `lesson "${lesson.value.id}" is in no chapter; list it in a chapter's "lessons" (the course file or a kind: chapter file)`);
+      report(
+        lesson.source,
+        [...lesson.path, "id"],
+        `lesson "${lesson.value.id}" is in no chapter; list it in a chapter's "lessons" (the course file or a kind: chapter file)`,
+      );
     }
   }
 
@@ -94,7 +102,11 @@ export function validate(collected: Collected): Problem[] {
     if (check?.choice) {
       const { answer, choices, feedback } = check.choice;
       if (answer >= choices.length) {
-        report(step.source, [...step.path, "check", "choice", "answer"], `answer ${answer} is out of range; expected the 0-based index of one of the ${choices.length} choices (0 to ${choices.length - 1})`);
+        report(
+          step.source,
+          [...step.path, "check", "choice", "answer"],
+          `answer ${answer} is out of range; expected the 0-based index of one of the ${choices.length} choices (0 to ${choices.length - 1})`,
+        );
       }
       // Feedback is matched to choices by position, so a missing or extra entry would show a
       // sentence under the wrong choice.
@@ -120,8 +132,13 @@ function checkCourseCount(collected: Collected, problems: Problem[]): void {
   const [first, ...others] = collected.courseSources;
   for (const other of others) {
     if (first) {
-      problems.push(problemAt(other, ["kind"], `a second course; the course is defined at ${where(first, ["kind"])} (a pack adds lessons, exercises, kind: skills and kind: chapter files)`));
+      problems.push(
+        problemAt(
+          other,
+          ["kind"],
+          `a second course; the course is defined at ${where(first, ["kind"])} (a pack adds lessons, exercises, kind: skills and kind: chapter files)`,
+        ),
+      );
     }
   }
 }
-

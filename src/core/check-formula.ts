@@ -109,11 +109,7 @@ const showX = (x: number) => withMinusSign(String(x));
  * and a value at some sample point would look like an answer it is not. `readAs` echoes how
  * the formula was read; `expected` is the reference formula as text.
  */
-export function checkFormula(
-  quantity: FormulaQuantity,
-  input: string,
-  overrides?: Readonly<Record<string, Localized>>,
-): CheckResult {
+export function checkFormula(quantity: FormulaQuantity, input: string, overrides?: Readonly<Record<string, Localized>>): CheckResult {
   const reference = REFERENCES[quantity];
   const base = { expected: reference.text, parsed: null, digitsNeeded: null } as const;
   const read = parseFormula(input);
@@ -160,7 +156,10 @@ export function checkFormula(
         : localized("", "");
     return verdict(
       "correct",
-      localized(`正解です。どの x でも ${reference.name} と等しくなります。${reuse.ja}`, `Correct: this equals ${reference.name} for every x.${reuse.en}`),
+      localized(
+        `正解です。どの x でも ${reference.name} と等しくなります。${reuse.ja}`,
+        `Correct: this equals ${reference.name} for every x.${reuse.en}`,
+      ),
     );
   }
 

@@ -125,9 +125,10 @@ export function checkNumeric(
         digitsNeeded: null,
       };
     }
-    const message = context.label === undefined
-      ? { ja: `正解です。答えは ${shown} です。`, en: `Correct: ${shown}.` }
-      : { ja: `正解です。${answer.ja}`, en: `Correct: ${context.label} ≈ ${shown}.` };
+    const message =
+      context.label === undefined
+        ? { ja: `正解です。答えは ${shown} です。`, en: `Correct: ${shown}.` }
+        : { ja: `正解です。${answer.ja}`, en: `Correct: ${context.label} ≈ ${shown}.` };
     return { ...base, verdict, diagnosis: null, message, digitsNeeded: null };
   }
 

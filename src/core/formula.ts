@@ -18,9 +18,7 @@ export type FormulaNode =
 export type BinaryOp = "+" | "-" | "*" | "/" | "^";
 export type FunctionName = "sigma" | "exp";
 
-export type FormulaParse =
-  | { ok: true; ast: FormulaNode }
-  | { ok: false; position: number; message: Localized };
+export type FormulaParse = { ok: true; ast: FormulaNode } | { ok: false; position: number; message: Localized };
 
 /** Longer input is refused rather than parsed: no learner's formula for σ′ needs it. */
 export const MAX_FORMULA_LENGTH = 200;
@@ -34,11 +32,24 @@ export const MAX_FORMULA_LENGTH = 200;
 const LOOKALIKES: Readonly<Record<string, string>> = {
   ...Object.fromEntries([...DASH_LOOKALIKES].map((dash) => [dash, "-"])),
   ...Object.fromEntries([...PLUS_LOOKALIKES].map((plus) => [plus, "+"])),
-  "\u00b7": "*", "\u22c5": "*", "\u2219": "*", "\u2022": "*", "\u30fb": "*", "\u00d7": "*", "\u2715": "*",
-  "\u2716": "*", "\u2a2f": "*", "\u2217": "*",
-  "\u00f7": "/", "\u2215": "/", "\u2044": "/",
+  "\u00b7": "*",
+  "\u22c5": "*",
+  "\u2219": "*",
+  "\u2022": "*",
+  "\u30fb": "*",
+  "\u00d7": "*",
+  "\u2715": "*",
+  "\u2716": "*",
+  "\u2a2f": "*",
+  "\u2217": "*",
+  "\u00f7": "/",
+  "\u2215": "/",
+  "\u2044": "/",
   // LaTeX groups, as in e^{-x}/(1+e^{-x})^2: braces group like parentheses.
-  "{": "(", "}": ")", "\uff5b": "(", "\uff5d": ")",
+  "{": "(",
+  "}": ")",
+  "\uff5b": "(",
+  "\uff5d": ")",
 };
 
 function normalize(codePoints: readonly string[]): SourceChar[] {
@@ -333,9 +344,7 @@ class Parser {
         if (open.type !== "(") {
           const example = token.name === "exp" ? "exp(-x)" : `${token.text}(x)`;
           const bare =
-            token.name === "sigma"
-              ? localized("σ(x) のことなら s とも書けます。", " For σ(x) you can also write s.")
-              : localized("", "");
+            token.name === "sigma" ? localized("σ(x) のことなら s とも書けます。", " For σ(x) you can also write s.") : localized("", "");
           throw new FormulaError(
             token.pos,
             localized(
@@ -380,16 +389,10 @@ class Parser {
   private unexpected(token: Token): FormulaError {
     const before = this.previous();
     if (before?.type === "op" && (token.type === "end" || token.type === ")" || token.type === "op")) {
-      return new FormulaError(
-        before.pos,
-        localized(`「${before.text}」の後に値がありません。`, `"${before.text}" has nothing after it.`),
-      );
+      return new FormulaError(before.pos, localized(`「${before.text}」の後に値がありません。`, `"${before.text}" has nothing after it.`));
     }
     if (token.type === "op") {
-      return new FormulaError(
-        token.pos,
-        localized(`「${token.text}」の前に値がありません。`, `"${token.text}" has nothing before it.`),
-      );
+      return new FormulaError(token.pos, localized(`「${token.text}」の前に値がありません。`, `"${token.text}" has nothing before it.`));
     }
     if (token.type === ")") {
       return new FormulaError(token.pos, localized("この「)」に対応する「(」がありません。", `This ")" has no matching "(".`));

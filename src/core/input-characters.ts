@@ -13,29 +13,62 @@ export interface SourceChar {
 // a minus typed in kana mode: "ー0.5". The others are the minus sign, hyphens, dashes and the
 // small and full-width hyphen-minus.
 export const DASH_LOOKALIKES: ReadonlySet<string> = new Set([
-  "\u30fc", "\uff70", "-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212", "\u2796", "\u02d7",
-  "\ufe58", "\ufe63", "\uff0d",
+  "\u30fc",
+  "\uff70",
+  "-",
+  "\u2010",
+  "\u2011",
+  "\u2012",
+  "\u2013",
+  "\u2014",
+  "\u2015",
+  "\u2212",
+  "\u2796",
+  "\u02d7",
+  "\ufe58",
+  "\ufe63",
+  "\uff0d",
 ]);
 export const PLUS_LOOKALIKES: ReadonlySet<string> = new Set(["+", "\ufe62", "\uff0b", "\u2795"]);
 
 // Superscripts are exponents (10⁻³, x²). NFKC would turn ² into a plain 2 and silently change
 // the meaning, so readers translate them before normalizing.
 export const NUMBER_SUPERSCRIPTS: Readonly<Record<string, string>> = {
-  "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9",
-  "⁺": "+", "⁻": "-",
+  "⁰": "0",
+  "¹": "1",
+  "²": "2",
+  "³": "3",
+  "⁴": "4",
+  "⁵": "5",
+  "⁶": "6",
+  "⁷": "7",
+  "⁸": "8",
+  "⁹": "9",
+  "⁺": "+",
+  "⁻": "-",
 };
 /** The number superscripts and those a formula's exponent may hold besides: e⁻ˣ, (1+e⁻ˣ)⁽²⁾. */
 export const FORMULA_SUPERSCRIPTS: Readonly<Record<string, string>> = {
   ...NUMBER_SUPERSCRIPTS,
-  "⁽": "(", "⁾": ")", "ˣ": "x", "ˢ": "s", "ᵉ": "e",
+  "⁽": "(",
+  "⁾": ")",
+  ˣ: "x",
+  ˢ: "s",
+  ᵉ: "e",
 };
 
 // Invisible characters that ride along with pasted text: the format category (zero-width
 // space and joiners, BOM, soft hyphen, bidi marks), variation selectors and Hangul fillers.
 const FORMAT_CHARACTER = /^\p{Cf}$/u;
 const INVISIBLE_RANGES: readonly (readonly [number, number])[] = [
-  [0x034f, 0x034f], [0x115f, 0x1160], [0x180b, 0x180d], [0x180f, 0x180f], [0x3164, 0x3164],
-  [0xffa0, 0xffa0], [0xfe00, 0xfe0f], [0xe0100, 0xe01ef],
+  [0x034f, 0x034f],
+  [0x115f, 0x1160],
+  [0x180b, 0x180d],
+  [0x180f, 0x180f],
+  [0x3164, 0x3164],
+  [0xffa0, 0xffa0],
+  [0xfe00, 0xfe0f],
+  [0xe0100, 0xe01ef],
 ];
 
 /** Whether `ch` (one code point) is invisible and dropped from an answer. */

@@ -147,19 +147,19 @@ export const MISTAKE_ENTRIES = [
             en: "The sign is wrong: that step goes uphill. Gradient descent subtracts learning rate × gradient from w.",
           }
         : ctx.quantity === "sigmoid"
-        ? {
-            ja: "大きさは合っていますが、符号が逆です。σ(x) = 1/(1 + e^(−x)) の分母は正なので、σ(x) は必ず 0 と 1 の間の正の数です。",
-            en: "The size is right but the sign is wrong. The denominator of σ(x) = 1/(1 + e^(−x)) is positive, so σ(x) is always between 0 and 1.",
-          }
-        : ctx.quantity === undefined || ALWAYS_POSITIVE.has(ctx.quantity)
-        ? {
-            ja: "大きさは合っていますが、符号が逆です。σ(x) も σ′(x) も常に正です。連鎖律では −u^(−2) と −e^(−x) の 2 つのマイナスが打ち消し合います。",
-            en: "The size is right but the sign is wrong. σ(x) and σ′(x) are always positive; in the chain rule the minus signs of −u^(−2) and −e^(−x) cancel.",
-          }
-        : {
-            ja: "大きさは合っていますが、符号が逆です。式のマイナス記号を 1 つずつ確かめ、答えが正か負かを先に考えましょう。",
-            en: "The size is right but the sign is wrong. Check each minus sign, and decide first whether the answer is positive or negative.",
-          },
+          ? {
+              ja: "大きさは合っていますが、符号が逆です。σ(x) = 1/(1 + e^(−x)) の分母は正なので、σ(x) は必ず 0 と 1 の間の正の数です。",
+              en: "The size is right but the sign is wrong. The denominator of σ(x) = 1/(1 + e^(−x)) is positive, so σ(x) is always between 0 and 1.",
+            }
+          : ctx.quantity === undefined || ALWAYS_POSITIVE.has(ctx.quantity)
+            ? {
+                ja: "大きさは合っていますが、符号が逆です。σ(x) も σ′(x) も常に正です。連鎖律では −u^(−2) と −e^(−x) の 2 つのマイナスが打ち消し合います。",
+                en: "The size is right but the sign is wrong. σ(x) and σ′(x) are always positive; in the chain rule the minus signs of −u^(−2) and −e^(−x) cancel.",
+              }
+            : {
+                ja: "大きさは合っていますが、符号が逆です。式のマイナス記号を 1 つずつ確かめ、答えが正か負かを先に考えましょう。",
+                en: "The size is right but the sign is wrong. Check each minus sign, and decide first whether the answer is positive or negative.",
+              },
   },
   {
     id: "power-of-ten",

@@ -433,7 +433,8 @@ class Parser {
     if (isLetter(ch) || ch === "∞") this.letterError();
     if (isSign(ch)) fail("misplaced-sign", pos, MISPLACED_SIGN);
     if (ch === ".") {
-      if (context === "after-exponent") fail("bad-exponent", pos, { ja: "指数は整数で入力してください", en: "The exponent must be a whole number" });
+      if (context === "after-exponent")
+        fail("bad-exponent", pos, { ja: "指数は整数で入力してください", en: "The exponent must be a whole number" });
       fail("extra-point", pos, EXTRA_POINT);
     }
     const typed = this.originalAt(pos);
@@ -494,7 +495,8 @@ const POWER_OF_TEN_ONLY = {
 };
 
 function missingExponent(where: Where): Localized {
-  if (where === "e") return { ja: "「e」の後の指数がありません。1.5e-3 のように書いてください", en: "The exponent after “e” is missing, as in 1.5e-3" };
+  if (where === "e")
+    return { ja: "「e」の後の指数がありません。1.5e-3 のように書いてください", en: "The exponent after “e” is missing, as in 1.5e-3" };
   if (where === "caret") {
     return { ja: "10 の累乗は 1.5×10^-3 のように ^ を付けて書いてください", en: "Write the power of ten with ^, as in 1.5×10^-3" };
   }
@@ -642,7 +644,10 @@ export function readAnswer(input: string): ReadResult {
       while (cs.length > 0 && cs.at(-1)!.ch === " ") cs = cs.slice(0, -1);
     }
     if (cs.length === 0) {
-      const reason = { ja: `答えが空です。${EXAMPLES.ja} のような数を入力してください。`, en: `The answer is empty. Type a number such as ${EXAMPLES.en}.` };
+      const reason = {
+        ja: `答えが空です。${EXAMPLES.ja} のような数を入力してください。`,
+        en: `The answer is empty. Type a number such as ${EXAMPLES.en}.`,
+      };
       return { ok: false, code: "empty", position: 1, message: reason, reason };
     }
     checkVulgarFraction(cs);

@@ -91,10 +91,7 @@ function placesOf(text: string): number | null {
  * printed with the prompt ("0.2500"), and a sum built from it with the same decimal places
  * ("1 + 0.2500 = 1.2500"), so that the printed arithmetic reads as one calculation.
  */
-export function shownTexts(
-  printedText: Readonly<Record<string, string>>,
-  shown: Readonly<Record<string, number>>,
-): Record<string, string> {
+export function shownTexts(printedText: Readonly<Record<string, string>>, shown: Readonly<Record<string, number>>): Record<string, string> {
   const out: Record<string, string> = {};
   const like = (source: string | undefined, value: number): string => {
     const places = source === undefined ? null : placesOf(source);

@@ -21,9 +21,7 @@ const MAX_SLACK_OF_TOLERANCE = 1e-3;
 /** Throws a RangeError unless `digits` is a whole number from MIN_DIGITS to MAX_DIGITS. */
 export function assertDigits(digits: number): void {
   if (!Number.isInteger(digits) || digits < MIN_DIGITS || digits > MAX_DIGITS) {
-    throw new RangeError(
-      `significant figures must be a whole number from ${MIN_DIGITS} to ${MAX_DIGITS}, got ${String(digits)}`,
-    );
+    throw new RangeError(`significant figures must be a whole number from ${MIN_DIGITS} to ${MAX_DIGITS}, got ${String(digits)}`);
   }
 }
 

@@ -8,12 +8,7 @@ import type { Params } from "../core/types";
  * This part's answer computed from the learner's value for an earlier part, or null when the
  * pair of quantities has no such relation.
  */
-export function carriedExpected(
-  quantity: QuantityId,
-  params: Params,
-  fromQuantity: QuantityId,
-  learnerValue: number,
-): number | null {
+export function carriedExpected(quantity: QuantityId, params: Params, fromQuantity: QuantityId, learnerValue: number): number | null {
   if (!Number.isFinite(learnerValue)) return null;
   const s = learnerValue;
   if (fromQuantity === "sigmoid") {

@@ -51,11 +51,7 @@ export function gradePart(
 }
 
 /** The value this part would have from the learner's own (wrong) answer to the part it builds on. */
-function carryFrom(
-  instance: QuestionInstance,
-  partIndex: number,
-  answers: readonly (PartAnswer | null)[],
-): CarriedForward | null {
+function carryFrom(instance: QuestionInstance, partIndex: number, answers: readonly (PartAnswer | null)[]): CarriedForward | null {
   const part = instance.parts[partIndex]!;
   if (part.carryFrom === null) return null;
   const earlier = answers[part.carryFrom];

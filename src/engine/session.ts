@@ -74,9 +74,7 @@ export function answer(state: SessionState, input: string, now: number): Step {
     answeredAt: now,
     durationMs: Math.max(0, now - current.askedAt),
   };
-  const answers = current.answers.map((a, i) =>
-    i === current.part ? { verdict: grade.result.verdict, parsed: grade.result.parsed } : a,
-  );
+  const answers = current.answers.map((a, i) => (i === current.part ? { verdict: grade.result.verdict, parsed: grade.result.parsed } : a));
   const graded: SessionState = { ...state, attempts: [...state.attempts, attempt] };
   const events: EngineEvent[] = [
     { type: "graded", attempt },
@@ -177,9 +175,7 @@ export function summarize(state: SessionState, now: number, quitEarly: boolean):
     if (attempt.carried) carried++;
     if (attempt.diagnosis) mistakes[attempt.diagnosis] = (mistakes[attempt.diagnosis] ?? 0) + 1;
   }
-  const finishedQuestions = new Set(
-    state.attempts.filter((a) => a.part === a.parts - 1).map((a) => a.index),
-  ).size;
+  const finishedQuestions = new Set(state.attempts.filter((a) => a.part === a.parts - 1).map((a) => a.index)).size;
   const hintsByQuestion = new Map<number, number>();
   for (const a of state.attempts) hintsByQuestion.set(a.index, Math.max(hintsByQuestion.get(a.index) ?? 0, a.hintsUsed));
   for (const s of state.skipped) hintsByQuestion.set(s.index, Math.max(hintsByQuestion.get(s.index) ?? 0, s.hintsUsed));

@@ -22,7 +22,7 @@ export const ENGINE_TEXT = {
   },
   cannotAsk: {
     ja: "問題「{id}」を作れなかったので飛ばします（{problem}）。",
-    en: "Could not make a question from exercise \"{id}\", so it is left out ({problem}).",
+    en: 'Could not make a question from exercise "{id}", so it is left out ({problem}).',
   },
   nothingToRetry: {
     ja: "やり直せる問題はありません。:retry は、間違えた直後に次の問題へ答える前だけ使えます。",

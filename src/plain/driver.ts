@@ -61,12 +61,7 @@ export function readCommand(line: string): { command: Command | null; typed: str
   return { command: COMMANDS[word] ?? null, typed: trimmed };
 }
 
-export async function driveSession(
-  first: Step,
-  lines: LineReader,
-  presenter: Presenter,
-  hooks: DriverHooks,
-): Promise<SessionState> {
+export async function driveSession(first: Step, lines: LineReader, presenter: Presenter, hooks: DriverHooks): Promise<SessionState> {
   let state = show(first, presenter, hooks);
   while (!state.finished) {
     presenter.prompt();

@@ -70,7 +70,13 @@ export async function runPlainLearn(options: PlainLearnOptions): Promise<{ finis
   const say = (t: Localized) => (ascii ? toAscii(t[lang]) : t[lang]);
   const text = options.json
     ? null
-    : textPresenter({ out: options.stdout, lang, ascii, showPrompt: options.showPrompt, ...(options.columns ? { columns: options.columns } : {}) });
+    : textPresenter({
+        out: options.stdout,
+        lang,
+        ascii,
+        showPrompt: options.showPrompt,
+        ...(options.columns ? { columns: options.columns } : {}),
+      });
   const json = options.json ? jsonPresenter({ out: options.stdout, lang, ascii, summaryExtra: () => ({}) }) : null;
   const emit = (event: Record<string, unknown>) => options.stdout.write(`${JSON.stringify(event)}\n`);
   const note = (message: Localized) => (text ? text.line(message) : emit({ type: "notice", message: say(message) }));
@@ -192,7 +198,9 @@ export async function runPlainLearn(options: PlainLearnOptions): Promise<{ finis
       store.getState().recordChoice(at.lesson.id, at.step.id, chosen, right);
       const sentence = check.feedback?.[chosen];
       if (text) {
-        text.line(right ? PLAIN_LEARN_TEXT.right : fill(PLAIN_LEARN_TEXT.wrong, { n: check.answer + 1, choice: say(check.choices[check.answer]!) }));
+        text.line(
+          right ? PLAIN_LEARN_TEXT.right : fill(PLAIN_LEARN_TEXT.wrong, { n: check.answer + 1, choice: say(check.choices[check.answer]!) }),
+        );
         if (sentence) text.line(sentence);
         text.line(check.explanation);
       } else {

@@ -75,12 +75,14 @@ export async function runPlainSession(options: PlainSessionOptions): Promise<Pla
         showPrompt: options.showPrompt,
         ...(options.columns ? { columns: options.columns } : {}),
       });
-  const base: Presenter = text ?? jsonPresenter({
-    out: options.stdout,
-    lang,
-    ascii: options.ascii,
-    summaryExtra: () => ({ seed: options.seed, mode: options.mode, saved: store.getState().saving === "ok" }),
-  });
+  const base: Presenter =
+    text ??
+    jsonPresenter({
+      out: options.stdout,
+      lang,
+      ascii: options.ascii,
+      summaryExtra: () => ({ seed: options.seed, mode: options.mode, saved: store.getState().saving === "ok" }),
+    });
   const presenter: Presenter = {
     ...base,
     summary(s) {

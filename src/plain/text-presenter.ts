@@ -87,9 +87,7 @@ export function textPresenter(options: TextPresenterOptions): Presenter & { line
     },
     summary(summary: Summary) {
       line();
-      line(
-        summarySentence(summary),
-      );
+      line(summarySentence(summary));
     },
     help() {
       line(PLAIN_TEXT.help);

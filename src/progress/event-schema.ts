@@ -53,16 +53,36 @@ const choiceEvent = z
   .strict();
 
 const settingEvent = z.discriminatedUnion("key", [
-  z.object({ v: z.literal(JOURNAL_FORMAT), type: z.literal("setting"), at: isoTime, key: z.literal("lang"), value: z.enum(["ja", "en"]).nullable() }).strict(),
+  z
+    .object({
+      v: z.literal(JOURNAL_FORMAT),
+      type: z.literal("setting"),
+      at: isoTime,
+      key: z.literal("lang"),
+      value: z.enum(["ja", "en"]).nullable(),
+    })
+    .strict(),
   z.object({ v: z.literal(JOURNAL_FORMAT), type: z.literal("setting"), at: isoTime, key: z.literal("ascii"), value: z.boolean() }).strict(),
   z
-    .object({ v: z.literal(JOURNAL_FORMAT), type: z.literal("setting"), at: isoTime, key: z.literal("name"), value: z.string().min(1).nullable() })
+    .object({
+      v: z.literal(JOURNAL_FORMAT),
+      type: z.literal("setting"),
+      at: isoTime,
+      key: z.literal("name"),
+      value: z.string().min(1).nullable(),
+    })
     .strict(),
 ]);
 
 /** Forget everything (skill null) or one skill's attempts and cards. Lines before it stay on disk. */
 const resetEvent = z
-  .object({ v: z.literal(JOURNAL_FORMAT), type: z.literal("reset"), at: isoTime, skill: z.string().min(1).nullable(), backup: z.string().nullable() })
+  .object({
+    v: z.literal(JOURNAL_FORMAT),
+    type: z.literal("reset"),
+    at: isoTime,
+    skill: z.string().min(1).nullable(),
+    backup: z.string().nullable(),
+  })
   .strict();
 
 /** Marks damaged lines (by byte offset and length) as reported, so later loads skip them quietly. */
@@ -78,7 +98,14 @@ const repairedEvent = z
 
 /** Written once when a format-1 progress.json was imported; `sha256` makes the import idempotent. */
 const migratedEvent = z
-  .object({ v: z.literal(JOURNAL_FORMAT), type: z.literal("migrated"), at: isoTime, from: z.literal(1), sha256: z.string(), backup: z.string() })
+  .object({
+    v: z.literal(JOURNAL_FORMAT),
+    type: z.literal("migrated"),
+    at: isoTime,
+    from: z.literal(1),
+    sha256: z.string(),
+    backup: z.string(),
+  })
   .strict();
 
 export type AttemptEvent = z.infer<typeof attemptEvent>;

@@ -45,12 +45,21 @@ const choiceEvent = strictObject({
   correct: boolean,
 });
 
-const langSetting = strictObject({ v, type: oneOf(["setting"]), at: isoDateTime, key: oneOf(["lang"]), value: nullable(oneOf(["ja", "en"])) });
+const langSetting = strictObject({
+  v,
+  type: oneOf(["setting"]),
+  at: isoDateTime,
+  key: oneOf(["lang"]),
+  value: nullable(oneOf(["ja", "en"])),
+});
 const asciiSetting = strictObject({ v, type: oneOf(["setting"]), at: isoDateTime, key: oneOf(["ascii"]), value: boolean });
 const nameSetting = strictObject({ v, type: oneOf(["setting"]), at: isoDateTime, key: oneOf(["name"]), value: nullable(string(1)) });
 
 /** z.discriminatedUnion("key", …): the key picks the shape. */
-const settingEvent: Reader<ReturnType<typeof langSetting> | ReturnType<typeof asciiSetting> | ReturnType<typeof nameSetting>> = (value, path) => {
+const settingEvent: Reader<ReturnType<typeof langSetting> | ReturnType<typeof asciiSetting> | ReturnType<typeof nameSetting>> = (
+  value,
+  path,
+) => {
   const key = typeof value === "object" && value !== null ? (value as { key?: unknown }).key : undefined;
   if (key === "lang") return langSetting(value, path);
   if (key === "ascii") return asciiSetting(value, path);

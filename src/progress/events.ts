@@ -7,7 +7,16 @@ import type { AttemptEvent, JournalEvent, SettingEvent } from "./event-schema";
 import { isEventType, JOURNAL_FORMAT, readEvent } from "./event-shapes";
 import type { StoredAttempt, Settings } from "./types";
 
-export type { AttemptEvent, ChoiceEvent, JournalEvent, LessonEvent, MigratedEvent, RepairedEvent, ResetEvent, SettingEvent } from "./event-schema";
+export type {
+  AttemptEvent,
+  ChoiceEvent,
+  JournalEvent,
+  LessonEvent,
+  MigratedEvent,
+  RepairedEvent,
+  ResetEvent,
+  SettingEvent,
+} from "./event-schema";
 export { JOURNAL_FORMAT };
 
 export type DecodedLine =

@@ -113,7 +113,11 @@ function reportDamage(
   const attempts = parsed.events.filter((e) => e.type === "attempt").length;
   const lines = parsed.damaged.map((d) => d.line);
   const torn = parsed.damaged.some((d) => d.torn);
-  warn({ kind: torn && lines.length === 1 ? "truncated" : "corrupt", message: damagedMessage(journalPath, lines, torn, attempts, copy), keptAt: copy });
+  warn({
+    kind: torn && lines.length === 1 ? "truncated" : "corrupt",
+    message: damagedMessage(journalPath, lines, torn, attempts, copy),
+    keptAt: copy,
+  });
   return problem;
 }
 
@@ -134,7 +138,12 @@ function moveUnreadableAside(
     return null;
   } catch (moveError) {
     const reason = describe(error);
-    warn({ kind: "unreadable", message: unreadableMessage(journalPath, reason, null), keptAt: null, notLoaded: { path: journalPath, reason } });
+    warn({
+      kind: "unreadable",
+      message: unreadableMessage(journalPath, reason, null),
+      keptAt: null,
+      notLoaded: { path: journalPath, reason },
+    });
     return saveProblem(moveError, journalPath);
   }
 }

@@ -27,12 +27,7 @@ export interface MigrationResult {
 }
 
 /** Imports progress.json into the journal if it is there; null when there is nothing to import. */
-export function migrateV1(
-  fs: FileSystem,
-  dir: string,
-  now: Date,
-  warn: (warning: ProgressWarning) => void,
-): MigrationResult | null {
+export function migrateV1(fs: FileSystem, dir: string, now: Date, warn: (warning: ProgressWarning) => void): MigrationResult | null {
   const oldPath = join(dir, V1_FILE);
   if (!exists(fs, oldPath)) return null;
   const bytes = readWholeFile(fs, oldPath);
@@ -69,10 +64,7 @@ export function migrateV1(
 }
 
 /** The format-1 file as format-2 events; a problem when it cannot be read as format 1 at all. */
-export function convertV1(
-  bytes: Buffer,
-  now: Date,
-): { events: JournalEvent[]; sha256: string; skipped: number } | { problem: string } {
+export function convertV1(bytes: Buffer, now: Date): { events: JournalEvent[]; sha256: string; skipped: number } | { problem: string } {
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));

@@ -45,7 +45,11 @@ export function replay(events: readonly JournalEvent[]): ProgressData {
 }
 
 /** The choices answered, with one more step of a lesson (each step id once). */
-export function withChoice(choices: Readonly<Record<string, readonly string[]>>, lessonId: string, stepId: string): Record<string, readonly string[]> {
+export function withChoice(
+  choices: Readonly<Record<string, readonly string[]>>,
+  lessonId: string,
+  stepId: string,
+): Record<string, readonly string[]> {
   const steps = choices[lessonId] ?? [];
   return steps.includes(stepId) ? { ...choices } : { ...choices, [lessonId]: [...steps, stepId] };
 }

@@ -57,11 +57,13 @@ export function reviewQueue(
 ): QueueItem[] {
   const due = Object.entries(cards)
     .filter(([, card]) => card.state !== State.New && card.due.getTime() <= now.getTime())
-    .map(([templateId, card]): QueueItem => ({
-      templateId,
-      due: card.due,
-      kind: card.state === State.Review ? "review" : "learning",
-    }))
+    .map(
+      ([templateId, card]): QueueItem => ({
+        templateId,
+        due: card.due,
+        kind: card.state === State.Review ? "review" : "learning",
+      }),
+    )
     .sort((a, b) => a.due.getTime() - b.due.getTime() || a.templateId.localeCompare(b.templateId));
   const left = Math.max(0, cap - reviewsDoneOn(ratings, now));
   const learning = due.filter((item) => item.kind === "learning");

@@ -64,7 +64,8 @@ export const boolean: Reader<boolean> = (value, path) => {
 export function oneOf<const T extends string | number>(choices: readonly T[]): Reader<T> {
   const wanted = choices.map((c) => JSON.stringify(c)).join(", ");
   return (value, path) => {
-    if (!(choices as readonly unknown[]).includes(value)) throw new Mismatch(path, `expected ${choices.length === 1 ? wanted : `one of ${wanted}`}`);
+    if (!(choices as readonly unknown[]).includes(value))
+      throw new Mismatch(path, `expected ${choices.length === 1 ? wanted : `one of ${wanted}`}`);
     return value as T;
   };
 }

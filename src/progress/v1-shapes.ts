@@ -1,7 +1,20 @@
 // Format 1's progress.json, read by hand: the same shapes as the zod schemas in v1-schema.ts
 // (the specification; test/progress/event-shapes.test.ts proves they agree), so that opening a
 // data directory never loads zod.
-import { array, boolean, isoDateTime, Mismatch, nullable, number, object, oneOf, type Reader, record, string, withDefault } from "./shape-check";
+import {
+  array,
+  boolean,
+  isoDateTime,
+  Mismatch,
+  nullable,
+  number,
+  object,
+  oneOf,
+  type Reader,
+  record,
+  string,
+  withDefault,
+} from "./shape-check";
 import type { V1Attempt, V1File } from "./v1-schema";
 
 const v1Attempt: Reader<V1Attempt> = object({

@@ -32,7 +32,8 @@ export function regradeProblem(course: Course, result: QuizResult, cache: Instan
     if (!sameParams(instance.params, question.params)) return `${where}: its numbers are not the ones its seed gives`;
     // The last hint stage is the worked solution: no question has more stages than that.
     const stages = instance.hints.length + 1;
-    if (question.hintsUsed > stages) return `${where}: ${englishCount(question.hintsUsed, "hint", "hints")} used, but the question has ${stages}`;
+    if (question.hintsUsed > stages)
+      return `${where}: ${englishCount(question.hintsUsed, "hint", "hints")} used, but the question has ${stages}`;
     const answers: (PartAnswer | null)[] = instance.parts.map(() => null);
     for (const stored of question.answers) {
       if (stored.part >= instance.parts.length) return `${where}: no part ${stored.part + 1}`;

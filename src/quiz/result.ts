@@ -86,9 +86,7 @@ export function resultText(result: QuizResult): string {
 /** Right means every part answered correct (an error carried forward counts as correct there). */
 export function questionRight(question: ResultQuestion): boolean {
   return (
-    question.status === "answered" &&
-    question.answers.length === question.parts &&
-    question.answers.every((a) => a.verdict === "correct")
+    question.status === "answered" && question.answers.length === question.parts && question.answers.every((a) => a.verdict === "correct")
   );
 }
 

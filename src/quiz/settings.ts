@@ -54,9 +54,7 @@ export function parseMinutes(raw: string): number | string {
 const configSchema = z.strictObject({
   seed: z.int().min(0).max(MAX_SEED),
   count: z.int().min(1).max(MAX_COUNT).optional(),
-  skills: z
-    .union([z.string().min(1), z.array(z.string().min(1))], { error: "expected a skill id or a list of skill ids" })
-    .optional(),
+  skills: z.union([z.string().min(1), z.array(z.string().min(1))], { error: "expected a skill id or a list of skill ids" }).optional(),
   time: z.number().positive().max(MAX_TIME_MINUTES).nullable().optional(),
   hints: z.boolean().optional(),
   "content-version": z.string().min(1).optional(),

@@ -60,7 +60,10 @@ export function parseResult(text: string): ReadResult {
   const parsed = resultSchema.safeParse(object);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const where = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
+    const where = issue.path
+      .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
+      .join("")
+      .replace(/^\./, "");
     return { ok: false, problem: "unreadable", detail: `damaged: ${where || "the file"}: ${issue.message}`, ...claimed };
   }
   const inconsistency = findInconsistency(parsed.data);
@@ -139,11 +142,13 @@ export function findForgedRecord(result: QuizResult): string | null {
     if (q.ms !== null && q.ms > updated - started + TIME_SLACK_MS) return `${where} took longer than the whole quiz ran`;
     let hints = 0;
     for (const a of q.answers) {
-      if (a.hintsUsed > q.hintsUsed) return `${where}: an answer saw ${englishCount(a.hintsUsed, "hint", "hints")}, the question says ${q.hintsUsed} ${englishNoun(q.hintsUsed, "was", "were")} used`;
+      if (a.hintsUsed > q.hintsUsed)
+        return `${where}: an answer saw ${englishCount(a.hintsUsed, "hint", "hints")}, the question says ${q.hintsUsed} ${englishNoun(q.hintsUsed, "was", "were")} used`;
       if (a.hintsUsed < hints) return `${where}: hints seen go down from one part to the next`;
       hints = a.hintsUsed;
       const at = Date.parse(a.answeredAt);
-      if (at < started - TIME_SLACK_MS || at > updated + TIME_SLACK_MS) return `${where}: answered at ${a.answeredAt}, outside the quiz's run`;
+      if (at < started - TIME_SLACK_MS || at > updated + TIME_SLACK_MS)
+        return `${where}: answered at ${a.answeredAt}, outside the quiz's run`;
       if (deadline !== null && at > deadline + TIME_SLACK_MS) return `${where}: answered at ${a.answeredAt}, after the deadline`;
       if (a.ms > at - started + TIME_SLACK_MS) return `${where}: an answer took ${a.ms} ms, longer than the quiz had run by then`;
     }

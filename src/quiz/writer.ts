@@ -29,7 +29,10 @@ export function nameSlug(name: string): string {
 
 /** `20261128T203419Z`: sortable, and valid in a file name on every platform. */
 export function fileStamp(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d+Z$/, "Z").replace(/[-:]/g, "");
+  return new Date(ms)
+    .toISOString()
+    .replace(/\.\d+Z$/, "Z")
+    .replace(/[-:]/g, "");
 }
 
 /** Where a quiz's result goes by default: `<data-dir>/quiz-results/<name>-<seed>-<time>.json`. */

@@ -9,17 +9,16 @@ import { type InstanceCache, regradeProblem } from "../quiz/regrade";
 import { type QuizIdentity, type QuizResult, questionRight, type ResultQuestion } from "../quiz/result";
 import type { QuizSettings } from "../quiz/settings";
 import type { ReadResult } from "../quiz/verify";
-import type {
-  CohortReport,
-  LearnerRow,
-  LearnerStatus,
-  MistakeRow,
-  QuestionOutcome,
-  QuestionRow,
-  RejectedFile,
-  StepRow,
-} from "./model";
-import { type Candidate, chosenMismatch, oneFilePerLearner, quizGroups, type ReferenceChoice, sameQuestions, setAsideCopies } from "./trust";
+import type { CohortReport, LearnerRow, LearnerStatus, MistakeRow, QuestionOutcome, QuestionRow, RejectedFile, StepRow } from "./model";
+import {
+  type Candidate,
+  chosenMismatch,
+  oneFilePerLearner,
+  quizGroups,
+  type ReferenceChoice,
+  sameQuestions,
+  setAsideCopies,
+} from "./trust";
 
 export type LoadedFile = { file: string; read: ReadResult } | { file: string; missing: string };
 
@@ -84,7 +83,13 @@ export function buildReport(files: readonly LoadedFile[], options: ReportOptions
     const cache: InstanceCache = new Map();
     accepted = accepted.filter((entry) => {
       const problem = regradeProblem(course, entry.result, cache);
-      if (problem) rejected.push({ file: entry.file, reason: "tampered", detail: `does not match its own answers: ${problem}`, name: entry.result.name });
+      if (problem)
+        rejected.push({
+          file: entry.file,
+          reason: "tampered",
+          detail: `does not match its own answers: ${problem}`,
+          name: entry.result.name,
+        });
       return problem === null;
     });
   }
@@ -262,7 +267,5 @@ function stepRows(questions: readonly QuestionRow[], course: Course | null): Ste
   }
   const rank = (s: string | null) => (s === null ? Number.MAX_SAFE_INTEGER : (order.get(s) ?? order.size));
   // Where the group struggles most comes first; steps nobody reached go last.
-  return rows.sort(
-    (a, b) => (a.rate ?? 2) - (b.rate ?? 2) || rank(a.step) - rank(b.step) || compareText(a.step ?? "", b.step ?? ""),
-  );
+  return rows.sort((a, b) => (a.rate ?? 2) - (b.rate ?? 2) || rank(a.step) - rank(b.step) || compareText(a.step ?? "", b.step ?? ""));
 }

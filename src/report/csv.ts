@@ -59,7 +59,18 @@ export function renderCsv(report: CohortReport, lang: Lang): string {
   );
   const questions = rows(
     ["question", "exercise", "skill", "step", "params", "right", "wrong", "skipped", "unanswered", "learners"],
-    report.questions.map((q) => [q.number, q.templateId, q.skill, q.step, paramsText(q.params), q.right, q.wrong, q.skipped, q.unanswered, q.learners]),
+    report.questions.map((q) => [
+      q.number,
+      q.templateId,
+      q.skill,
+      q.step,
+      paramsText(q.params),
+      q.right,
+      q.wrong,
+      q.skipped,
+      q.unanswered,
+      q.learners,
+    ]),
   );
   const mistakes = rows(
     ["mistake", "name", "count", "learners", "questions"],

@@ -65,7 +65,10 @@ export function loadResultFiles(paths: readonly string[], cwd: string): LoadedFi
         return;
       }
       if (!inside(realDir, target)) {
-        loaded.push({ file: display, read: { ok: false, problem: "unreadable", detail: "a symbolic link to outside the directory (not followed)" } });
+        loaded.push({
+          file: display,
+          read: { ok: false, problem: "unreadable", detail: "a symbolic link to outside the directory (not followed)" },
+        });
         return;
       }
       readOne(display, target);
@@ -113,7 +116,10 @@ export function loadResultFiles(paths: readonly string[], cwd: string): LoadedFi
     const results = names.filter((n) => n.endsWith(".json") && !n.startsWith(".")).sort();
     for (const name of results.slice(0, DIRECTORY_FILE_LIMIT)) {
       if (undecodable.has(name)) {
-        loaded.push({ file: join(path, name), read: { ok: false, problem: "unreadable", detail: "its name is not valid UTF-8 (not read; rename the file)" } });
+        loaded.push({
+          file: join(path, name),
+          read: { ok: false, problem: "unreadable", detail: "its name is not valid UTF-8 (not read; rename the file)" },
+        });
       } else {
         readEntry(join(path, name), join(full, name), realDir);
       }

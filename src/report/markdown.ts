@@ -53,13 +53,17 @@ export function renderMarkdown(report: CohortReport, lang: Lang): string {
     );
   }
   const partial = report.learners.filter((l) => l.status === "partial").length;
-  const notes = [t(fill(REPORT_TEXT.counts, {
-      learners: report.learners.length,
-      learnerNoun: englishNoun(report.learners.length, "learner", "learners"),
-      partial,
-      rejected: report.rejected.length,
-      fileNoun: englishNoun(report.rejected.length, "file", "files"),
-    }))];
+  const notes = [
+    t(
+      fill(REPORT_TEXT.counts, {
+        learners: report.learners.length,
+        learnerNoun: englishNoun(report.learners.length, "learner", "learners"),
+        partial,
+        rejected: report.rejected.length,
+        fileNoun: englishNoun(report.rejected.length, "file", "files"),
+      }),
+    ),
+  ];
   if (report.reference === "agreed") notes.push(t(REPORT_TEXT.byAgreement));
   if (report.reference === "--seed") notes.push(t(REPORT_TEXT.bySeed));
   if (report.reference === "--config") notes.push(t(REPORT_TEXT.byConfig));
@@ -72,7 +76,16 @@ export function renderMarkdown(report: CohortReport, lang: Lang): string {
     out.push(`## ${t(REPORT_TEXT.learners)}`, "");
     out.push(
       ...table(
-        [REPORT_TEXT.colName, REPORT_TEXT.colStatus, REPORT_TEXT.colScore, REPORT_TEXT.colAnswers, REPORT_TEXT.colTime, REPORT_TEXT.colHints, REPORT_TEXT.colSkipped, REPORT_TEXT.colUnanswered].map(t),
+        [
+          REPORT_TEXT.colName,
+          REPORT_TEXT.colStatus,
+          REPORT_TEXT.colScore,
+          REPORT_TEXT.colAnswers,
+          REPORT_TEXT.colTime,
+          REPORT_TEXT.colHints,
+          REPORT_TEXT.colSkipped,
+          REPORT_TEXT.colUnanswered,
+        ].map(t),
         ["l", "l", "r", "r", "r", "r", "r", "r"],
         report.learners.map((l) => [
           mdText(l.name),
@@ -91,7 +104,16 @@ export function renderMarkdown(report: CohortReport, lang: Lang): string {
     out.push(`## ${t(REPORT_TEXT.questions)}`, "");
     out.push(
       ...table(
-        [REPORT_TEXT.colNumber, REPORT_TEXT.colExercise, REPORT_TEXT.colStep, REPORT_TEXT.colNumbers, REPORT_TEXT.colRight, REPORT_TEXT.colWrong, REPORT_TEXT.colSkipped, REPORT_TEXT.colUnanswered].map(t),
+        [
+          REPORT_TEXT.colNumber,
+          REPORT_TEXT.colExercise,
+          REPORT_TEXT.colStep,
+          REPORT_TEXT.colNumbers,
+          REPORT_TEXT.colRight,
+          REPORT_TEXT.colWrong,
+          REPORT_TEXT.colSkipped,
+          REPORT_TEXT.colUnanswered,
+        ].map(t),
         ["r", "l", "l", "l", "r", "r", "r", "r"],
         report.questions.map((q) => {
           const step = report.steps.find((s) => s.step === q.step);
@@ -154,7 +176,12 @@ export function renderMarkdown(report: CohortReport, lang: Lang): string {
       ...table(
         [REPORT_TEXT.colFile, REPORT_TEXT.colName, REPORT_TEXT.colProblem, REPORT_TEXT.colDetail].map(t),
         ["l", "l", "l", "l"],
-        report.rejected.map((r) => [mdText(r.file), r.name === null ? "" : mdText(r.name), mdText(t(REASON_TEXT[r.reason])), mdText(r.detail)]),
+        report.rejected.map((r) => [
+          mdText(r.file),
+          r.name === null ? "" : mdText(r.name),
+          mdText(t(REASON_TEXT[r.reason])),
+          mdText(r.detail),
+        ]),
       ),
       "",
     );

@@ -21,9 +21,7 @@ export interface Candidate {
 }
 
 /** What the instructor said the quiz is: a seed, or a whole session file. */
-export type ReferenceChoice =
-  | { by: "--seed"; seed: number }
-  | { by: "--config"; settings: QuizSettings; contentVersion: string | null };
+export type ReferenceChoice = { by: "--seed"; seed: number } | { by: "--config"; settings: QuizSettings; contentVersion: string | null };
 
 type Why = Pick<RejectedFile, "reason" | "detail">;
 
@@ -66,18 +64,22 @@ export function quizGroups(candidates: readonly Candidate[]): QuizGroup[] {
  * The content version and skills are the file's own text, so they are made visible.
  */
 export function quizText(quiz: QuizIdentity): string {
-  return visibleText([
-    `seed ${quiz.seed}`,
-    `content ${quiz.contentVersion}`,
-    englishCount(quiz.count, "question", "questions"),
-    `skills ${quiz.skills.length > 0 ? quiz.skills.join(", ") : "all"}`,
-    quiz.timeLimitMinutes === null ? "no time limit" : `${quiz.timeLimitMinutes} min`,
-    quiz.hintsAllowed ? "hints allowed" : "hints off",
-  ].join(", "));
+  return visibleText(
+    [
+      `seed ${quiz.seed}`,
+      `content ${quiz.contentVersion}`,
+      englishCount(quiz.count, "question", "questions"),
+      `skills ${quiz.skills.length > 0 ? quiz.skills.join(", ") : "all"}`,
+      quiz.timeLimitMinutes === null ? "no time limit" : `${quiz.timeLimitMinutes} min`,
+      quiz.hintsAllowed ? "hints allowed" : "hints off",
+    ].join(", "),
+  );
 }
 
 /** What a question is, whoever answered it: which exercise, with which numbers. */
-function signature(q: Pick<ResultQuestion, "templateId" | "variantSeed" | "params" | "parts" | "skill" | "step" | "status">): string | null {
+function signature(
+  q: Pick<ResultQuestion, "templateId" | "variantSeed" | "params" | "parts" | "skill" | "step" | "status">,
+): string | null {
   if (q.status === "unavailable") return null;
   const params = Object.keys(q.params)
     .sort()
@@ -98,7 +100,12 @@ function seededQuestions(course: Course | null, quiz: QuizIdentity): (string | n
  * held against the questions its seed gives. Without it, the files must all agree; when they do
  * not, none of them can be trusted over the others, so every one of them is set aside.
  */
-export function sameQuestions(candidates: readonly Candidate[], quiz: QuizIdentity, course: Course | null, rejected: RejectedFile[]): Candidate[] {
+export function sameQuestions(
+  candidates: readonly Candidate[],
+  quiz: QuizIdentity,
+  course: Course | null,
+  rejected: RejectedFile[],
+): Candidate[] {
   const seeded = seededQuestions(course, quiz);
   const lists = candidates.map(({ result }) => result.questions.map(signature));
   if (seeded !== null) {

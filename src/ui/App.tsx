@@ -62,7 +62,12 @@ function Screens({ initial = "home", alone = false }: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
   const [stack, setStack] = useState<Entry[]>(() =>
-    initial === "home" || alone ? [{ key: 0, screen: initial }] : [{ key: 0, screen: "home" }, { key: 1, screen: initial }],
+    initial === "home" || alone
+      ? [{ key: 0, screen: initial }]
+      : [
+          { key: 0, screen: "home" },
+          { key: 1, screen: initial },
+        ],
   );
   const nextKey = useRef(2);
   const stackRef = useRef(stack);

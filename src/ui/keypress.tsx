@@ -70,7 +70,6 @@ interface Dispatcher {
 
 const KeypressContext = createContext<Dispatcher | null>(null);
 
-
 /**
  * Takes input for the whole app: one Ink listener, the chunk split into keys. A key acts at once
  * when nothing is waiting; each next one only after React has committed what the one before

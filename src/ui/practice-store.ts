@@ -17,16 +17,7 @@ import type { Localized } from "../core/i18n";
 import type { Course } from "../content/model";
 import { defaultCount, MAX_SEED } from "../engine/limits";
 import { answer, hint, quit, retry, skip, start } from "../engine/session";
-import type {
-  EngineEvent,
-  Feedback,
-  QuestionView,
-  QueueEntry,
-  SessionMode,
-  SessionState,
-  Step,
-  Summary,
-} from "../engine/types";
+import type { EngineEvent, Feedback, QuestionView, QueueEntry, SessionMode, SessionState, Step, Summary } from "../engine/types";
 import type { Mode, ProgressStore } from "../progress";
 import { type NextDue, nextDue, recordSessionAttempt, sessionQueue } from "../progress/session-link";
 import { createStore, type StoreApi } from "zustand/vanilla";
@@ -169,8 +160,7 @@ export function createPracticeStore(options: PracticeStoreOptions): PracticeStor
   const recordAs: Mode = options.recordAs ?? config.mode;
   const startedAt = now();
   const queue =
-    config.queue ??
-    sessionQueue({ mode: config.mode, course, progress: progress.getState(), skills, count, seed, now: startedAt });
+    config.queue ?? sessionQueue({ mode: config.mode, course, progress: progress.getState(), skills, count, seed, now: startedAt });
   const first = start(
     {
       mode: config.mode,

@@ -77,7 +77,8 @@ export async function readQuizSource(typed: string, cwd: string, knownSkills: re
     if (error instanceof RefusedFileError && error.code === "EFBIG") {
       return { ok: false, message: fill(SAY.fileTooBig, { path: shown, max: MAX_SESSION_FILE_BYTES }) };
     }
-    if (error instanceof RefusedFileError) return { ok: false, message: fill(SAY.fileUnreadable, { path: shown, why: "not a regular file" }) };
+    if (error instanceof RefusedFileError)
+      return { ok: false, message: fill(SAY.fileUnreadable, { path: shown, why: "not a regular file" }) };
     const code = errorCode(error);
     if (code === "ENOENT") return { ok: false, message: fill(SAY.fileMissing, { path: shown }) };
     const why = code === "EISDIR" ? "a directory" : typeof code === "string" ? code : "error";
@@ -85,7 +86,8 @@ export async function readQuizSource(typed: string, cwd: string, knownSkills: re
   }
   const { parseQuizConfig, formatConfigProblems } = await loadQuizSettings();
   const parsed = parseQuizConfig(shown, content, knownSkills);
-  if (!parsed.ok) return { ok: false, message: fill(SAY.fileProblems, { problems: sanitizeForTerminal(formatConfigProblems(parsed.problems)) }) };
+  if (!parsed.ok)
+    return { ok: false, message: fill(SAY.fileProblems, { problems: sanitizeForTerminal(formatConfigProblems(parsed.problems)) }) };
   return { ok: true, value: parsed.config.settings };
 }
 

@@ -105,7 +105,11 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
   if (after.attempts.length > before) {
     const lang = context.ui.getState().lang;
     const line =
-      after.saving === "ok" && after.dataDir ? say(PLAIN_TEXT.saved, lang, { dir: after.dataDir }) : after.saving === "failed" ? say(PLAIN_TEXT.notSaved, lang) : null;
+      after.saving === "ok" && after.dataDir
+        ? say(PLAIN_TEXT.saved, lang, { dir: after.dataDir })
+        : after.saving === "failed"
+          ? say(PLAIN_TEXT.notSaved, lang)
+          : null;
     if (line) options.stdout.write(`${line}\n`);
   }
   return 0;

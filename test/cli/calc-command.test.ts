@@ -45,7 +45,11 @@ describe("calc in-process", () => {
     const xs = ["2", "-3", "0.1", "1e-7", "40"];
     const table = (await calc(xs)).stdout;
     const json = JSON.parse((await calc(["--json", ...xs])).stdout) as { x: number; sigmoid: number; derivative: number }[];
-    const rows = table.trimEnd().split("\n").slice(1).map((line) => line.trim().split(/\s+/).map(Number));
+    const rows = table
+      .trimEnd()
+      .split("\n")
+      .slice(1)
+      .map((line) => line.trim().split(/\s+/).map(Number));
     expect(rows).toEqual(json.map((r) => [r.x, r.sigmoid, r.derivative]));
   });
 

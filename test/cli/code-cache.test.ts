@@ -15,7 +15,10 @@ beforeAll(() => {
   script = join(dir, "screens.js");
   const functions = Array.from({ length: 300 }, (_, i) => `function f${i}(x) { return x * ${i} + (x > ${i} ? 1 : 0); }`).join("\n");
   const calls = Array.from({ length: 300 }, (_, i) => `f${i}(n)`).join(" + ");
-  writeFileSync(script, `(function (exports, require, module, host) {\n${functions}\nmodule.exports = { total: (n) => ${calls}, host };\n})`);
+  writeFileSync(
+    script,
+    `(function (exports, require, module, host) {\n${functions}\nmodule.exports = { total: (n) => ${calls}, host };\n})`,
+  );
 });
 
 interface Start {
@@ -63,7 +66,9 @@ describe("the code cache", () => {
     expect(start(dir, "build-a").outcome).toBe("created");
     expect(start(dir, "build-b").outcome).toBe("created");
     expect(start(dir, "build-b").outcome).toBe("used");
-    expect(readdirSync(dir).sort()).toEqual([cacheFileName("build-a", readFileSync(script)), cacheFileName("build-b", readFileSync(script))].sort());
+    expect(readdirSync(dir).sort()).toEqual(
+      [cacheFileName("build-a", readFileSync(script)), cacheFileName("build-b", readFileSync(script))].sort(),
+    );
   });
 
   it("keeps only the three most recent caches of other builds", () => {

@@ -75,7 +75,9 @@ describe("every shipped question is answerable from what it shows", () => {
       if (!made.ok) throw new Error(made.problem);
       const texts = [...made.instance.hints, made.instance.solution].flatMap((t) => [t.ja, t.en]);
       for (const text of texts) {
-        for (const [whole, a, op, b, c] of text.matchAll(/(?<![\d.^(])(\d+(?:\.\d+)?) ([+−]) (\d+(?:\.\d+)?) = (\d+(?:\.\d+)?)(?![\d.])/g)) {
+        for (const [whole, a, op, b, c] of text.matchAll(
+          /(?<![\d.^(])(\d+(?:\.\d+)?) ([+−]) (\d+(?:\.\d+)?) = (\d+(?:\.\d+)?)(?![\d.])/g,
+        )) {
           sumsChecked++;
           const sum = op === "+" ? Number(a) + Number(b) : Number(a) - Number(b);
           expect(Math.abs(sum - Number(c)), `seed ${seed}: "${whole}" in "${text}"`).toBeLessThan(1e-9);
@@ -95,15 +97,15 @@ describe("every shipped question is answerable from what it shows", () => {
       const made = instantiateQuestion(course, { templateId: id, variantSeed: seed, reason: "new" });
       if (!made.ok) throw new Error(made.problem);
       for (const part of made.instance.parts) {
-      if (part.formula !== null) continue;
-      const answer = formatSignificant(part.expected, part.digits).replace(/^-/, "−");
-      for (const hint of made.instance.hints) {
-        for (const text of [hint.ja, hint.en]) {
-          // The answer as a number of its own, not a digit run inside a longer number.
-          const standalone = new RegExp(`(^|[^0-9.])${answer.replace(/[.^()]/g, "\\$&")}(?![0-9])`);
-          expect(standalone.test(text), `seed ${seed}: "${text}" states ${answer}`).toBe(false);
+        if (part.formula !== null) continue;
+        const answer = formatSignificant(part.expected, part.digits).replace(/^-/, "−");
+        for (const hint of made.instance.hints) {
+          for (const text of [hint.ja, hint.en]) {
+            // The answer as a number of its own, not a digit run inside a longer number.
+            const standalone = new RegExp(`(^|[^0-9.])${answer.replace(/[.^()]/g, "\\$&")}(?![0-9])`);
+            expect(standalone.test(text), `seed ${seed}: "${text}" states ${answer}`).toBe(false);
+          }
         }
-      }
       }
     }
   });

@@ -26,7 +26,9 @@ describe("instantiate", () => {
   it("gives the same variant and the same text for the same seed, from independently loaded content", () => {
     for (let seed = 0; seed < 30; seed++) {
       expect(question(course().exercises.get("sigmoid-at-point")!, seed)).toEqual(question(sigmoid, seed));
-      expect(question(course().exercises.get("slope-from-output")!, seed)).toEqual(question(course().exercises.get("slope-from-output")!, seed));
+      expect(question(course().exercises.get("slope-from-output")!, seed)).toEqual(
+        question(course().exercises.get("slope-from-output")!, seed),
+      );
     }
   });
 

@@ -31,7 +31,12 @@ describe("loading the good fixture", () => {
   it("normalises the single-part shorthand to parts with 3 digits by default", () => {
     const template = course.exercises.get("sigmoid-at-point")!;
     expect(template.parts).toEqual([
-      { quantity: "sigmoid", digits: 3, prompt: { ja: "x = {x} のとき σ(x) を求めてください。", en: "Find σ(x) at x = {x}." }, carryFrom: null },
+      {
+        quantity: "sigmoid",
+        digits: 3,
+        prompt: { ja: "x = {x} のとき σ(x) を求めてください。", en: "Find σ(x) at x = {x}." },
+        carryFrom: null,
+      },
     ]);
     expect(template.params).toEqual({ x: { choices: [-2, -1, 1, 2] } });
     expect(template.given).toEqual(["e_neg_x"]);

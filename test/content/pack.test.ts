@@ -55,7 +55,10 @@ describe("a broken pack", () => {
   it("reports an id that repeats one of the course's, at the pack's file", () => {
     const dir = mkdtempSync(join(tmpdir(), "st-pack-"));
     try {
-      writeFileSync(join(dir, "lesson.yaml"), "kind: lesson\nid: definition\ntitle: {ja: 重複, en: Again}\nsteps:\n  - {id: x1, title: {ja: 題, en: T}, text: {ja: 文, en: T}}\n");
+      writeFileSync(
+        join(dir, "lesson.yaml"),
+        "kind: lesson\nid: definition\ntitle: {ja: 重複, en: Again}\nsteps:\n  - {id: x1, title: {ja: 題, en: T}, text: {ja: 文, en: T}}\n",
+      );
       const result = loadContent([GOOD, dir], ROOT);
       expect(!result.ok && result.problems.map(formatProblem)).toEqual([
         `${join(dir, "lesson.yaml")}:2:5: duplicate lesson id "definition"; first defined at ${GOOD}/lessons/definition.yaml:2:5`,

@@ -111,22 +111,34 @@ describe("the broken fixture", () => {
   });
 
   it("reports wrong types", () => {
-    expect(at("lessons/definition.yaml:8:15")).toEqual(['lessons/definition.yaml:8:15: "formulas": expected a list, got text "\\sigma(x)"']);
+    expect(at("lessons/definition.yaml:8:15")).toEqual([
+      'lessons/definition.yaml:8:15: "formulas": expected a list, got text "\\sigma(x)"',
+    ]);
     expect(at("exercises.yaml:32:13")).toEqual(['exercises.yaml:32:13: "digits": expected a whole number, got text "three"']);
-    expect(at("exercises.yaml:41:15")[0]).toMatch(/^exercises\.yaml:41:15: "quantity": unknown value "sigmoyd"; did you mean "sigmoid"\?; expected one of: sigmoid, derivative, /);
+    expect(at("exercises.yaml:41:15")[0]).toMatch(
+      /^exercises\.yaml:41:15: "quantity": unknown value "sigmoyd"; did you mean "sigmoid"\?; expected one of: sigmoid, derivative, /,
+    );
   });
 
   it("reports missing and empty ja or en text", () => {
-    expect(at("lessons/definition.yaml:7:16")).toEqual(['lessons/definition.yaml:7:16: empty Japanese text "ja"; write the text in both ja and en']);
-    expect(at("lessons/definition.yaml:9:11")).toEqual(['lessons/definition.yaml:9:11: missing English text "en"; every text needs both ja and en']);
+    expect(at("lessons/definition.yaml:7:16")).toEqual([
+      'lessons/definition.yaml:7:16: empty Japanese text "ja"; write the text in both ja and en',
+    ]);
+    expect(at("lessons/definition.yaml:9:11")).toEqual([
+      'lessons/definition.yaml:9:11: missing English text "en"; every text needs both ja and en',
+    ]);
   });
 
   it("reports the second of duplicate ids, pointing at the first, across files", () => {
-    expect(at("course.yaml:7:9")).toEqual([`course.yaml:7:9: duplicate skill id "sigmoid-value"; first defined at ${BROKEN}/course.yaml:5:9`]);
+    expect(at("course.yaml:7:9")).toEqual([
+      `course.yaml:7:9: duplicate skill id "sigmoid-value"; first defined at ${BROKEN}/course.yaml:5:9`,
+    ]);
     expect(at("lessons/orphan.yaml:5:9")).toEqual([
       `lessons/orphan.yaml:5:9: duplicate step id "formula-step"; first defined at ${BROKEN}/lessons/definition.yaml:10:9`,
     ]);
-    expect(at("exercises.yaml:53:9")).toEqual([`exercises.yaml:53:9: duplicate exercise id "all-rejected"; first defined at ${BROKEN}/exercises.yaml:45:9`]);
+    expect(at("exercises.yaml:53:9")).toEqual([
+      `exercises.yaml:53:9: duplicate exercise id "all-rejected"; first defined at ${BROKEN}/exercises.yaml:45:9`,
+    ]);
   });
 
   it("reports references that do not resolve", () => {
@@ -141,7 +153,9 @@ describe("the broken fixture", () => {
 
   it("reports params missing or extra for the quantity, and unknown given and placeholder names inside the text", () => {
     expect(at("exercises.yaml:13:13")).toEqual(['exercises.yaml:13:13: missing parameter "x" for quantity sigmoid; expected params: x']);
-    expect(at("exercises.yaml:13:14")).toEqual(['exercises.yaml:13:14: parameter "y" is not used by quantity sigmoid; did you mean "x"?; expected params: x']);
+    expect(at("exercises.yaml:13:14")).toEqual([
+      'exercises.yaml:13:14: parameter "y" is not used by quantity sigmoid; did you mean "x"?; expected params: x',
+    ]);
     expect(at("exercises.yaml:14:13")[0]).toMatch(/^exercises\.yaml:14:13: unknown value "e_neg" in given; did you mean "e_neg_x"\?/);
     // Both languages: the `{` of each placeholder, inside the double-quoted strings.
     expect(at("exercises.yaml:17:28")[0]).toMatch(/^exercises\.yaml:17:28: unknown placeholder "\{e_neg\}"; did you mean "e_neg_x"\?/);
@@ -158,7 +172,9 @@ describe("the broken fixture", () => {
     expect(at("exercises.yaml:22:24")).toEqual(['exercises.yaml:22:24: parameter "x": max 1 is less than min 3, so the range is empty']);
     expect(at("exercises.yaml:22:33")).toEqual(['exercises.yaml:22:33: parameter "x": step must be greater than 0, got 0']);
     expect(at("exercises.yaml:40:20")).toEqual(['exercises.yaml:40:20: "choices": expected at least one value']);
-    expect(at("exercises.yaml:48:7")[0]).toMatch(/^exercises\.yaml:48:7: no usable variant: all 2 parameter combinations are rejected \(e\.g\. .*sigma must be between 0 and 1/);
+    expect(at("exercises.yaml:48:7")[0]).toMatch(
+      /^exercises\.yaml:48:7: no usable variant: all 2 parameter combinations are rejected \(e\.g\. .*sigma must be between 0 and 1/,
+    );
   });
 
   it("reports a choice answer out of range and a lesson in no chapter", () => {
@@ -230,11 +246,16 @@ exercises:
     hints: [{ja: ヒント, en: Hint}]
     solution: {ja: 解答, en: Solution}
 `;
-    expect(problemsOf(COURSE, LESSON, text)).toEqual(["c.yaml:7:65: carry_from 0: expected the index of an earlier part (the first part has none)"]);
+    expect(problemsOf(COURSE, LESSON, text)).toEqual([
+      "c.yaml:7:65: carry_from 0: expected the index of an earlier part (the first part has none)",
+    ]);
   });
 
   it("reports feedback for a mistake the quantity never makes, and {expected} in a prompt", () => {
-    const text = exercises("    feedback:\n      complemnt: {ja: 補数, en: Complement}\n").replace("prompt: {ja: 問い, en: Question}", 'prompt: {ja: "{expected}", en: Question}');
+    const text = exercises("    feedback:\n      complemnt: {ja: 補数, en: Complement}\n").replace(
+      "prompt: {ja: 問い, en: Question}",
+      'prompt: {ja: "{expected}", en: Question}',
+    );
     expect(problemsOf(COURSE, LESSON, text)).toEqual([
       'c.yaml:7:19: "{expected}" would show the answer in the prompt',
       'c.yaml:11:7: unknown mistake "complemnt"; did you mean "complement"?; this exercise diagnoses: derivative-instead-of-sigmoid, complement, sign-error, power-of-ten, truncated',
@@ -245,7 +266,9 @@ exercises:
     const ok = exercises('    feedback:\n      complement: {ja: "{value} と {answer}", en: "{value} and {answer}"}\n');
     expect(problemsOf(COURSE, LESSON, ok)).toEqual([]);
     const bad = exercises('    feedback:\n      complement: {ja: "{value:3}", en: "{value}"}\n');
-    expect(problemsOf(COURSE, LESSON, bad)).toEqual(['c.yaml:11:25: placeholder "{value}" is filled when the answer is graded and takes no ":N"']);
+    expect(problemsOf(COURSE, LESSON, bad)).toEqual([
+      'c.yaml:11:25: placeholder "{value}" is filled when the answer is graded and takes no ":N"',
+    ]);
   });
 
   it("reports malformed braces in a text at the brace", () => {
@@ -275,7 +298,11 @@ exercises:
   });
 
   it("reports a multi-line problem list rather than stopping at the first file", () => {
-    const lines = problemsOf(COURSE.replace("en: Course", "en: ''"), LESSON.replace("ja: 本文", "jp: 本文"), exercises("", "x: {min: 1, max: 0, step: 1}"));
+    const lines = problemsOf(
+      COURSE.replace("en: Course", "en: ''"),
+      LESSON.replace("ja: 本文", "jp: 本文"),
+      exercises("", "x: {min: 1, max: 0, step: 1}"),
+    );
     expect(lines).toEqual([
       'a.yaml:3:22: empty English text "en"; write the text in both ja and en',
       'b.yaml:5:47: unknown key "jp"; did you mean "ja"?',

@@ -74,8 +74,7 @@ describe("the JSON Schema", () => {
   const schema = contentJsonSchema();
   const check = (value: unknown) => validate(schema, schema, value);
   /** Errors against the branch of one kind, which say more than "matches 0 of oneOf". */
-  const checkAs = (kind: string, value: unknown) =>
-    validate(schema, (schema.oneOf as Schema[])[FILE_KINDS.indexOf(kind as never)]!, value);
+  const checkAs = (kind: string, value: unknown) => validate(schema, (schema.oneOf as Schema[])[FILE_KINDS.indexOf(kind as never)]!, value);
 
   it("is draft 2020-12 with one branch per file kind", () => {
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
@@ -84,11 +83,23 @@ describe("the JSON Schema", () => {
   });
 
   it("names every quantity, so editors can complete it", () => {
-    expect(((schema.$defs as Record<string, Schema>).ExercisePart!.properties as Record<string, Schema>).quantity!.enum).toEqual([...QUANTITY_IDS]);
+    expect(((schema.$defs as Record<string, Schema>).ExercisePart!.properties as Record<string, Schema>).quantity!.enum).toEqual([
+      ...QUANTITY_IDS,
+    ]);
   });
 
   it("accepts every file of the good fixture and of the pack", () => {
-    for (const file of ["good/course.yaml", "good/lessons/definition.yaml", "good/lessons/derivative.yaml", "good/exercises.yaml", "pack/skills.yaml", "pack/chapter.yaml", "pack/relu.yaml", "pack/exercises.yaml", "readme-example/lessons/definition.yaml"]) {
+    for (const file of [
+      "good/course.yaml",
+      "good/lessons/definition.yaml",
+      "good/lessons/derivative.yaml",
+      "good/exercises.yaml",
+      "pack/skills.yaml",
+      "pack/chapter.yaml",
+      "pack/relu.yaml",
+      "pack/exercises.yaml",
+      "readme-example/lessons/definition.yaml",
+    ]) {
       expect(check(fixture(file)), file).toEqual([]);
     }
   });

@@ -63,7 +63,10 @@ describe("selfTestTemplate", () => {
   it("reports a grader that marks right answers wrong, at the template's place", () => {
     const template = course().exercises.get("sigmoid-at-point")!;
     const harsh: Graders = {
-      checkNumeric: (question, input) => ({ ...checkNumeric(question, input), verdict: input.includes("e") ? "invalid" : checkNumeric(question, input).verdict }),
+      checkNumeric: (question, input) => ({
+        ...checkNumeric(question, input),
+        verdict: input.includes("e") ? "invalid" : checkNumeric(question, input).verdict,
+      }),
       checkFormula,
     };
     const { problems } = selfTestTemplate(template, 10, harsh);
@@ -96,7 +99,9 @@ describe("selfTestTemplate", () => {
       checkFormula,
     };
     const messages = selfTestTemplate(template, 10, fullOnly).problems.map((p) => p.message);
-    expect(messages.some((m) => /a typical mistake is not diagnosed as itself .*\(1 significant figure\)|\(2 significant figures\)/.test(m))).toBe(true);
+    expect(
+      messages.some((m) => /a typical mistake is not diagnosed as itself .*\(1 significant figure\)|\(2 significant figures\)/.test(m)),
+    ).toBe(true);
     expect(selfTestTemplate(template, 10).problems).toEqual([]);
   });
 
@@ -107,7 +112,9 @@ describe("selfTestTemplate", () => {
       checkFormula: (quantity, input) => ({ ...checkFormula(quantity, input), diagnosis: null }),
     };
     const [problem] = selfTestTemplate(template, 5, swapped).problems;
-    expect(problem?.message).toMatch(/a typical wrong formula is not diagnosed as itself \(9 times\); e\.g\. sigmoid-instead-of-derivative "s" was diagnosed as no mistake/);
+    expect(problem?.message).toMatch(
+      /a typical wrong formula is not diagnosed as itself \(9 times\); e\.g\. sigmoid-instead-of-derivative "s" was diagnosed as no mistake/,
+    );
   });
 
   it("reports a template none of whose variants can be asked", () => {
@@ -117,7 +124,7 @@ describe("selfTestTemplate", () => {
     expect(problems[0]!.message).toMatch(/^self-test of exercise "slope-from-output": no question could be drawn \(3 times\)/);
   });
 
-  it("flags a number slot that rendered as NaN, but not the word \"undefined\" in prose", () => {
+  it('flags a number slot that rendered as NaN, but not the word "undefined" in prose', () => {
     const template = course().exercises.get("sigmoid-at-point")!;
     const prose = { ja: "x = 0 では微分は定義されません (undefined)。", en: "At x = 0 the derivative is undefined." };
     expect(selfTestTemplate({ ...template, solution: prose }, 3).problems).toEqual([]);

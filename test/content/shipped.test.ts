@@ -22,7 +22,6 @@ function localizedTexts(value: unknown, path: string, out: { path: string; text:
 const result = await loadCourseDirs([], { cwd: process.cwd(), env: {} });
 
 describe("the shipped course", () => {
-
   it("loads without problems", () => {
     expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
   });
@@ -32,7 +31,9 @@ describe("the shipped course", () => {
     const texts: { path: string; text: Localized }[] = [];
     localizedTexts(result.course, "course", texts);
     expect(texts.length).toBeGreaterThan(100);
-    const incomplete = texts.filter(({ text }) => !(typeof text.ja === "string" && text.ja.trim() && typeof text.en === "string" && text.en.trim()));
+    const incomplete = texts.filter(
+      ({ text }) => !(typeof text.ja === "string" && text.ja.trim() && typeof text.en === "string" && text.en.trim()),
+    );
     expect(incomplete.map(({ path }) => path)).toEqual([]);
   });
 
@@ -45,7 +46,9 @@ describe("the shipped course", () => {
 
   it("ends every step with a check question", () => {
     if (!result.ok) return;
-    const unchecked = [...result.course.lessons.values()].flatMap((lesson) => lesson.steps.filter((step) => step.check === null).map((step) => step.id));
+    const unchecked = [...result.course.lessons.values()].flatMap((lesson) =>
+      lesson.steps.filter((step) => step.check === null).map((step) => step.id),
+    );
     expect(unchecked).toEqual([]);
   });
 });

@@ -10,7 +10,10 @@ import { unsafeFound } from "../support/terminal-unsafe";
 
 function hostilePack(): string {
   const pack = mkdtempSync(join(tmpdir(), "st-visible-course-"));
-  writeFileSync(join(pack, "skills.yaml"), 'kind: skills\nskills:\n  - id: hostile-skill\n    title: {ja: "技能\\e[2J", en: "Skill\\u202e"}\n');
+  writeFileSync(
+    join(pack, "skills.yaml"),
+    'kind: skills\nskills:\n  - id: hostile-skill\n    title: {ja: "技能\\e[2J", en: "Skill\\u202e"}\n',
+  );
   writeFileSync(
     join(pack, "exercises.yaml"),
     [

@@ -177,15 +177,20 @@ describe("checkFormula: properties", () => {
 describe("checkFormula: where a wrong formula is shown", () => {
   it("never prints the formula's value and σ′'s as the same number, even for a tiny difference (property)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 30 }), fc.integer({ min: 5, max: 30 }), fc.constantFrom("5.8", "-5.3", "4.4"), (k, half, far) => {
-        // σ′ off by k/1000 at one far sample point and by almost nothing nearer 0: just past
-        // the near-miss tolerance, where the printed numbers are closest.
-        const result = checkFormula("derivative", `s(1-s)*(1 + ${k}*(x/(${far}))^${2 * half}/1000)`);
-        if (result.verdict === "correct" || result.diagnosis !== null) return;
-        const shown = /this formula gives (\S+), but σ′\([^)]*\) = (\S+)\./.exec(result.message.en);
-        if (!shown) return; // another message (near miss, no value somewhere)
-        expect(shown[1]).not.toBe(shown[2]);
-      }),
+      fc.property(
+        fc.integer({ min: 2, max: 30 }),
+        fc.integer({ min: 5, max: 30 }),
+        fc.constantFrom("5.8", "-5.3", "4.4"),
+        (k, half, far) => {
+          // σ′ off by k/1000 at one far sample point and by almost nothing nearer 0: just past
+          // the near-miss tolerance, where the printed numbers are closest.
+          const result = checkFormula("derivative", `s(1-s)*(1 + ${k}*(x/(${far}))^${2 * half}/1000)`);
+          if (result.verdict === "correct" || result.diagnosis !== null) return;
+          const shown = /this formula gives (\S+), but σ′\([^)]*\) = (\S+)\./.exec(result.message.en);
+          if (!shown) return; // another message (near miss, no value somewhere)
+          expect(shown[1]).not.toBe(shown[2]);
+        },
+      ),
       { numRuns: 300 },
     );
   });

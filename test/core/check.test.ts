@@ -94,14 +94,16 @@ describe("checkNumeric", () => {
       const result = check(quantity, params, answer);
       expect(result.verdict).toBe("incorrect");
       expect(result.diagnosis).toBe(id);
-      expect(result.message.en).toContain(mistakeMessage(id, {
-        digits: 3,
-        expected: result.expected as number,
-        mistakeValue: question(quantity, params).mistakes.find((m) => m.id === id)!.value,
-        answer: result.parsed!,
-        params,
-        quantity,
-      }).en);
+      expect(result.message.en).toContain(
+        mistakeMessage(id, {
+          digits: 3,
+          expected: result.expected as number,
+          mistakeValue: question(quantity, params).mistakes.find((m) => m.id === id)!.value,
+          answer: result.parsed!,
+          params,
+          quantity,
+        }).en,
+      );
     });
   });
 
@@ -140,7 +142,10 @@ describe("checkNumeric", () => {
   it("uses a template's own sentence for a mistake, with placeholders filled", () => {
     const q = question("derivative", { x: 2 });
     const overrides = {
-      "squared-sigmoid": { ja: "σ({x})² = {value} ではありません（答え {answer}）。", en: "Not σ({x})² = {value} (you typed {answer}; {unknown} stays)." },
+      "squared-sigmoid": {
+        ja: "σ({x})² = {value} ではありません（答え {answer}）。",
+        en: "Not σ({x})² = {value} (you typed {answer}; {unknown} stays).",
+      },
     };
     const result = checkNumeric(q, "0.776", overrides, { params: { x: 2 } });
     expect(result.diagnosis).toBe("squared-sigmoid");

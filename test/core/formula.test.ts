@@ -154,7 +154,11 @@ const formulaTree: fc.Arbitrary<FormulaNode> = fc.letrec<{ node: FormulaNode }>(
     ),
     tie("node").map((operand) => ({ kind: "negate" as const, operand })),
     fc
-      .record({ op: fc.constantFrom("+" as const, "-" as const, "*" as const, "/" as const, "^" as const), left: tie("node"), right: tie("node") })
+      .record({
+        op: fc.constantFrom("+" as const, "-" as const, "*" as const, "/" as const, "^" as const),
+        left: tie("node"),
+        right: tie("node"),
+      })
       .map(({ op, left, right }) => ({ kind: "binary" as const, op, left, right })),
     fc
       .record({ fn: fc.constantFrom("sigma" as const, "exp" as const), arg: tie("node") })
@@ -197,7 +201,30 @@ describe("parseFormula: properties", () => {
   });
 
   it("the echo of anything accepted parses back to the same tree (the echo never changes the meaning)", () => {
-    const pieces = ["x", "s", "e", "σ(", "sigma(", "exp(", "(", ")", "+", "-", "−", "*", "·", "/", "^", "²", "⁻", "2", ".5", "1e-3", " ", "3"];
+    const pieces = [
+      "x",
+      "s",
+      "e",
+      "σ(",
+      "sigma(",
+      "exp(",
+      "(",
+      ")",
+      "+",
+      "-",
+      "−",
+      "*",
+      "·",
+      "/",
+      "^",
+      "²",
+      "⁻",
+      "2",
+      ".5",
+      "1e-3",
+      " ",
+      "3",
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 25 }), (parts) => {
         const first = parseFormula(parts.join(""));
@@ -216,16 +243,19 @@ describe("parseFormula: properties", () => {
       fc.string({ unit: "binary", maxLength: 1 }),
     );
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 40 }).map((parts) => parts.join("")), (input) => {
-        const result = parseFormula(input);
-        if (result.ok) {
-          expect(typeof evaluateFormula(result.ast, 0.3)).toBe("number");
-        } else {
-          expect(result.position).toBeGreaterThanOrEqual(1);
-          expect(result.position).toBeLessThanOrEqual(Array.from(input).length + 1);
-          expect(result.message.en.length).toBeGreaterThan(0);
-        }
-      }),
+      fc.property(
+        fc.array(alphabet, { maxLength: 40 }).map((parts) => parts.join("")),
+        (input) => {
+          const result = parseFormula(input);
+          if (result.ok) {
+            expect(typeof evaluateFormula(result.ast, 0.3)).toBe("number");
+          } else {
+            expect(result.position).toBeGreaterThanOrEqual(1);
+            expect(result.position).toBeLessThanOrEqual(Array.from(input).length + 1);
+            expect(result.message.en.length).toBeGreaterThan(0);
+          }
+        },
+      ),
       { numRuns: 100_000 },
     );
   });

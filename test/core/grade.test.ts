@@ -11,8 +11,7 @@ function read(input: string): ReadNumber {
   return result;
 }
 
-const verdict = (input: string, expected: number, digits = 3): NumericVerdict =>
-  gradeNumber(read(input), expected, digits).verdict;
+const verdict = (input: string, expected: number, digits = 3): NumericVerdict => gradeNumber(read(input), expected, digits).verdict;
 
 const S2 = sigmoid(2); // 0.8807970779778823
 const D2 = sigmoidDerivative(2); // 0.10499358540350662

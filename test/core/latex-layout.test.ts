@@ -138,11 +138,7 @@ describe("layoutFormula: details", () => {
       "⎜─────────⎟",
       "⎝ 1 + e⁻ˣ ⎠",
     ]);
-    expect(layout(tex`\left(\frac{1}{2}\right)^{n+1} [\frac{a}{b}]`, ascii)).toEqual([
-      "/ 1 \\n+1[ a ]",
-      "|---|   [---]",
-      "\\ 2 /   [ b ]",
-    ]);
+    expect(layout(tex`\left(\frac{1}{2}\right)^{n+1} [\frac{a}{b}]`, ascii)).toEqual(["/ 1 \\n+1[ a ]", "|---|   [---]", "\\ 2 /   [ b ]"]);
   });
 
   it("centres the numerator and denominator over a rule one cell wider on each side", () => {
@@ -216,11 +212,7 @@ describe("layoutFormula: narrow terminals", () => {
       "− 1 / (1",
       "+ e^(−x))²",
     ]);
-    expect(layout(tex`\sigma(x) = \frac{1}{1 + e^{-x}}`, { ascii: true, maxWidth: 10 })).toEqual([
-      "sigma(x)",
-      "= 1 / (1",
-      "+ e^(-x))",
-    ]);
+    expect(layout(tex`\sigma(x) = \frac{1}{1 + e^{-x}}`, { ascii: true, maxWidth: 10 })).toEqual(["sigma(x)", "= 1 / (1", "+ e^(-x))"]);
   });
 
   it("cuts anywhere only as a last resort, and never loses a character", () => {
@@ -229,9 +221,7 @@ describe("layoutFormula: narrow terminals", () => {
   });
 
   it("leaves a layout that fits alone", () => {
-    expect(layout(tex`\sigma(x) = \frac{1}{1 + e^{-x}}`, { maxWidth: 16 })).toEqual(
-      layout(tex`\sigma(x) = \frac{1}{1 + e^{-x}}`),
-    );
+    expect(layout(tex`\sigma(x) = \frac{1}{1 + e^{-x}}`, { maxWidth: 16 })).toEqual(layout(tex`\sigma(x) = \frac{1}{1 + e^{-x}}`));
   });
 });
 

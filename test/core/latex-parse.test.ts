@@ -56,7 +56,13 @@ describe("parseLatex accepts the subset", () => {
               {
                 kind: "scripts",
                 base: { kind: "variable", name: "e" },
-                sup: { kind: "row", items: [{ kind: "operator", op: "-" }, { kind: "variable", name: "x" }] },
+                sup: {
+                  kind: "row",
+                  items: [
+                    { kind: "operator", op: "-" },
+                    { kind: "variable", name: "x" },
+                  ],
+                },
               },
             ],
           },

@@ -18,30 +18,10 @@ const row = (items: LatexNode[]): LatexRow => ({ kind: "row", items });
 const leaf: fc.Arbitrary<LatexNode> = fc.oneof(
   fc.stringMatching(/^\d{1,3}(\.\d{1,2})?$/).map((text): LatexNode => ({ kind: "number", text })),
   fc.constantFrom("a", "b", "d", "e", "p", "u", "w", "x", "L", "Q").map((name): LatexNode => ({ kind: "variable", name })),
-  fc
-    .constantFrom("sigma", "eta", "alpha", "theta", "delta", "partial" as const)
-    .map((name): LatexNode => ({ kind: "greek", name })),
+  fc.constantFrom("sigma", "eta", "alpha", "theta", "delta", "partial" as const).map((name): LatexNode => ({ kind: "greek", name })),
   fc.constantFrom("prime", "infty" as const).map((name): LatexNode => ({ kind: "symbol", name })),
   fc
-    .constantFrom(
-      "+",
-      "-",
-      "=",
-      "*",
-      "/",
-      "<",
-      ">",
-      ",",
-      "|",
-      "cdot",
-      "times",
-      "approx",
-      "to",
-      "Rightarrow",
-      "leq",
-      "geq",
-      "neq" as const,
-    )
+    .constantFrom("+", "-", "=", "*", "/", "<", ">", ",", "|", "cdot", "times", "approx", "to", "Rightarrow", "leq", "geq", "neq" as const)
     .map((op): LatexNode => ({ kind: "operator", op })),
   fc.constantFrom("ln", "exp", "log", "max", "min" as const).map((name): LatexNode => ({ kind: "function", name })),
   fc

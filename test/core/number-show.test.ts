@@ -1,7 +1,15 @@
 // Numbers a learner reads: one minus sign (U+2212) and one brief 4-figure form everywhere.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatShortest, formatSignificant, showBrief, showFixed, showShortest, showSignificant, withMinusSign } from "../../src/core/number-format";
+import {
+  formatShortest,
+  formatSignificant,
+  showBrief,
+  showFixed,
+  showShortest,
+  showSignificant,
+  withMinusSign,
+} from "../../src/core/number-format";
 
 const finite = fc.double({ noNaN: true, min: -1e300, max: 1e300 });
 

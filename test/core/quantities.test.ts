@@ -1,13 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  FORMULA_MISTAKES,
-  getQuantity,
-  isQuantityId,
-  QUANTITIES,
-  QUANTITY_IDS,
-  type QuantityId,
-} from "../../src/core/quantities";
+import { FORMULA_MISTAKES, getQuantity, isQuantityId, QUANTITIES, QUANTITY_IDS, type QuantityId } from "../../src/core/quantities";
 import { sigmoid, sigmoidDerivative } from "../../src/core/sigmoid";
 import type { Params } from "../../src/core/types";
 
@@ -48,7 +41,13 @@ const SAMPLE: Record<QuantityId, Params> = {
 };
 
 const sorted = (names: Iterable<string>) => [...names].sort();
-const mistakeIds = (id: QuantityId, params: Params) => [...new Set(getQuantity(id).mistakes(params).map((m) => m.id))];
+const mistakeIds = (id: QuantityId, params: Params) => [
+  ...new Set(
+    getQuantity(id)
+      .mistakes(params)
+      .map((m) => m.id),
+  ),
+];
 const mistakeValue = (id: QuantityId, params: Params, mistake: string) =>
   getQuantity(id)
     .mistakes(params)
@@ -175,12 +174,7 @@ describe("answers", () => {
 
 describe("mistakes", () => {
   it("names the brief's mistakes for each quantity", () => {
-    expect(mistakeIds("sigmoid", { x: 2 })).toEqual([
-      "derivative-instead-of-sigmoid",
-      "complement",
-      "sign-error",
-      "power-of-ten",
-    ]);
+    expect(mistakeIds("sigmoid", { x: 2 })).toEqual(["derivative-instead-of-sigmoid", "complement", "sign-error", "power-of-ten"]);
     expect(mistakeIds("derivative", { x: 2 })).toEqual([
       "sigmoid-instead-of-derivative",
       "squared-sigmoid",
@@ -212,10 +206,7 @@ describe("mistakes", () => {
       "sign-error",
       "power-of-ten",
     ]);
-    expect(mistakeIds("gradient-descent-step", SAMPLE["gradient-descent-step"])).toEqual([
-      "sign-error",
-      "sigmoid-instead-of-derivative",
-    ]);
+    expect(mistakeIds("gradient-descent-step", SAMPLE["gradient-descent-step"])).toEqual(["sign-error", "sigmoid-instead-of-derivative"]);
     expect(mistakeIds("max-slope", {})).toEqual(["sigmoid-instead-of-derivative", "power-of-ten"]);
   });
 

@@ -62,16 +62,80 @@ function assertReadsOrRefuses(input: string, questionIndex: number): void {
 // look-alike forms, invisible characters, superscripts, words, and a lone surrogate.
 const PIECES = [
   ..."0123456789",
-  "0", "1", "10", "00", "5", ".", ",", "+", "-", "−", "–", "e", "E", "×", "x", "X", "*", "·", "^", "/", "(", ")", " ",
-  "０", "１", "５", "．", "，", "－", "＋", "／", "ｅ", "＾", "。", "、", "\u3000",
-  "\u200b", "\u200d", "\ufeff", "\u00ad", "\u200e", "\u00a0", "\u2009",
-  "⁻", "³", "⁰", "½", "¼", "∞", "NaN", "Infinity", "inf", "%", "a", "σ", "😀", "\u0301", "\ud800", "\udc00", "\u0000",
-  "e308", "e309", "e-323", "e-400", "999999999", "1e", "1,234", "0.", ".5",
+  "0",
+  "1",
+  "10",
+  "00",
+  "5",
+  ".",
+  ",",
+  "+",
+  "-",
+  "−",
+  "–",
+  "e",
+  "E",
+  "×",
+  "x",
+  "X",
+  "*",
+  "·",
+  "^",
+  "/",
+  "(",
+  ")",
+  " ",
+  "０",
+  "１",
+  "５",
+  "．",
+  "，",
+  "－",
+  "＋",
+  "／",
+  "ｅ",
+  "＾",
+  "。",
+  "、",
+  "\u3000",
+  "\u200b",
+  "\u200d",
+  "\ufeff",
+  "\u00ad",
+  "\u200e",
+  "\u00a0",
+  "\u2009",
+  "⁻",
+  "³",
+  "⁰",
+  "½",
+  "¼",
+  "∞",
+  "NaN",
+  "Infinity",
+  "inf",
+  "%",
+  "a",
+  "σ",
+  "😀",
+  "\u0301",
+  "\ud800",
+  "\udc00",
+  "\u0000",
+  "e308",
+  "e309",
+  "e-323",
+  "e-400",
+  "999999999",
+  "1e",
+  "1,234",
+  "0.",
+  ".5",
 ];
 const nearNumber = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((parts) => parts.join(""));
-const longNearNumber = fc.tuple(fc.constantFrom("0.", "1", "9", "−", "１", "\u200b"), fc.integer({ min: 150, max: 260 })).map(
-  ([piece, n]) => `${piece}${"1".repeat(n)}`,
-);
+const longNearNumber = fc
+  .tuple(fc.constantFrom("0.", "1", "9", "−", "１", "\u200b"), fc.integer({ min: 150, max: 260 }))
+  .map(([piece, n]) => `${piece}${"1".repeat(n)}`);
 // Mostly well-formed numbers in every spelling, sometimes with one piece inserted anywhere.
 const digitRun = fc.array(fc.constantFrom(..."0123456789", "０", "７", "９"), { maxLength: 6 }).map((d) => d.join(""));
 const structured = fc
@@ -83,12 +147,17 @@ const structured = fc
     frac: digitRun,
     tail: fc.oneof(
       fc.constant(""),
-      fc.tuple(fc.constantFrom("e", "E", "ｅ"), fc.constantFrom("", "-", "+", "−"), fc.integer({ min: 0, max: 400 })).map(
-        ([e, sign, n]) => `${e}${sign}${n}`,
-      ),
-      fc.tuple(fc.constantFrom("×", "x", "*", "·", " × "), fc.constantFrom("^", "**", "^(", "＾"), fc.constantFrom("", "-", "−"), fc.integer({ min: 0, max: 330 })).map(
-        ([times, caret, sign, n]) => `${times}10${caret}${sign}${n}${caret.endsWith("(") ? ")" : ""}`,
-      ),
+      fc
+        .tuple(fc.constantFrom("e", "E", "ｅ"), fc.constantFrom("", "-", "+", "−"), fc.integer({ min: 0, max: 400 }))
+        .map(([e, sign, n]) => `${e}${sign}${n}`),
+      fc
+        .tuple(
+          fc.constantFrom("×", "x", "*", "·", " × "),
+          fc.constantFrom("^", "**", "^(", "＾"),
+          fc.constantFrom("", "-", "−"),
+          fc.integer({ min: 0, max: 330 }),
+        )
+        .map(([times, caret, sign, n]) => `${times}10${caret}${sign}${n}${caret.endsWith("(") ? ")" : ""}`),
       fc.tuple(fc.constantFrom("/", "／", " / ", "÷"), fc.constantFrom("", "-"), digitRun).map(([slash, sign, d]) => `${slash}${sign}${d}`),
     ),
     insert: fc.option(fc.tuple(fc.constantFrom(...PIECES), fc.nat()), { freq: 3 }),

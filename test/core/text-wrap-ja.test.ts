@@ -27,14 +27,28 @@ describe("Japanese line breaks", () => {
   });
 
   it("breaks only before a word's start when every word fits on a line", () => {
-    const words = ["保存され", "確かめて", "入力してください", "値を", "講師に", "渡します。", "結果ファイルの", "傾きは", "シグモイド関数を"];
+    const words = [
+      "保存され",
+      "確かめて",
+      "入力してください",
+      "値を",
+      "講師に",
+      "渡します。",
+      "結果ファイルの",
+      "傾きは",
+      "シグモイド関数を",
+    ];
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 30 }), fc.integer({ min: 18, max: 80 }), (chosen, width) => {
-        const lines = wrapLines(chosen.join(""), width);
-        expect(lines.join("")).toBe(chosen.join(""));
-        for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(width);
-        for (const line of lines.slice(1)) expect(line).not.toMatch(HIRAGANA);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 18, max: 80 }),
+        (chosen, width) => {
+          const lines = wrapLines(chosen.join(""), width);
+          expect(lines.join("")).toBe(chosen.join(""));
+          for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(width);
+          for (const line of lines.slice(1)) expect(line).not.toMatch(HIRAGANA);
+        },
+      ),
     );
   });
 });

@@ -35,16 +35,39 @@ describe("wrapping prose", () => {
   });
 
   test("property: no line is wider than the width, none starts with a space, no text is lost", () => {
-    const pieces = fc.constantFrom("a", "bc", "σ′", " ", "  ", "日", "本", "。", "、", "「", "」", "(", ")", "e^(−x)", "ー", " = ", "1.386", " + ");
+    const pieces = fc.constantFrom(
+      "a",
+      "bc",
+      "σ′",
+      " ",
+      "  ",
+      "日",
+      "本",
+      "。",
+      "、",
+      "「",
+      "」",
+      "(",
+      ")",
+      "e^(−x)",
+      "ー",
+      " = ",
+      "1.386",
+      " + ",
+    );
     fc.assert(
-      fc.property(fc.array(pieces, { maxLength: 60 }).map((p) => p.join("")), fc.integer({ min: 1, max: 30 }), (text, width) => {
-        const lines = prose(text, width);
-        for (const line of lines) {
-          expect(line.startsWith(" ")).toBe(false);
-          expect(displayWidth(line)).toBeLessThanOrEqual(Math.max(width, 2));
-        }
-        expect(lines.join("").replace(/\s/g, "")).toBe(text.replace(/\s/g, ""));
-      }),
+      fc.property(
+        fc.array(pieces, { maxLength: 60 }).map((p) => p.join("")),
+        fc.integer({ min: 1, max: 30 }),
+        (text, width) => {
+          const lines = prose(text, width);
+          for (const line of lines) {
+            expect(line.startsWith(" ")).toBe(false);
+            expect(displayWidth(line)).toBeLessThanOrEqual(Math.max(width, 2));
+          }
+          expect(lines.join("").replace(/\s/g, "")).toBe(text.replace(/\s/g, ""));
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -1,13 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  decimalExponent,
-  halfUnit,
-  pow10,
-  RELATIVE_SLACK,
-  roundToSignificant,
-  withinTolerance,
-} from "../../src/core/tolerance";
+import { decimalExponent, halfUnit, pow10, RELATIVE_SLACK, roundToSignificant, withinTolerance } from "../../src/core/tolerance";
 
 const nonZeroFinite = fc.double({ noNaN: true, noDefaultInfinity: true }).filter((v) => v !== 0);
 const digitsArb = fc.integer({ min: 1, max: 12 });

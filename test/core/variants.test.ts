@@ -14,12 +14,11 @@ import {
   variantProblems,
 } from "../../src/core/variants";
 
-const single = (
-  quantity: QuantityId,
-  params: Record<string, ParamSpec>,
-  digits = 3,
-  id = `t-${quantity}`,
-): VariantSpec => ({ id, params, parts: [{ quantity, digits }] });
+const single = (quantity: QuantityId, params: Record<string, ParamSpec>, digits = 3, id = `t-${quantity}`): VariantSpec => ({
+  id,
+  params,
+  parts: [{ quantity, digits }],
+});
 
 function draw(spec: VariantSpec, seed: number): Variant {
   const result = drawVariant(spec, seed);
@@ -254,19 +253,14 @@ describe("variant contents", () => {
     const variant = draw(spec, 3);
     expect(variant.params).toEqual({ x: 2 });
     expect(variant.parts.map((p) => p.quantity)).toEqual(["sigmoid", "derivative"]);
-    expect(variantProblems(spec, { x: 0 }).some((p) => p.startsWith("part 2 (derivative): the mistake squared-sigmoid"))).toBe(
-      true,
-    );
+    expect(variantProblems(spec, { x: 0 }).some((p) => p.startsWith("part 2 (derivative): the mistake squared-sigmoid"))).toBe(true);
   });
 
   it("marks a formula part and gives σ′ at the template's x when there is one", () => {
     const noParams = draw({ id: "formula", params: {}, parts: [{ quantity: "derivative-formula", digits: 3 }] }, 1);
     expect(noParams.parts[0]!.answer).toBe("formula");
     expect(noParams.parts[0]!.expected).toBeNaN();
-    const withX = draw(
-      { id: "formula-x", params: { x: { choices: [1.5] } }, parts: [{ quantity: "derivative-formula", digits: 3 }] },
-      1,
-    );
+    const withX = draw({ id: "formula-x", params: { x: { choices: [1.5] } }, parts: [{ quantity: "derivative-formula", digits: 3 }] }, 1);
     expect(withX.parts[0]!.expected).toBe(sigmoidDerivative(1.5));
   });
 

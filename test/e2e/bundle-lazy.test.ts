@@ -7,7 +7,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../support/cli";
-import { carriesInk, carriesReact, classify, DIST, distCode, type LoadedRun, loadLogger, reachableChunks, runLogged, UI_PACKAGES } from "./bundle-support";
+import {
+  carriesInk,
+  carriesReact,
+  classify,
+  DIST,
+  distCode,
+  type LoadedRun,
+  loadLogger,
+  reachableChunks,
+  runLogged,
+  UI_PACKAGES,
+} from "./bundle-support";
 
 let hook: string;
 let dataDir: string;
@@ -21,7 +32,9 @@ beforeAll(async () => {
   const practice = await runCli(["practice", "--plain", "--seed", "4", "--count", "5", "--data-dir", dataDir], { input: answers });
   expect(practice.code, practice.stderr).toBe(0);
   resultFile = join(dataDir, "result-ann.json");
-  const quiz = await runCli(["quiz", "--plain", "--seed", "3", "--name", "Ann", "--data-dir", dataDir, "--out", resultFile], { input: answers });
+  const quiz = await runCli(["quiz", "--plain", "--seed", "3", "--name", "Ann", "--data-dir", dataDir, "--out", resultFile], {
+    input: answers,
+  });
   expect(quiz.code, quiz.stderr).toBe(0);
 });
 
@@ -65,7 +78,10 @@ function carriesZod(code: string): boolean {
 describe("schema prints the JSON Schema written at build time", () => {
   it("and loads no zod (which `validate` does load, so the marker finds it)", async () => {
     const validate = await runLogged(hook, ["validate"]);
-    expect(classify(validate.urls).distFiles.some((f) => carriesZod(distCode(f))), "zod in what validate loads").toBe(true);
+    expect(
+      classify(validate.urls).distFiles.some((f) => carriesZod(distCode(f))),
+      "zod in what validate loads",
+    ).toBe(true);
     const run = await runLogged(hook, ["schema"]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/"\$schema"/);
@@ -90,14 +106,25 @@ describe("commands without a screen load neither Ink, React nor yoga (nor zod, e
     { name: "calc", args: () => ["calc", "1", "-2"], out: /0\.731058/, noZod: true },
     { name: "calc from stdin", args: () => ["calc"], input: "0\n", out: /0\.5/, noZod: true },
     { name: "check", args: () => ["check", "--quantity", "derivative", "--x", "2", "--answer", "0.105"], out: /./, noZod: true },
-    { name: "check (wrong answer)", args: () => ["check", "--quantity", "sigmoid", "--x", "2", "--answer", "0.105", "--json"], code: 1, out: /"verdict"/, noZod: true },
+    {
+      name: "check (wrong answer)",
+      args: () => ["check", "--quantity", "sigmoid", "--x", "2", "--answer", "0.105", "--json"],
+      code: 1,
+      out: /"verdict"/,
+      noZod: true,
+    },
     { name: "validate", args: () => ["validate"], out: /0 problems/ },
     { name: "schema", args: () => ["schema"], out: /"\$schema"/, noZod: true },
     { name: "stats", args: () => ["stats", "--data-dir", dataDir], out: /\d/, noZod: true },
     { name: "stats --json", args: () => ["stats", "--json", "--data-dir", dataDir], out: /"attempts"/, noZod: true },
     { name: "export", args: () => ["export", "--format", "csv", "--data-dir", dataDir], out: /templateId/, noZod: true },
     { name: "report", args: () => ["report", resultFile], out: /Ann/ },
-    { name: "reset --yes", args: () => ["reset", "--yes", "--data-dir", mkdtempSync(join(tmpdir(), "st-bundle-reset-"))], out: /./, noZod: true },
+    {
+      name: "reset --yes",
+      args: () => ["reset", "--yes", "--data-dir", mkdtempSync(join(tmpdir(), "st-bundle-reset-"))],
+      out: /./,
+      noZod: true,
+    },
   ];
   for (const c of cases) {
     it(c.name, async () => {

@@ -56,7 +56,13 @@ export function runLogged(importFlag: string, args: readonly string[], input = "
   writeFileSync(log, "");
   writeFileSync(cacheLog, "");
   return new Promise((resolve, reject) => {
-    const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1", ST_LOAD_LOG: log, SIGMOID_TRAINER_CODE_CACHE_LOG: cacheLog, LANG: "C.UTF-8" };
+    const env: Record<string, string | undefined> = {
+      ...process.env,
+      NO_COLOR: "1",
+      ST_LOAD_LOG: log,
+      SIGMOID_TRAINER_CODE_CACHE_LOG: cacheLog,
+      LANG: "C.UTF-8",
+    };
     delete env.SIGMOID_TRAINER_HOME;
     const child = spawn(process.execPath, [importFlag, CLI, ...args], { cwd: ROOT, env });
     let stdout = "";
@@ -81,7 +87,10 @@ export const UI_PACKAGES = ["ink", "react", "react-reconciler", "react-dom", "sc
  * symbols, and esbuild's "// node_modules/<pkg>/" path comments of a non-minified bundle.
  */
 const INK_MARKERS = [/["']ink-(?:root|box|text)["']/, /\/\/ node_modules\/(?:ink|yoga-layout)\//];
-const REACT_MARKERS = [/Symbol\.for\(["']react\.(?:transitional\.)?element["']\)/, /\/\/ node_modules\/(?:react|react-reconciler|scheduler)\//];
+const REACT_MARKERS = [
+  /Symbol\.for\(["']react\.(?:transitional\.)?element["']\)/,
+  /\/\/ node_modules\/(?:react|react-reconciler|scheduler)\//,
+];
 
 export function carriesInk(code: string): boolean {
   return INK_MARKERS.some((m) => m.test(code));

@@ -178,7 +178,11 @@ describe("check usage errors (exit 2, a usage message, no stack trace)", () => {
     ["both --x and --formula", ["--quantity", "sigmoid", "--x", "1", "--formula", "--answer", "0.7"], /not both/],
     ["neither --x nor --formula", ["--quantity", "sigmoid", "--answer", "0.7"], /give --x X/],
     ["bad --digits", ["--quantity", "sigmoid", "--x", "1", "--answer", "0.7", "--digits", "0"], /--digits must be between 1 and 12/],
-    ["non-numeric --digits", ["--quantity", "sigmoid", "--x", "1", "--answer", "0.7", "--digits", "three"], /--digits takes a whole number/],
+    [
+      "non-numeric --digits",
+      ["--quantity", "sigmoid", "--x", "1", "--answer", "0.7", "--digits", "three"],
+      /--digits takes a whole number/,
+    ],
     ["unreadable --x", ["--quantity", "sigmoid", "--x", "two", "--answer", "0.7"], /--x "two" is not a number: .*position 1/],
     ["bad --lang", ["--quantity", "sigmoid", "--x", "1", "--answer", "0.7", "--lang", "fr"], /--lang must be ja or en/],
     ["unknown flag", ["--quantity", "sigmoid", "--x", "1", "--answer", "0.7", "--bogus"], /--bogus/],

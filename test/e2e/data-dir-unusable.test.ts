@@ -30,7 +30,9 @@ describe("a data directory that is a file", () => {
     writeFileSync(file, "");
     const run = await runCli(["stats"], { env: { ...ENGLISH_ENV, SIGMOID_TRAINER_HOME: join(file, "deeper") } });
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`sigmoid-trainer: the data directory ${join(file, "deeper")} (SIGMOID_TRAINER_HOME) cannot be made: ${file} is a file\n`);
+    expect(run.stderr).toBe(
+      `sigmoid-trainer: the data directory ${join(file, "deeper")} (SIGMOID_TRAINER_HOME) cannot be made: ${file} is a file\n`,
+    );
   });
 });
 
@@ -48,7 +50,9 @@ const nobodyCli = (() => {
     return { cli, copy };
   } catch (error) {
     rmSync(copy, { recursive: true, force: true });
-    console.warn(`skipped: the CLI could not be run as nobody (setpriv, or ${tmpdir()} not readable by others): ${(error as Error).message}`);
+    console.warn(
+      `skipped: the CLI could not be run as nobody (setpriv, or ${tmpdir()} not readable by others): ${(error as Error).message}`,
+    );
     return null;
   }
 })();

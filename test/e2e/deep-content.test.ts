@@ -18,7 +18,10 @@ describe("content nested far deeper than any course", () => {
   it("parseSource reports it without parsing it, whatever the shape", () => {
     for (const [shape, text] of Object.entries(DEEP)) {
       const { problems } = parseSource("c.yaml", text, 0);
-      expect(problems.map((p) => p.message), shape).toEqual(["nested more than 64 levels deep; content is a few levels deep"]);
+      expect(
+        problems.map((p) => p.message),
+        shape,
+      ).toEqual(["nested more than 64 levels deep; content is a few levels deep"]);
     }
     expect(parseSource("c.yaml", "a: [don't, '[[[', \"{{\"]\n# [[[[\n", 0).problems).toEqual([]);
   });

@@ -134,7 +134,9 @@ describe("report on a directory of hostile files", () => {
     expect(run.peakBytes).toBeLessThan(PEAK_LIMIT);
     const report = JSON.parse(run.stdout);
     expect(report.learners.map((l: { name: string }) => l.name).sort()).toEqual(["Dee", ESCAPE_NAME].sort());
-    const reasons = Object.fromEntries(report.rejected.map((r: { file: string; reason: string }) => [r.file.replace(/^.*\//, ""), r.reason]));
+    const reasons = Object.fromEntries(
+      report.rejected.map((r: { file: string; reason: string }) => [r.file.replace(/^.*\//, ""), r.reason]),
+    );
     expect(reasons).toEqual(hostile);
     const detail = (file: string) => report.rejected.find((r: { file: string }) => r.file.endsWith(`/${file}`)).detail as string;
     expect(detail("deep.json")).toMatch(/nested more than \d+ levels deep/);
@@ -159,7 +161,14 @@ describe("report on a directory of hostile files", () => {
     expect(run.peakBytes).toBeLessThan(PEAK_LIMIT);
     const leftOut = run.stdout.slice(run.stdout.indexOf("## Files left out"));
     for (const file of Object.keys(hostile)) expect(leftOut).toContain(`${mdText(file)} |`);
-    for (const reason of ["tampered", "copy of another learner's file", "conflicting results under one name", "different seed", "unreadable", "not a result file"]) {
+    for (const reason of [
+      "tampered",
+      "copy of another learner's file",
+      "conflicting results under one name",
+      "different seed",
+      "unreadable",
+      "not a result file",
+    ]) {
       expect(leftOut).toContain(reason);
     }
     expect(run.stdout).toContain(mdText(ESCAPE_NAME));
@@ -203,7 +212,9 @@ describe("stats and export on a hostile journal", () => {
 
   beforeAll(async () => {
     data = tempDir("st-hostile-journal-");
-    const run = await runCliMeasured(["practice", "--plain", "--count", "1", "--seed", "3", "--lang", "en", "--data-dir", data], { input: "0.5\n" });
+    const run = await runCliMeasured(["practice", "--plain", "--count", "1", "--seed", "3", "--lang", "en", "--data-dir", data], {
+      input: "0.5\n",
+    });
     expect(run.code, run.stderr).toBe(0);
     const journal = join(data, "journal.jsonl");
     const event = JSON.parse(readFileSync(journal, "utf8").split("\n")[0]!);
@@ -289,7 +300,10 @@ describe("plain practice and validate on a hostile content pack", () => {
   it("a content file whose name holds escape sequences is named with them shown, by validate and by practice", async () => {
     const broken = tempDir("st-hostile-pack-name-");
     writeFileSync(join(broken, "\u001b[2J\u001b]0;x\u0007\u202ebad.yaml"), "kind: skills\nskills: [\n");
-    for (const args of [["validate", "--content", broken, "--seeds", "1"], ["practice", "--plain", "--content", broken, "--data-dir", tempDir()]]) {
+    for (const args of [
+      ["validate", "--content", broken, "--seeds", "1"],
+      ["practice", "--plain", "--content", broken, "--data-dir", tempDir()],
+    ]) {
       const run = await runCliMeasured(args);
       expect(run.code, args[0]).toBe(1);
       expectNothingUnsafe(run.stdout);
@@ -378,7 +392,9 @@ describe("a journal that is a symbolic link", () => {
     symlinkSync(secret, join(data, "journal.jsonl"));
     const run = await runCliMeasured(["stats", "--data-dir", data, "--lang", "en"]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/Could not read .*journal\.jsonl \(it is a symbolic link \(not followed\)\)\. It was moved to .*journal\.jsonl\.unreadable-/);
+    expect(run.stderr).toMatch(
+      /Could not read .*journal\.jsonl \(it is a symbolic link \(not followed\)\)\. It was moved to .*journal\.jsonl\.unreadable-/,
+    );
     expect(run.stdout).toContain("No answers yet");
     expect(readFileSync(secret, "utf8")).toBe(readFileSync(`${secret}.orig`, "utf8"));
   });

@@ -32,7 +32,12 @@ beforeAll(() => {
   prefix = join(work, "prefix");
   const npmEnv = cleanEnv({ npm_config_cache: join(work, "npm-cache"), npm_config_update_notifier: "false" });
   const packed = JSON.parse(
-    execFileSync("npm", ["pack", "--json", "--pack-destination", work], { cwd: ROOT, env: npmEnv, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }),
+    execFileSync("npm", ["pack", "--json", "--pack-destination", work], {
+      cwd: ROOT,
+      env: npmEnv,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    }),
   ) as { filename: string; files: { path: string }[] }[];
   packedFiles = packed[0]!.files.map((f) => f.path);
   // --offline: the tarball must install with nothing fetched from a registry.
@@ -101,7 +106,12 @@ describe("the packed package, installed globally from its tarball", () => {
   it("opens the full-screen trainer in a terminal, shows a question, and exits 0 on Ctrl+C", async () => {
     const data = join(work, "data-tui");
     mkdirSync(data);
-    const terminal = Terminal.start([bin], { columns: 80, rows: 24, cwd: work, env: { LANG: "C.UTF-8", TERM: "xterm-256color", SIGMOID_TRAINER_HOME: data } });
+    const terminal = Terminal.start([bin], {
+      columns: 80,
+      rows: 24,
+      cwd: work,
+      env: { LANG: "C.UTF-8", TERM: "xterm-256color", SIGMOID_TRAINER_HOME: data },
+    });
     try {
       await terminal.waitFor("q quit");
       terminal.send("p");

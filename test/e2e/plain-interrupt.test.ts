@@ -15,10 +15,12 @@ afterEach(() => {
 describe("Ctrl+C in plain mode", () => {
   it("in a real terminal prints the summary and where the answers were saved, and exits 0", async () => {
     const dataDir = tempDataDir();
-    const t = Terminal.start(
-      ["node", CLI, "practice", "--plain", "--seed", "7", "--count", "3", "--lang", "en", "--data-dir", dataDir],
-      { columns: 80, rows: 30, cwd: ROOT, env: { NO_COLOR: "1" } },
-    );
+    const t = Terminal.start(["node", CLI, "practice", "--plain", "--seed", "7", "--count", "3", "--lang", "en", "--data-dir", dataDir], {
+      columns: 80,
+      rows: 30,
+      cwd: ROOT,
+      env: { NO_COLOR: "1" },
+    });
     terminals.push(t);
     await t.waitFor(/Question 1 of 3[\s\S]*^>\s*$/m);
     t.type("0.5");

@@ -26,7 +26,11 @@ function rightAnswers(): string[] {
     const check = step.check;
     if (check?.kind === "choice") lines.push(String(check.answer + 1));
     if (check?.kind === "exercise") {
-      const made = instantiateQuestion(COURSE, { templateId: check.exercise, variantSeed: variantSeed(LEARN_EXERCISE_SEED, 0), reason: "new" });
+      const made = instantiateQuestion(COURSE, {
+        templateId: check.exercise,
+        variantSeed: variantSeed(LEARN_EXERCISE_SEED, 0),
+        reason: "new",
+      });
       if (!made.ok) throw new Error(made.problem);
       for (const part of made.instance.parts) {
         // The one formula check asks for σ′(x) written with s = σ(x).
@@ -73,7 +77,9 @@ describe("learn in plain mode", () => {
       .split("\n")
       .filter((l) => l.includes('"type":"choice"'))
       .map((l) => JSON.parse(l));
-    expect(choices).toEqual([expect.objectContaining({ lessonId: STEPS[0]!.lesson.id, stepId: STEPS[0]!.step.id, chosen: wrong - 1, correct: false })]);
+    expect(choices).toEqual([
+      expect.objectContaining({ lessonId: STEPS[0]!.lesson.id, stepId: STEPS[0]!.step.id, chosen: wrong - 1, correct: false }),
+    ]);
     expect(run.stdout).toContain(`✗ Not correct. The answer is ${first.answer + 1}: ${first.choices[first.answer]!.en}.`);
     expect(run.stdout).toContain("Step 2 of");
     // The end of input stops, and Learn goes on from there next time.
@@ -95,7 +101,10 @@ describe("learn in plain mode", () => {
   it("--json gives the same steps as events, one per line", async () => {
     const run = await runCli(["learn", "--json", "--lang", "en", "--data-dir", dataDir()], { input: `${rightAnswers().join("\n")}\n` });
     expect(run.code).toBe(0);
-    const events = run.stdout.trim().split("\n").map((l) => JSON.parse(l) as { type: string; number?: number; correct?: boolean });
+    const events = run.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { type: string; number?: number; correct?: boolean });
     expect(events.filter((e) => e.type === "step").map((e) => e.number)).toEqual(STEPS.map((_, i) => i + 1));
     expect(events.filter((e) => e.type === "choice").every((e) => e.correct)).toBe(true);
     expect(events.at(-1)?.type).toBe("course-end");

@@ -25,7 +25,16 @@ const questionsOf = (objects: Json[]) =>
 describe("practice --plain --json", () => {
   it("runs a whole session: questions, feedback for each answer, a summary; nothing but JSON on stdout", async () => {
     const dataDir = tempDataDir();
-    const { objects, code, rest, stderr } = await jsonSessionAllRight(["--seed", "11", "--count", "5", "--data-dir", dataDir, "--lang", "en"]);
+    const { objects, code, rest, stderr } = await jsonSessionAllRight([
+      "--seed",
+      "11",
+      "--count",
+      "5",
+      "--data-dir",
+      dataDir,
+      "--lang",
+      "en",
+    ]);
     expect(code).toBe(0);
     expect(rest).toEqual([]);
     const questions = objects.filter((o) => o.type === "question");
@@ -34,7 +43,14 @@ describe("practice --plain --json", () => {
     expect(feedback).toHaveLength(questions.length);
     for (const q of questions) {
       expect(q).toEqual(
-        expect.objectContaining({ type: "question", id: expect.any(String), skill: expect.any(String), quantity: expect.any(String), params: expect.any(Object), prompt: expect.any(String) }),
+        expect.objectContaining({
+          type: "question",
+          id: expect.any(String),
+          skill: expect.any(String),
+          quantity: expect.any(String),
+          params: expect.any(Object),
+          prompt: expect.any(String),
+        }),
       );
       expect(q.prompt).not.toMatch(JAPANESE);
     }
@@ -48,7 +64,19 @@ describe("practice --plain --json", () => {
 
   it("reports invalid input without using an attempt, names a recognised mistake and gives the worked solution", async () => {
     const dataDir = tempDataDir();
-    const cli = LiveCli.start(["practice", "--plain", "--json", "--seed", "3", "--count", "2", "--skill", "derivative-value", "--data-dir", dataDir]);
+    const cli = LiveCli.start([
+      "practice",
+      "--plain",
+      "--json",
+      "--seed",
+      "3",
+      "--count",
+      "2",
+      "--skill",
+      "derivative-value",
+      "--data-dir",
+      dataDir,
+    ]);
     const first = await cli.nextJson();
     expect(first).toMatchObject({ type: "question", skill: "derivative-value" });
     cli.send("0.1.2");
@@ -68,7 +96,19 @@ describe("practice --plain --json", () => {
   });
 
   it("carries a wrong σ(x) forward: σ′ = s(1 − s) from the learner's own s is accepted, and the feedback says so", async () => {
-    const cli = LiveCli.start(["practice", "--plain", "--json", "--seed", "8", "--count", "8", "--skill", "derivative-value", "--data-dir", tempDataDir()]);
+    const cli = LiveCli.start([
+      "practice",
+      "--plain",
+      "--json",
+      "--seed",
+      "8",
+      "--count",
+      "8",
+      "--skill",
+      "derivative-value",
+      "--data-dir",
+      tempDataDir(),
+    ]);
     const carried: Json[] = [];
     for (;;) {
       const object = await cli.nextJson();
@@ -81,13 +121,18 @@ describe("practice --plain --json", () => {
     await cli.finish();
     expect(carried.length).toBeGreaterThan(0);
     for (const f of carried) {
-      expect(f).toMatchObject({ verdict: "correct", part: 1, carried: { fromPart: 0, learnerValue: 0.7, expected: expect.closeTo(0.21, 12) } });
+      expect(f).toMatchObject({
+        verdict: "correct",
+        part: 1,
+        carried: { fromPart: 0, learnerValue: 0.7, expected: expect.closeTo(0.21, 12) },
+      });
       expect(f.message).toMatch(/^Correct given your σ\(x\) = 0\.7: s\(1 − s\) = 0\.210\. The true value is 0\.\d+\.$/);
     }
   });
 
   it("gives the same questions for the same seed, and other questions for another seed", async () => {
-    const run = async (seed: string) => questionsOf((await jsonSessionAllRight(["--seed", seed, "--count", "6", "--data-dir", tempDataDir()])).objects);
+    const run = async (seed: string) =>
+      questionsOf((await jsonSessionAllRight(["--seed", seed, "--count", "6", "--data-dir", tempDataDir()])).objects);
     const a = await run("2024");
     expect(await run("2024")).toEqual(a);
     expect(await run("2025")).not.toEqual(a);
@@ -162,7 +207,10 @@ describe("practice in plain text", () => {
 
   it("saves and exits 0 when the input ends in the middle of a question", async () => {
     const dataDir = tempDataDir();
-    const run = await runCli(["practice", "--plain", "--seed", "4", "--count", "3", "--data-dir", dataDir], { input: "0.5\n", env: ENGLISH_ENV });
+    const run = await runCli(["practice", "--plain", "--seed", "4", "--count", "3", "--data-dir", dataDir], {
+      input: "0.5\n",
+      env: ENGLISH_ENV,
+    });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Question \d of 3/);
     expect(run.stdout).toMatch(/Done: \d of 1 answer correct/);
@@ -172,10 +220,13 @@ describe("practice in plain text", () => {
   });
 
   it("writes only ASCII with --ascii", async () => {
-    const run = await runCli(["practice", "--plain", "--ascii", "--lang", "en", "--seed", "9", "--count", "3", "--data-dir", tempDataDir()], {
-      input: ":hint\n:hint\n:hint\n:hint\n0.5\n0.5\n:skip\n",
-      env: ENGLISH_ENV,
-    });
+    const run = await runCli(
+      ["practice", "--plain", "--ascii", "--lang", "en", "--seed", "9", "--count", "3", "--data-dir", tempDataDir()],
+      {
+        input: ":hint\n:hint\n:hint\n:hint\n0.5\n0.5\n:skip\n",
+        env: ENGLISH_ENV,
+      },
+    );
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("sigma(");
     expect([...run.stdout].filter((c) => c > "~")).toEqual([]);
@@ -200,7 +251,10 @@ describe("practice in plain text", () => {
     }
     const ja = await runCli(["--plain", "--lang", "ja", "--count", "1", "--seed", "2", "--data-dir", tempDataDir()], { input: "" });
     expect(ja.stdout).toContain("講座を最初から順に読むには: sigmoid-trainer learn --plain");
-    const practice = await runCli(["practice", "--plain", "--count", "1", "--seed", "2", "--data-dir", tempDataDir()], { input: "", env: ENGLISH_ENV });
+    const practice = await runCli(["practice", "--plain", "--count", "1", "--seed", "2", "--data-dir", tempDataDir()], {
+      input: "",
+      env: ENGLISH_ENV,
+    });
     expect(practice.stdout).not.toContain("learn --plain");
     const json = await runCli(["--json", "--count", "1", "--seed", "2", "--data-dir", tempDataDir()], { input: "", env: ENGLISH_ENV });
     expect(json.stdout).not.toContain("learn --plain");

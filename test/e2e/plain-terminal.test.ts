@@ -27,7 +27,9 @@ const screenLines = (screen: string) => screen.split("\n").filter((l) => l.trim(
 describe("plain mode at 40 columns", () => {
   it("in English, wraps at spaces: every word on screen is a whole word of the piped text", async () => {
     const dataDir = tempDataDir();
-    const piped = await runCli(["practice", "--plain", "--seed", "7", "--count", "2", "--lang", "en", "--data-dir", tempDataDir()], { input: "3\n" });
+    const piped = await runCli(["practice", "--plain", "--seed", "7", "--count", "2", "--lang", "en", "--data-dir", tempDataDir()], {
+      input: "3\n",
+    });
     const words = new Set(piped.stdout.split(/\s+/));
     // Through a pipe nothing is wrapped: the start line is one line.
     expect(piped.stdout).toContain("Practice: 2 questions. Type each answer on its own line; :help lists the commands.\n");

@@ -15,9 +15,27 @@ function seed(dir: string): void {
   const store = createProgressStore({ dataDir: dir });
   const r = store.getState().recordAttempt;
   r(attemptInput({ templateId: "sig-at-x", skill: "sigmoid-value", answer: "0.881", ms: 5_000 }));
-  r(attemptInput({ templateId: "sig-at-x", skill: "sigmoid-value", seed: 2, answer: '0,5 "half"', verdict: "incorrect", mistake: "derivative-instead-of-sigmoid" }));
+  r(
+    attemptInput({
+      templateId: "sig-at-x",
+      skill: "sigmoid-value",
+      seed: 2,
+      answer: '0,5 "half"',
+      verdict: "incorrect",
+      mistake: "derivative-instead-of-sigmoid",
+    }),
+  );
   r(attemptInput({ templateId: "der-at-x", skill: "derivative-value", answer: "０．１０５", verdict: "imprecise", hints: 1 }));
-  r(attemptInput({ templateId: "der-at-x", skill: "derivative-value", seed: 3, answer: "0.119", verdict: "incorrect", mistake: "complement" }));
+  r(
+    attemptInput({
+      templateId: "der-at-x",
+      skill: "derivative-value",
+      seed: 3,
+      answer: "0.119",
+      verdict: "incorrect",
+      mistake: "complement",
+    }),
+  );
   store.getState().setLessonPosition("chain-rule", 2);
 }
 
@@ -211,7 +229,8 @@ describe("commands without a screen", () => {
       expect(packages, `a ${command} chunk`).toBeDefined();
       // The walk does see bundled packages (the store's zustand), so an absent Ink is really absent.
       expect(packages, command).toContain("zustand");
-      for (const ui of ["ink", "react", "react-reconciler", "yoga-layout", "ink-testing-library"]) expect(packages, command).not.toContain(ui);
+      for (const ui of ["ink", "react", "react-reconciler", "yoga-layout", "ink-testing-library"])
+        expect(packages, command).not.toContain(ui);
     }
   });
 });

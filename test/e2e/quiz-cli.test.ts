@@ -22,7 +22,9 @@ function onlyResult(dir: string) {
 describe("quiz in plain text", () => {
   it("shows the time left under each question, the score and the file at the end; the file goes to the data directory", async () => {
     const data = tempDir();
-    const run = await runCli(["quiz", "--plain", ...BASE, "--time", "20", "--name", "Ann Lee", "--data-dir", data], { input: "0.5\n:skip\n" });
+    const run = await runCli(["quiz", "--plain", ...BASE, "--time", "20", "--name", "Ann Lee", "--data-dir", data], {
+      input: "0.5\n:skip\n",
+    });
     expect(run.code, run.stderr).toBe(0);
     noTrace(run.stderr);
     expect(run.stdout).toContain("Quiz for Ann Lee: 3 questions.");
@@ -40,7 +42,9 @@ describe("quiz in plain text", () => {
 
   it("in Japanese, with no English words from the quiz", async () => {
     const data = tempDir();
-    const run = await runCli(["quiz", "--plain", ...BASE.slice(0, -2), "--lang", "ja", "--name", "山田", "--data-dir", data], { input: "" });
+    const run = await runCli(["quiz", "--plain", ...BASE.slice(0, -2), "--lang", "ja", "--name", "山田", "--data-dir", data], {
+      input: "",
+    });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("山田 さんのクイズ: 3 問です。");
     expect(run.stdout).toContain("得点: 0 / 3 問正解");
@@ -80,7 +84,11 @@ describe("quiz --no-hints", () => {
       input: "0.1.2\nabc\n",
     });
     expect(run.code).toBe(0);
-    const feedback = run.stdout.trim().split("\n").map((l) => JSON.parse(l)).filter((l) => l.type === "feedback");
+    const feedback = run.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l))
+      .filter((l) => l.type === "feedback");
     expect(feedback.map((f) => [f.verdict, f.expected])).toEqual([
       ["invalid", null],
       ["invalid", null],
@@ -91,9 +99,15 @@ describe("quiz --no-hints", () => {
   it("refuses :hint with a notice; nothing is counted", async () => {
     const data = tempDir();
     const file = join(data, "r.json");
-    const run = await runCli(["quiz", "--plain", "--json", ...BASE, "--no-hints", "--name", "N", "--out", file, "--data-dir", data], { input: ":hint\n:hint\n" });
+    const run = await runCli(["quiz", "--plain", "--json", ...BASE, "--no-hints", "--name", "N", "--out", file, "--data-dir", data], {
+      input: ":hint\n:hint\n",
+    });
     expect(run.code).toBe(0);
-    const notices = run.stdout.trim().split("\n").map((l) => JSON.parse(l)).filter((l) => l.type === "notice");
+    const notices = run.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l))
+      .filter((l) => l.type === "notice");
     expect(notices.map((n) => n.message)).toEqual(["Hints are off in this quiz.", "Hints are off in this quiz."]);
     const read = parseResult(readFileSync(file, "utf8"));
     expect(read.ok && read.result.quiz.hintsAllowed).toBe(false);
@@ -105,8 +119,14 @@ describe("quiz --config", () => {
   it("a session file gives the same quiz as the same flags", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "session.yaml"), "# week 1\nseed: 31\ncount: 3\nskills: [sigmoid-value, derivative-value]\ntime: 20\n");
-    const byFile = await runCli(["quiz", "--plain", "--json", "--config", "session.yaml", "--name", "A", "--out", "a.json", "--data-dir", "d"], { cwd: dir });
-    const byFlags = await runCli(["quiz", "--plain", "--json", ...BASE, "--time", "20", "--name", "B", "--out", "b.json", "--data-dir", "d"], { cwd: dir });
+    const byFile = await runCli(
+      ["quiz", "--plain", "--json", "--config", "session.yaml", "--name", "A", "--out", "a.json", "--data-dir", "d"],
+      { cwd: dir },
+    );
+    const byFlags = await runCli(
+      ["quiz", "--plain", "--json", ...BASE, "--time", "20", "--name", "B", "--out", "b.json", "--data-dir", "d"],
+      { cwd: dir },
+    );
     expect(byFile.code, byFile.stderr).toBe(0);
     expect(byFlags.code).toBe(0);
     const quiz = (f: string) => {

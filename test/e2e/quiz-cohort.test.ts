@@ -9,11 +9,30 @@ import { parseCsv } from "../../src/progress/csv";
 import { parseResult } from "../../src/quiz/verify";
 import { tempDir } from "../quiz/helpers";
 import { runCli } from "../support/cli";
-import { type DriveResult, driveQuiz, isQuestion, type QuestionLine, type QuizLine, rightAnswer, sigmoidForDerivative } from "./quiz-driver";
+import {
+  type DriveResult,
+  driveQuiz,
+  isQuestion,
+  type QuestionLine,
+  type QuizLine,
+  rightAnswer,
+  sigmoidForDerivative,
+} from "./quiz-driver";
 
 const SEED = 2024;
 const COUNT = 6;
-const QUIZ_ARGS = ["--seed", String(SEED), "--count", String(COUNT), "--skill", "sigmoid-value", "--skill", "derivative-value", "--lang", "en"];
+const QUIZ_ARGS = [
+  "--seed",
+  String(SEED),
+  "--count",
+  String(COUNT),
+  "--skill",
+  "sigmoid-value",
+  "--skill",
+  "derivative-value",
+  "--lang",
+  "en",
+];
 
 const AIKO = "Aiko Tanaka";
 const BOB = 'Bob "the Builder" | Jr.';
@@ -46,7 +65,8 @@ function graded(lines: readonly QuizLine[]) {
   return [...questions.entries()].sort((a, b) => a[0] - b[0]).map(([, q]) => q);
 }
 
-const rightOf = (q: ReturnType<typeof graded>[number]) => !q.skipped && q.verdicts.length === q.parts && q.verdicts.every((v) => v === "correct");
+const rightOf = (q: ReturnType<typeof graded>[number]) =>
+  !q.skipped && q.verdicts.length === q.parts && q.verdicts.every((v) => v === "correct");
 
 async function take(dir: string, name: string, answer: (q: QuestionLine, lines: readonly QuizLine[]) => string): Promise<Learner> {
   const base = name.replace(/[^A-Za-z]/g, "") || "suzuki";
@@ -92,14 +112,26 @@ describe("a cohort takes the same seeded quiz", () => {
       expect(learner.run.code, learner.run.stderr).toBe(0);
       expect(learner.run.stderr).toContain(learner.file);
       const summary = learner.run.lines.at(-1)!;
-      expect(summary).toMatchObject({ type: "summary", mode: "quiz", name: learner.name, seed: SEED, resultFile: learner.file, saved: true, ending: "completed" });
+      expect(summary).toMatchObject({
+        type: "summary",
+        mode: "quiz",
+        name: learner.name,
+        seed: SEED,
+        resultFile: learner.file,
+        saved: true,
+        ending: "completed",
+      });
       // Only JSON lines on stdout.
       expect(learner.run.lines.every((l) => l.type !== "unterminated")).toBe(true);
     }
   });
 
   it("they got the same questions in the same order, with the same numbers", () => {
-    const asked = (l: Learner) => l.run.lines.filter(isQuestion).filter((q) => q.part === 0).map((q) => [q.number, q.id, q.params]);
+    const asked = (l: Learner) =>
+      l.run.lines
+        .filter(isQuestion)
+        .filter((q) => q.part === 0)
+        .map((q) => [q.number, q.id, q.params]);
     expect(asked(aiko)).toHaveLength(COUNT);
     expect(asked(bob)).toEqual(asked(aiko));
     expect(asked(suzuki)).toEqual(asked(aiko));
@@ -138,7 +170,11 @@ describe("a cohort takes the same seeded quiz", () => {
     expect(run.code, run.stderr).toBe(0);
     const md = run.stdout;
     const people = expected();
-    expect(people.map((p) => p.score)).toEqual([COUNT, COUNT - graded(bob.run.lines).filter((q) => q.derivativeParts > 0).length, COUNT - 1]);
+    expect(people.map((p) => p.score)).toEqual([
+      COUNT,
+      COUNT - graded(bob.run.lines).filter((q) => q.derivativeParts > 0).length,
+      COUNT - 1,
+    ]);
     const row = (p: (typeof people)[number], mdName: string) =>
       new RegExp(
         `^\\| ${mdName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\| complete \\| ${p.score}/${COUNT} \\(\\d+%\\) \\| ${p.correct}/${p.attempts} \\| \\d+:\\d\\d \\| 0 \\| ${p.skipped} \\| 0 \\|$`,
@@ -152,10 +188,17 @@ describe("a cohort takes the same seeded quiz", () => {
       const right = people.filter((p) => p.perQuestion[i] === "right").length;
       const wrong = people.filter((p) => p.perQuestion[i] === "wrong").length;
       const skipped = people.filter((p) => p.perQuestion[i] === "skipped").length;
-      expect(md).toMatch(new RegExp(`^\\| ${i + 1} \\| [^|]+ \\| [^|]+ \\| [^|]+ \\| ${right}/3 \\| ${wrong} \\| ${skipped} \\| 0 \\|$`, "m"));
+      expect(md).toMatch(
+        new RegExp(`^\\| ${i + 1} \\| [^|]+ \\| [^|]+ \\| [^|]+ \\| ${right}/3 \\| ${wrong} \\| ${skipped} \\| 0 \\|$`, "m"),
+      );
     }
     const mistakes = people[1]!.mistakes;
-    expect(md).toMatch(new RegExp(`^\\| [^|]*\\(sigmoid-instead-of-derivative\\) \\| ${mistakes} \\| Bob "the Builder" \\\\\\| Jr\\. \\(${mistakes}\\) \\|`, "m"));
+    expect(md).toMatch(
+      new RegExp(
+        `^\\| [^|]*\\(sigmoid-instead-of-derivative\\) \\| ${mistakes} \\| Bob "the Builder" \\\\\\| Jr\\. \\(${mistakes}\\) \\|`,
+        "m",
+      ),
+    );
     expect(md).toContain("## Files left out\n\nnone\n");
     expect(md).toContain("Every answer was graded again against the same content version.");
   });
@@ -163,7 +206,10 @@ describe("a cohort takes the same seeded quiz", () => {
   it("the CSV report reads back to the same rows", async () => {
     const run = await runCli(["report", results, "--format", "csv"]);
     expect(run.code).toBe(0);
-    const [learners] = run.stdout.replace(/^\uFEFF/, "").split("\r\n\r\n").map((t) => parseCsv(t));
+    const [learners] = run.stdout
+      .replace(/^\uFEFF/, "")
+      .split("\r\n\r\n")
+      .map((t) => parseCsv(t));
     const header = learners![0]!;
     const rows = learners!.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
     const people = expected();
@@ -201,7 +247,11 @@ describe("a cohort takes the same seeded quiz", () => {
       Array.from({ length: COUNT }, (_, i) => people.filter((p) => p.perQuestion[i] === "right").length),
     );
     expect(report.mistakes).toEqual([
-      expect.objectContaining({ id: "sigmoid-instead-of-derivative", count: people[1]!.mistakes, learners: [{ name: BOB, count: people[1]!.mistakes }] }),
+      expect.objectContaining({
+        id: "sigmoid-instead-of-derivative",
+        count: people[1]!.mistakes,
+        learners: [{ name: BOB, count: people[1]!.mistakes }],
+      }),
     ]);
     expect(report.rejected).toEqual([]);
     expect(report.steps.length).toBeGreaterThan(0);

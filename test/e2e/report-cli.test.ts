@@ -75,7 +75,9 @@ describe("report", () => {
     const seedOnly = await runCli(["report", dir, "--seed", "7"]);
     expect(seedOnly.code).toBe(1);
     expect(seedOnly.stdout).toBe("");
-    expect(seedOnly.stderr).toContain("the files took 2 different quizzes; --seed 7 cannot tell which one was handed out; say which with --config FILE");
+    expect(seedOnly.stderr).toContain(
+      "the files took 2 different quizzes; --seed 7 cannot tell which one was handed out; say which with --config FILE",
+    );
   });
 
   it("exits 1 when no file could be used, still listing why", async () => {

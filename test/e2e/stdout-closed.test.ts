@@ -28,7 +28,10 @@ describe("a closed stdout", () => {
   });
 
   it("ends a piped practice session quietly, the answers given so far saved", async () => {
-    const run = await readFirstChunkThenHangUp(["practice", "--count", "200", "--seed", "1", "--data-dir", tempDataDir()], "0.5\n".repeat(5000));
+    const run = await readFirstChunkThenHangUp(
+      ["practice", "--count", "200", "--seed", "1", "--data-dir", tempDataDir()],
+      "0.5\n".repeat(5000),
+    );
     expect(run).toMatchObject({ code: 0, signal: null });
     expect(run.stderr).not.toMatch(/EPIPE|\n\s+at |internal error/);
   });
@@ -40,7 +43,10 @@ describe("a closed stderr", () => {
     const run = await new Promise<{ code: number | null; stdout: string }>((resolve, reject) => {
       const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1", ...ENGLISH_ENV };
       for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
-      const child = spawn(process.execPath, [CLI, "practice", "--count", "3", "--seed", "1", "--data-dir", dataDir], { cwd: ROOT, env: env as NodeJS.ProcessEnv });
+      const child = spawn(process.execPath, [CLI, "practice", "--count", "3", "--seed", "1", "--data-dir", dataDir], {
+        cwd: ROOT,
+        env: env as NodeJS.ProcessEnv,
+      });
       // The notice "not a terminal: plain mode" goes to a stderr nobody reads any more.
       child.stderr.destroy();
       let stdout = "";

@@ -31,11 +31,17 @@ function start(args: string[], columns: number, rows: number): Terminal {
 /** The right answers, in order: what the same quiz in JSON lines says was expected after a wrong "0". */
 async function rightAnswers(): Promise<string[]> {
   const dir = tempDir();
-  const run = await runCli([...QUIZ.slice(0, -2), "--name", "Oracle", "--plain", "--json", "--data-dir", dir, "--out", join(dir, "o.json")], {
-    input: "0\n0\n",
-  });
+  const run = await runCli(
+    [...QUIZ.slice(0, -2), "--name", "Oracle", "--plain", "--json", "--data-dir", dir, "--out", join(dir, "o.json")],
+    {
+      input: "0\n0\n",
+    },
+  );
   expect(run.code, run.stderr).toBe(0);
-  const lines = run.stdout.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+  const lines = run.stdout
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
   const questions = lines.filter((l) => l.type === "question");
   const feedback = lines.filter((l) => l.type === "feedback");
   expect(questions).toHaveLength(2);
@@ -52,7 +58,11 @@ function expectFits(screen: string, columns: number, rows: number): void {
 }
 
 /** Screen text with its line breaks taken out, for a path that wraps. */
-const joined = (screen: string) => screen.split("\n").map((l) => l.trimEnd()).join("");
+const joined = (screen: string) =>
+  screen
+    .split("\n")
+    .map((l) => l.trimEnd())
+    .join("");
 
 describe("the full-screen quiz in a terminal", () => {
   it("at 80×24: both questions answered, the score and the path shown, the file valid for the report", async () => {

@@ -136,7 +136,17 @@ describe("the full-screen trainer in a terminal", () => {
       const socket = `st-colour-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
       const tmux = (...args: string[]) => execFileSync("tmux", ["-L", socket, "-f", "/dev/null", ...args], { encoding: "utf8" });
       const vars = Object.entries({ LANG: "C.UTF-8", TERM: "xterm-256color", ...env }).map(([k, v]) => `${k}=${v}`);
-      tmux("new-session", "-d", "-s", "t", "-x", "80", "-y", "24", ["env", "-u", "CI", ...vars, "node", CLI, "--data-dir", dataDir(), "--lang", "en", ...extra, "; sleep 30"].join(" "));
+      tmux(
+        "new-session",
+        "-d",
+        "-s",
+        "t",
+        "-x",
+        "80",
+        "-y",
+        "24",
+        ["env", "-u", "CI", ...vars, "node", CLI, "--data-dir", dataDir(), "--lang", "en", ...extra, "; sleep 30"].join(" "),
+      );
       return async () => {
         try {
           for (let i = 0; i < 300; i++) {

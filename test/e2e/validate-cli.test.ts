@@ -42,7 +42,9 @@ describe("sigmoid-trainer validate", () => {
 
   it("reports a missing directory as a problem, not a crash", async () => {
     const run = await runCli(["validate", "no/such/dir"]);
-    expect(run.stdout).toBe("no/such/dir: content directory not found\n0 files, 0 lessons, 0 steps, 0 templates, 0 variants tested, 1 problem\n");
+    expect(run.stdout).toBe(
+      "no/such/dir: content directory not found\n0 files, 0 lessons, 0 steps, 0 templates, 0 variants tested, 1 problem\n",
+    );
     expect(run.code).toBe(1);
   });
 

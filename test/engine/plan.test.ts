@@ -27,7 +27,13 @@ describe("courseQueue and quizQueue", () => {
     const a = quizQueue(COURSE, [], 7, 123).map((e) => e.templateId);
     expect(quizQueue(COURSE, [], 7, 123).map((e) => e.templateId)).toEqual(a);
     expect(new Set(a.slice(0, 5)).size).toBe(5);
-    const orders = new Set([1, 2, 3, 4, 5, 6].map((seed) => quizQueue(COURSE, [], 5, seed).map((e) => e.templateId).join()));
+    const orders = new Set(
+      [1, 2, 3, 4, 5, 6].map((seed) =>
+        quizQueue(COURSE, [], 5, seed)
+          .map((e) => e.templateId)
+          .join(),
+      ),
+    );
     expect(orders.size).toBeGreaterThan(1);
   });
 });

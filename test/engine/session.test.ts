@@ -34,7 +34,14 @@ describe("start and question selection", () => {
     const first = start(config(["fx-derivative", "no-such-exercise", "fx-sigmoid", "fx-from-output"], { count: 2 }), T0);
     expect(first.state.plan.map((p) => p.templateId)).toEqual(["fx-derivative", "fx-sigmoid"]);
     const q = question(first);
-    expect(q).toMatchObject({ number: 1, total: 2, templateId: "fx-derivative", skill: "derivative-value", quantity: "derivative", digits: 3 });
+    expect(q).toMatchObject({
+      number: 1,
+      total: 2,
+      templateId: "fx-derivative",
+      skill: "derivative-value",
+      quantity: "derivative",
+      digits: 3,
+    });
     expect([1, 2, 3]).toContain(q.params.x);
     expect(q.prompt.en).toBe(`Find σ′(x) at x = ${q.params.x}.`);
   });
@@ -281,7 +288,16 @@ describe("quit and summary", () => {
     const two = hint(one.state);
     const done = quit(two.state, T0 + 3000);
     const summary = ofType(done, "summary")[0]!.summary;
-    expect(summary).toMatchObject({ questions: 3, finished: 1, attempts: 1, correct: 1, hintsUsed: 1, skipped: 0, quit: true, durationMs: 3000 });
+    expect(summary).toMatchObject({
+      questions: 3,
+      finished: 1,
+      attempts: 1,
+      correct: 1,
+      hintsUsed: 1,
+      skipped: 0,
+      quit: true,
+      durationMs: 3000,
+    });
     expect(done.state.finished).toBe(true);
     expect(answer(done.state, "0.5", T0).events).toEqual([]);
     expect(quit(done.state, T0).events).toEqual([]);
@@ -293,7 +309,14 @@ describe("quit and summary", () => {
     step = answerRight(step.state);
     step = skip(step.state, T0);
     const summary = ofType(step, "summary")[0]!.summary;
-    expect(summary).toMatchObject({ attempts: 2, correct: 1, incorrect: 1, skipped: 1, quit: false, mistakes: { "sigmoid-instead-of-derivative": 1 } });
+    expect(summary).toMatchObject({
+      attempts: 2,
+      correct: 1,
+      incorrect: 1,
+      skipped: 1,
+      quit: false,
+      mistakes: { "sigmoid-instead-of-derivative": 1 },
+    });
   });
 });
 
@@ -301,19 +324,23 @@ describe("whole sessions (property)", () => {
   const templates = ["fx-sigmoid", "fx-derivative", "fx-from-output", "fx-two-part", "fx-formula"];
   it("answering every part right gives only correct verdicts, for any seed and queue", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.array(fc.constantFrom(...templates), { minLength: 1, maxLength: 6 }), (seed, queue) => {
-        let step = start(config(queue, { seed }), T0);
-        let parts = 0;
-        while (!step.state.finished) {
-          step = answerRight(step.state);
-          parts++;
-          expect(feedback(step).verdict).toBe("correct");
-        }
-        const summary = ofType(step, "summary")[0]!.summary;
-        expect(summary.attempts).toBe(parts);
-        expect(summary.correct).toBe(parts);
-        expect(summary.finished).toBe(queue.length);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        fc.array(fc.constantFrom(...templates), { minLength: 1, maxLength: 6 }),
+        (seed, queue) => {
+          let step = start(config(queue, { seed }), T0);
+          let parts = 0;
+          while (!step.state.finished) {
+            step = answerRight(step.state);
+            parts++;
+            expect(feedback(step).verdict).toBe("correct");
+          }
+          const summary = ofType(step, "summary")[0]!.summary;
+          expect(summary.attempts).toBe(parts);
+          expect(summary.correct).toBe(parts);
+          expect(summary.finished).toBe(queue.length);
+        },
+      ),
       { numRuns: 60 },
     );
   });

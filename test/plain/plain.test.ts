@@ -39,7 +39,10 @@ function scripted(script: Script, out: Sink): LineReader {
 
 /** Answers the last JSON question right. */
 const right = (out: Sink) => {
-  const q = out.json().filter((o) => o.type === "question").at(-1)!;
+  const q = out
+    .json()
+    .filter((o) => o.type === "question")
+    .at(-1)!;
   return rightAnswer(q.quantity as never, q.params as never);
 };
 
@@ -110,7 +113,14 @@ describe("JSON lines", () => {
   it("sends one object per line: question, feedback, next question, summary", async () => {
     const { objects, saved } = await runJson(config(["fx-sigmoid", "fx-derivative"]), [right, right]);
     expect(objects.map((o) => o.type)).toEqual(["question", "feedback", "question", "feedback", "summary"]);
-    expect(objects[0]).toMatchObject({ type: "question", id: "fx-sigmoid", part: 0, skill: "sigmoid-value", quantity: "sigmoid", digits: 3 });
+    expect(objects[0]).toMatchObject({
+      type: "question",
+      id: "fx-sigmoid",
+      part: 0,
+      skill: "sigmoid-value",
+      quantity: "sigmoid",
+      digits: 3,
+    });
     expect(objects[0]!.prompt).toMatch(/^Find σ\(x\) at x = −?\d\.$/);
     expect(Object.keys(objects[0]!.params as object)).toEqual(["x"]);
     expect(objects[1]).toMatchObject({ type: "feedback", verdict: "correct", diagnosis: null });
@@ -122,7 +132,12 @@ describe("JSON lines", () => {
   it("saves each graded attempt before the next question is written", async () => {
     const { out, saved } = await runJson(config(["fx-sigmoid", "fx-derivative"]), [right, right]);
     const firstSave = saved[0]!.outputBefore;
-    expect(firstSave.split("\n").filter(Boolean).map((l) => JSON.parse(l).type)).toEqual(["question"]);
+    expect(
+      firstSave
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => JSON.parse(l).type),
+    ).toEqual(["question"]);
     expect(out.text.startsWith(firstSave)).toBe(true);
   });
 
@@ -219,7 +234,9 @@ describe("plain text", () => {
   });
 
   it("writes ASCII only with --ascii in English", async () => {
-    const text = await runText(config(["fx-derivative", "fx-two-part"]), ["0.9", ":hint", ":hint", ":hint", ":hint", right, right], { ascii: true });
+    const text = await runText(config(["fx-derivative", "fx-two-part"]), ["0.9", ":hint", ":hint", ":hint", ":hint", right, right], {
+      ascii: true,
+    });
     expect(text).toMatch(/sigma/);
     const nonAscii = [...text].filter((c) => c.charCodeAt(0) > 0x7e);
     expect(nonAscii).toEqual([]);

@@ -40,7 +40,10 @@ describe("the trainer entry", () => {
 
   it("--json alone gives JSON lines", async () => {
     const r = await run(["practice", "--json", "--count", "1", "--seed", "1", "--data-dir", tempDataDir()], "");
-    const types = r.stdout.trim().split("\n").map((l) => JSON.parse(l).type);
+    const types = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l).type);
     expect(types).toEqual(["question", "summary"]);
   });
 

@@ -36,7 +36,13 @@ function session(mode: "practice" | "review", store: ReturnType<typeof createPro
     stdout,
     now: () => at,
   });
-  return done.then((result) => ({ ...result, objects: stdout.text.trim().split("\n").map((l) => JSON.parse(l)) }));
+  return done.then((result) => ({
+    ...result,
+    objects: stdout.text
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l)),
+  }));
 }
 
 describe("runPlainSession with the progress store", () => {

@@ -57,7 +57,23 @@ describe("wrapLine", () => {
 });
 
 describe("wrapText properties", () => {
-  const piece = fc.constantFrom("σ(x)", "0.881", "the", "slope", "です。", "傾き", "、", "（", "）", "有効数字3桁", "e^(−x)", " ", "  ", "x", "σ′(2)");
+  const piece = fc.constantFrom(
+    "σ(x)",
+    "0.881",
+    "the",
+    "slope",
+    "です。",
+    "傾き",
+    "、",
+    "（",
+    "）",
+    "有効数字3桁",
+    "e^(−x)",
+    " ",
+    "  ",
+    "x",
+    "σ′(2)",
+  );
   const text = fc.array(piece, { maxLength: 60 }).map((parts) => parts.join("").trim());
 
   it("never loses, adds or reorders a character other than spaces at a break", () => {

@@ -56,7 +56,11 @@ describe("reset at a terminal", () => {
     expect(await reset(["--data-dir", dir, "--skill", "derivative-value"], t.io)).toBe(0);
     expect(t.out()).toContain("スキル derivative-value の進み具合（解答 1 件）を消します。");
     expect(t.out()).toContain("バックアップ: ");
-    expect(createProgressStore({ dataDir: dir }).getState().attempts.map((a) => a.skill)).toEqual(["sigmoid-value"]);
+    expect(
+      createProgressStore({ dataDir: dir })
+        .getState()
+        .attempts.map((a) => a.skill),
+    ).toEqual(["sigmoid-value"]);
   });
 
   it("says there is nothing to reset in an empty directory", async () => {
@@ -80,7 +84,9 @@ describe("resolveDataDir", () => {
   });
 
   it("ignores a relative XDG_STATE_HOME, as the XDG spec says", () => {
-    expect(resolveDataDir(undefined, { XDG_STATE_HOME: "state", HOME: "/home/a" }, "/work", "linux").dir).toBe("/home/a/.local/state/sigmoid-trainer");
+    expect(resolveDataDir(undefined, { XDG_STATE_HOME: "state", HOME: "/home/a" }, "/work", "linux").dir).toBe(
+      "/home/a/.local/state/sigmoid-trainer",
+    );
   });
 
   it("refuses an empty --data-dir", () => {

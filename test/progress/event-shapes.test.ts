@@ -74,14 +74,19 @@ const attemptArb = fc
     verdict: fc.constantFrom(...GRADED_VERDICTS),
     mistake: fc.option(fc.string({ maxLength: 20 })),
     hints: fc.nat(5),
-    ms: fc.oneof(fc.nat(10_000_000), fc.double({ min: 0, max: 1e7, noNaN: true }).map((x) => x + 0)),
+    ms: fc.oneof(
+      fc.nat(10_000_000),
+      fc.double({ min: 0, max: 1e7, noNaN: true }).map((x) => x + 0),
+    ),
     rating: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const, null),
   })
   .map(attemptEventOf);
 
 const eventArb: fc.Arbitrary<JournalEvent> = fc.oneof(
   attemptArb,
-  fc.record({ at: isoTime, lessonId: nonEmpty, step: fc.nat(100) }).map(({ at, lessonId, step }): JournalEvent => ({ v: 2, type: "lesson", at, lessonId, step })),
+  fc
+    .record({ at: isoTime, lessonId: nonEmpty, step: fc.nat(100) })
+    .map(({ at, lessonId, step }): JournalEvent => ({ v: 2, type: "lesson", at, lessonId, step })),
   fc
     .record({ at: isoTime, lessonId: nonEmpty, stepId: nonEmpty, chosen: fc.nat(9), correct: fc.boolean() })
     .map(({ at, lessonId, stepId, chosen, correct }): JournalEvent => ({ v: 2, type: "choice", at, lessonId, stepId, chosen, correct })),
@@ -91,7 +96,11 @@ const eventArb: fc.Arbitrary<JournalEvent> = fc.oneof(
     .record({ at: isoTime, skill: fc.option(nonEmpty), backup: fc.option(fc.string()) })
     .map(({ at, skill, backup }): JournalEvent => ({ v: 2, type: "reset", at, skill, backup })),
   fc
-    .record({ at: isoTime, lines: fc.array(fc.record({ offset: fc.nat(), length: fc.nat() }), { maxLength: 4 }), copy: fc.option(fc.string()) })
+    .record({
+      at: isoTime,
+      lines: fc.array(fc.record({ offset: fc.nat(), length: fc.nat() }), { maxLength: 4 }),
+      copy: fc.option(fc.string()),
+    })
     .map(({ at, lines, copy }): JournalEvent => ({ v: 2, type: "repaired", at, lines, copy })),
   fc
     .record({ at: isoTime, sha256: fc.stringMatching(/^[0-9a-f]{64}$/), backup: fc.string() })
@@ -154,11 +163,36 @@ const oddValue = fc.oneof(
 );
 
 const keyName = fc.oneof(
-  fc.constantFrom("v", "type", "id", "at", "key", "value", "params", "lines", "from", "skill", "backup", "offset", "length", "rating", "ms", "x", "__proto__", "extra"),
+  fc.constantFrom(
+    "v",
+    "type",
+    "id",
+    "at",
+    "key",
+    "value",
+    "params",
+    "lines",
+    "from",
+    "skill",
+    "backup",
+    "offset",
+    "length",
+    "rating",
+    "ms",
+    "x",
+    "__proto__",
+    "extra",
+  ),
   fc.string({ maxLength: 6 }),
 );
 
-const change = fc.record({ kind: fc.constantFrom("set", "set", "delete"), key: keyName, pickExisting: fc.nat(), nested: fc.boolean(), value: oddValue });
+const change = fc.record({
+  kind: fc.constantFrom("set", "set", "delete"),
+  key: keyName,
+  pickExisting: fc.nat(),
+  nested: fc.boolean(),
+  value: oddValue,
+});
 
 type Change = { kind: string; key: string; pickExisting: number; nested: boolean; value: unknown };
 
@@ -166,7 +200,9 @@ type Change = { kind: string; key: string; pickExisting: number; nested: boolean
 function mutate(event: JournalEvent, changes: Change[]): Record<string, unknown> {
   const copy = JSON.parse(JSON.stringify(event)) as Record<string, unknown>;
   for (const c of changes) {
-    const inner = Object.values(copy).flatMap((x) => (Array.isArray(x) ? x : [x])).filter((x): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x));
+    const inner = Object.values(copy)
+      .flatMap((x) => (Array.isArray(x) ? x : [x]))
+      .filter((x): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x));
     // Only objects get keys set: an array's "length" cannot be redefined (a test artefact, not a journal line).
     const target = c.nested && inner.length > 0 ? inner[c.pickExisting % inner.length]! : copy;
     const keys = Object.keys(target);
@@ -203,14 +239,21 @@ describe("journal events: the readers and the zod schema", () => {
   it("agree on values JSON cannot carry (NaN, Infinity, undefined), which encodeEvent must refuse", () => {
     const unJson = fc.constantFrom<unknown>(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, undefined);
     fc.assert(
-      fc.property(eventArb, fc.array(fc.record({ kind: fc.constant("set"), key: keyName, pickExisting: fc.nat(), nested: fc.boolean(), value: unJson }), { minLength: 1, maxLength: 2 }), (event, changes) => {
-        const value = mutate(event, changes);
-        const quick = readEvent(event.type, value);
-        const zod = EVENT_SCHEMAS[event.type].safeParse(value);
-        if (quick.ok) expect(zod.success).toBe(true);
-        expect(quick.ok).toBe(zod.success);
-        if (quick.ok && zod.success) expect(quick.event).toEqual(zod.data);
-      }),
+      fc.property(
+        eventArb,
+        fc.array(fc.record({ kind: fc.constant("set"), key: keyName, pickExisting: fc.nat(), nested: fc.boolean(), value: unJson }), {
+          minLength: 1,
+          maxLength: 2,
+        }),
+        (event, changes) => {
+          const value = mutate(event, changes);
+          const quick = readEvent(event.type, value);
+          const zod = EVENT_SCHEMAS[event.type].safeParse(value);
+          if (quick.ok) expect(zod.success).toBe(true);
+          expect(quick.ok).toBe(zod.success);
+          if (quick.ok && zod.success) expect(quick.event).toEqual(zod.data);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -248,7 +291,10 @@ describe("journal events: the readers and the zod schema", () => {
     const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, "0"));
     const stamp = fc
       .tuple(
-        fc.oneof(fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, "0")), fc.constantFrom("2024", "2100", "2000", "1900", "+02025", "25")),
+        fc.oneof(
+          fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, "0")),
+          fc.constantFrom("2024", "2100", "2000", "1900", "+02025", "25"),
+        ),
         two(13),
         two(32),
         fc.constantFrom("T", "T", "t", " "),
@@ -256,7 +302,10 @@ describe("journal events: the readers and the zod schema", () => {
         two(61),
         fc.option(two(61).map((s) => `:${s}`)),
         fc.option(fc.stringMatching(/^\.\d{0,4}$/)),
-        fc.oneof(fc.constantFrom("Z", "z", "", "+09:00", "-00:00", "+0900", "+24:00", "+23:59", "-12:60", "+9:00"), fc.tuple(fc.constantFrom("+", "-"), two(25), two(61)).map(([s, h, m]) => `${s}${h}:${m}`)),
+        fc.oneof(
+          fc.constantFrom("Z", "z", "", "+09:00", "-00:00", "+0900", "+24:00", "+23:59", "-12:60", "+9:00"),
+          fc.tuple(fc.constantFrom("+", "-"), two(25), two(61)).map(([s, h, m]) => `${s}${h}:${m}`),
+        ),
       )
       .map(([y, mo, d, t, h, mi, s, f, zone]) => `${y}-${mo}-${d}${t}${h}:${mi}${s ?? ""}${f ?? ""}${zone}`);
     const schema = z.iso.datetime({ offset: true });
@@ -296,14 +345,25 @@ describe("journal events: the readers and the zod schema", () => {
 
   it("report a line naming an Object.prototype member as its type as damaged instead of failing", () => {
     for (const type of ["constructor", "toString", "__proto__", "hasOwnProperty"]) {
-      expect(decodeEvent(JSON.stringify({ v: 2, type, at: "2025-01-01T00:00:00Z" }))).toEqual({ kind: "bad", reason: `unknown event type ${JSON.stringify(type)}` });
+      expect(decodeEvent(JSON.stringify({ v: 2, type, at: "2025-01-01T00:00:00Z" }))).toEqual({
+        kind: "bad",
+        reason: `unknown event type ${JSON.stringify(type)}`,
+      });
     }
   });
 
   it("name the field and what it should be when a line is damaged", () => {
-    const line = JSON.parse(encodeEvent(attemptEventOf({ ...attemptInput(), id: "s-1", session: "s", at: "2025-01-01T00:00:00.000Z", rating: 3 })));
-    expect(decodeEvent(JSON.stringify({ ...line, at: "yesterday" }))).toEqual({ kind: "bad", reason: expect.stringMatching(/^at: expected an ISO 8601 date/) });
-    expect(decodeEvent(JSON.stringify({ ...line, params: { x: "2" } }))).toEqual({ kind: "bad", reason: "params.x: expected a finite number" });
+    const line = JSON.parse(
+      encodeEvent(attemptEventOf({ ...attemptInput(), id: "s-1", session: "s", at: "2025-01-01T00:00:00.000Z", rating: 3 })),
+    );
+    expect(decodeEvent(JSON.stringify({ ...line, at: "yesterday" }))).toEqual({
+      kind: "bad",
+      reason: expect.stringMatching(/^at: expected an ISO 8601 date/),
+    });
+    expect(decodeEvent(JSON.stringify({ ...line, params: { x: "2" } }))).toEqual({
+      kind: "bad",
+      reason: "params.x: expected a finite number",
+    });
     expect(decodeEvent(JSON.stringify({ ...line, extra: 1 }))).toEqual({ kind: "bad", reason: 'attempt: unknown key "extra"' });
     expect(() => encodeEvent({ ...line, ms: Number.NaN })).toThrow("progress: invalid attempt event: ms: expected a finite number");
   });
@@ -362,12 +422,18 @@ describe("format 1: the readers and the zod schema", () => {
 
   it("agree on near misses", () => {
     fc.assert(
-      fc.property(v1FileArb, fc.array(change, { minLength: 1, maxLength: 3 }), v1AttemptArb, fc.array(change, { minLength: 1, maxLength: 3 }), (file, fileChanges, attempt, attemptChanges) => {
-        const f = JSON.parse(JSON.stringify(mutate(file as unknown as JournalEvent, fileChanges)));
-        expectSameV1(readV1File(f), v1File.safeParse(f), f);
-        const a = JSON.parse(JSON.stringify(mutate(attempt as unknown as JournalEvent, attemptChanges)));
-        expectSameV1(readV1Attempt(a), v1Attempt.safeParse(a), a);
-      }),
+      fc.property(
+        v1FileArb,
+        fc.array(change, { minLength: 1, maxLength: 3 }),
+        v1AttemptArb,
+        fc.array(change, { minLength: 1, maxLength: 3 }),
+        (file, fileChanges, attempt, attemptChanges) => {
+          const f = JSON.parse(JSON.stringify(mutate(file as unknown as JournalEvent, fileChanges)));
+          expectSameV1(readV1File(f), v1File.safeParse(f), f);
+          const a = JSON.parse(JSON.stringify(mutate(attempt as unknown as JournalEvent, attemptChanges)));
+          expectSameV1(readV1Attempt(a), v1Attempt.safeParse(a), a);
+        },
+      ),
       { numRuns: 1500 },
     );
   });

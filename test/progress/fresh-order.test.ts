@@ -17,7 +17,15 @@ describe("practice on an empty profile", () => {
   it("asks the course's exercises in course order, σ(x) first, for every seed", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 1, max: 10 }), (seed, count) => {
-        const queue = sessionQueue({ mode: "practice", course: COURSE, progress: EMPTY, skills: [], count, seed, now: new Date("2030-01-01T00:00:00Z") });
+        const queue = sessionQueue({
+          mode: "practice",
+          course: COURSE,
+          progress: EMPTY,
+          skills: [],
+          count,
+          seed,
+          now: new Date("2030-01-01T00:00:00Z"),
+        });
         expect(queue.map((q) => q.templateId)).toEqual(ORDER.slice(0, count));
         expect(COURSE.exercises.get(queue[0]!.templateId)?.skill).toBe("sigmoid-value");
       }),
@@ -26,7 +34,15 @@ describe("practice on an empty profile", () => {
 
   it("the seeds the newcomer report named (1, 4, 5, 9) open with σ(x)", () => {
     for (const seed of [1, 4, 5, 9]) {
-      const queue = sessionQueue({ mode: "practice", course: COURSE, progress: EMPTY, skills: [], count: 10, seed, now: new Date("2030-01-01T00:00:00Z") });
+      const queue = sessionQueue({
+        mode: "practice",
+        course: COURSE,
+        progress: EMPTY,
+        skills: [],
+        count: 10,
+        seed,
+        now: new Date("2030-01-01T00:00:00Z"),
+      });
       expect(COURSE.exercises.get(queue[0]!.templateId)?.skill).toBe("sigmoid-value");
     }
   });

@@ -88,7 +88,13 @@ describe("parseJournal", () => {
   it("skips damage already reported by a `repaired` line, matching offset and length", () => {
     const good = events([{ answer: "a", verdict: "correct", hints: 0, ms: 1, x: 1 }]);
     const bad = "not json";
-    const repaired = encodeEvent({ v: 2, type: "repaired", at: "2025-01-01T00:00:00.000Z", lines: [{ offset: 0, length: bad.length }], copy: null });
+    const repaired = encodeEvent({
+      v: 2,
+      type: "repaired",
+      at: "2025-01-01T00:00:00.000Z",
+      lines: [{ offset: 0, length: bad.length }],
+      copy: null,
+    });
     expect(parseJournal(Buffer.from(`${bad}\n${encodeEvent(good[0]!)}`)).damaged).toHaveLength(1);
     expect(parseJournal(Buffer.from(`${bad}\n${encodeEvent(good[0]!)}${repaired}`)).damaged).toHaveLength(0);
     // The same bytes at another offset are new damage.

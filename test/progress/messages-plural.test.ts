@@ -5,8 +5,12 @@ import { damagedMessage, migratedMessage } from "../../src/progress/messages";
 describe("journal messages", () => {
   it("say '1 entry was recovered' and '1 line … was skipped', not '1 entries were'", () => {
     expect(damagedMessage("p.jsonl", [3], true, 1, null).en).toContain("it was skipped and 1 entry was recovered.");
-    expect(damagedMessage("p.jsonl", [3], false, 1, null).en).toContain("1 line of p.jsonl (line 3) could not be read and was skipped; 1 entry was recovered.");
-    expect(damagedMessage("p.jsonl", [3, 4], false, 2, null).en).toContain("2 lines of p.jsonl (line 3, 4) could not be read and were skipped; 2 entries were recovered.");
+    expect(damagedMessage("p.jsonl", [3], false, 1, null).en).toContain(
+      "1 line of p.jsonl (line 3) could not be read and was skipped; 1 entry was recovered.",
+    );
+    expect(damagedMessage("p.jsonl", [3, 4], false, 2, null).en).toContain(
+      "2 lines of p.jsonl (line 3, 4) could not be read and were skipped; 2 entries were recovered.",
+    );
   });
 
   it("say '1 answer' and '1 unreadable entry was left out' when importing", () => {

@@ -10,9 +10,36 @@ import { collectWarnings, fakeClock, tempDir } from "./helpers";
 const V1 = {
   state: {
     attempts: [
-      { template: "sigmoid-at-x", skill: "sigmoid-value", seed: 7, answer: "0.881", correct: true, hintsUsed: 0, seconds: 9.5, date: "2025-01-10T09:00:00.000Z" },
-      { template: "derivative-at-x", skill: "derivative-value", seed: 8, answer: "0,105", correct: true, hintsUsed: 2, seconds: 40, date: "2025-01-10T09:01:00.000Z" },
-      { template: "derivative-at-x", skill: "derivative-value", seed: 9, answer: "0.881", correct: false, hintsUsed: 0, seconds: 30, date: "2025-01-11T09:00:00.000Z" },
+      {
+        template: "sigmoid-at-x",
+        skill: "sigmoid-value",
+        seed: 7,
+        answer: "0.881",
+        correct: true,
+        hintsUsed: 0,
+        seconds: 9.5,
+        date: "2025-01-10T09:00:00.000Z",
+      },
+      {
+        template: "derivative-at-x",
+        skill: "derivative-value",
+        seed: 8,
+        answer: "0,105",
+        correct: true,
+        hintsUsed: 2,
+        seconds: 40,
+        date: "2025-01-10T09:01:00.000Z",
+      },
+      {
+        template: "derivative-at-x",
+        skill: "derivative-value",
+        seed: 9,
+        answer: "0.881",
+        correct: false,
+        hintsUsed: 0,
+        seconds: 30,
+        date: "2025-01-11T09:00:00.000Z",
+      },
     ],
     lessons: { "why-derivatives": 2 },
     lang: "ja",
@@ -70,7 +97,10 @@ describe("migration from format 1 (progress.json)", () => {
     // Two trainers racing on the first start after an upgrade can both append the import.
     migrateV1(realFs, dir, clock.now(), () => {});
     writeFileSync(join(dir, V1_FILE), bytes);
-    writeFileSync(join(dir, JOURNAL_FILE), readFileSync(join(dir, JOURNAL_FILE), "utf8").replace(/"sha256":"[0-9a-f]+"/, '"sha256":"other"'));
+    writeFileSync(
+      join(dir, JOURNAL_FILE),
+      readFileSync(join(dir, JOURNAL_FILE), "utf8").replace(/"sha256":"[0-9a-f]+"/, '"sha256":"other"'),
+    );
     migrateV1(realFs, dir, clock.now(), () => {});
     const state = createProgressStore({ dataDir: dir }).getState();
     expect(state.attempts).toHaveLength(3);

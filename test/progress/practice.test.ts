@@ -8,7 +8,9 @@ const TEMPLATES: TemplateRef[] = Array.from({ length: 12 }, (_, i) => ({
   skill: i < 6 ? "sigmoid-value" : "derivative-value",
 }));
 
-function progressWith(setup: (record: (templateId: string, verdict?: "correct" | "incorrect") => void, clock: ReturnType<typeof fakeClock>) => void) {
+function progressWith(
+  setup: (record: (templateId: string, verdict?: "correct" | "incorrect") => void, clock: ReturnType<typeof fakeClock>) => void,
+) {
   const clock = fakeClock("2025-01-01T12:00:00.000Z");
   const store = createProgressStore({ dataDir: null, now: clock.now });
   let seed = 0;
@@ -37,7 +39,11 @@ describe("practiceQueue", () => {
       clock.advance(DAY);
     });
     const picks = practiceQueue({ templates: TEMPLATES, progress, now, seed: 7, count: 8 });
-    const by = (reason: string) => picks.filter((p) => p.reason === reason).map((p) => p.templateId).sort();
+    const by = (reason: string) =>
+      picks
+        .filter((p) => p.reason === reason)
+        .map((p) => p.templateId)
+        .sort();
     // Half reviews, a quarter mistakes (due again, but offered as mistakes), the rest new in course order.
     expect(by("review")).toEqual(["t00", "t01", "t02", "t03"]);
     expect(by("mistake")).toEqual(["t04", "t05"]);
@@ -57,7 +63,13 @@ describe("practiceQueue", () => {
     const { progress, now } = progressWith((record) => record("t00", "incorrect"));
     const a = practiceQueue({ templates: TEMPLATES, progress, now, seed: 42, count: 10 });
     expect(practiceQueue({ templates: TEMPLATES, progress, now, seed: 42, count: 10 })).toEqual(a);
-    const orders = new Set([1, 2, 3, 4, 5].map((seed) => practiceQueue({ templates: TEMPLATES, progress, now, seed, count: 10 }).map((p) => p.templateId).join()));
+    const orders = new Set(
+      [1, 2, 3, 4, 5].map((seed) =>
+        practiceQueue({ templates: TEMPLATES, progress, now, seed, count: 10 })
+          .map((p) => p.templateId)
+          .join(),
+      ),
+    );
     expect(orders.size).toBeGreaterThan(1);
   });
 

@@ -132,7 +132,9 @@ describe("a read-only data directory", () => {
   it.runIf(chattrWorks)("(a real immutable directory and journal, EPERM) reads what is there and keeps going", () => {
     const dir = tempDir();
     mkdirSync(dir, { recursive: true });
-    createProgressStore({ dataDir: dir }).getState().recordAttempt(attemptInput({ answer: "before" }));
+    createProgressStore({ dataDir: dir })
+      .getState()
+      .recordAttempt(attemptInput({ answer: "before" }));
     execFileSync("chattr", ["+i", join(dir, JOURNAL_FILE), dir]);
     dirs.push(dir);
     const { warnings, warn } = collectWarnings();

@@ -74,7 +74,8 @@ describe("reviewQueue", () => {
   it("counts reviews already done today against the cap, and offers more the next day", () => {
     const { store, clock } = learnerWith(30);
     clock.set("2025-08-01T09:00:00.000Z");
-    for (let i = 0; i < 15; i++) store.getState().recordAttempt(attemptInput({ templateId: `t${String(i).padStart(2, "0")}`, seed: 2, ms: 20_000 }));
+    for (let i = 0; i < 15; i++)
+      store.getState().recordAttempt(attemptInput({ templateId: `t${String(i).padStart(2, "0")}`, seed: 2, ms: 20_000 }));
     const s = store.getState();
     expect(reviewQueue(s.cards, s.ratings, clock.now(), 20)).toHaveLength(5);
     clock.set("2025-08-02T09:00:00.000Z");

@@ -47,7 +47,9 @@ describe("streak", () => {
   });
   it("is broken by a missed day", () => {
     expect(streak([at("2025-03-06T12:00:00Z"), at("2025-03-07T12:00:00Z")], at("2025-03-10T12:00:00Z"))).toBe(0);
-    expect(streak([at("2025-03-07T12:00:00Z"), at("2025-03-09T12:00:00Z"), at("2025-03-10T12:00:00Z")], at("2025-03-10T13:00:00Z"))).toBe(2);
+    expect(streak([at("2025-03-07T12:00:00Z"), at("2025-03-09T12:00:00Z"), at("2025-03-10T12:00:00Z")], at("2025-03-10T13:00:00Z"))).toBe(
+      2,
+    );
   });
   it("is 0 with no answers", () => {
     expect(streak([], at("2025-03-10T12:00:00Z"))).toBe(0);

@@ -120,7 +120,10 @@ describe("other problems are named", () => {
       [{ questions: body.questions.slice(0, 2) }, "2 questions listed for a quiz of 3"],
       [{ finishedAt: null }, "finishedAt and ending disagree"],
       [{ questions: [{ ...body.questions[0]!, answers: [] }, ...body.questions.slice(1)] }, 'question 1 is "answered" with a part missing'],
-      [{ quiz: { ...body.quiz, hintsAllowed: false }, questions: [{ ...body.questions[0]!, hintsUsed: 2 }, ...body.questions.slice(1)] }, "used hints"],
+      [
+        { quiz: { ...body.quiz, hintsAllowed: false }, questions: [{ ...body.questions[0]!, hintsUsed: 2 }, ...body.questions.slice(1)] },
+        "used hints",
+      ],
     ];
     for (const [change, detail] of cases) {
       const read = parseResult(JSON.stringify(sealResult({ ...body, ...change })));
@@ -149,7 +152,11 @@ function set(root: unknown, path: Path, value: unknown): void {
 describe("hostile files", () => {
   it("5,000 levels of nesting in 10 KB: set aside by its shape, before the checksum walks it", () => {
     const deep = `{"format":"sigmoid-trainer/quiz-result","checksum":"x","a":${"[".repeat(5000)}${"]".repeat(5000)}}`;
-    expect(parseResult(deep)).toMatchObject({ ok: false, problem: "not-a-result", detail: expect.stringMatching(/nested more than \d+ levels deep/) });
+    expect(parseResult(deep)).toMatchObject({
+      ok: false,
+      problem: "not-a-result",
+      detail: expect.stringMatching(/nested more than \d+ levels deep/),
+    });
     expect(() => canonicalJson(JSON.parse(`${"[".repeat(5000)}${"]".repeat(5000)}`))).toThrow(RangeError);
   });
 
@@ -176,12 +183,18 @@ describe("hostile files", () => {
     const [first, ...rest] = body.questions;
     const answer = first!.answers[0]!;
     const cases: [Partial<QuizResult>, string][] = [
-      [{ questions: [{ ...first!, answers: [{ ...answer, hintsUsed: 3 }] }, ...rest] }, "an answer saw 3 hints, the question says 0 were used"],
+      [
+        { questions: [{ ...first!, answers: [{ ...answer, hintsUsed: 3 }] }, ...rest] },
+        "an answer saw 3 hints, the question says 0 were used",
+      ],
       [{ questions: [{ ...first!, answers: [{ ...answer, answeredAt: "2026-01-01T00:05:00.000Z" }] }, ...rest] }, "outside the quiz's run"],
       [{ questions: [{ ...first!, answers: [{ ...answer, ms: 50_000 }] }, ...rest] }, "longer than the quiz had run by then"],
       [{ questions: [{ ...first!, ms: 3_600_000 }, ...rest] }, "took longer than the whole quiz ran"],
       [{ questions: body.questions.map((q) => ({ ...q, ms: 30_000 })) }, "took longer in all than the quiz ran"],
-      [{ quiz: { ...body.quiz, timeLimitMinutes: 1 }, deadline: "2026-01-01T00:00:05.000Z" }, "deadline is not its start plus its time limit"],
+      [
+        { quiz: { ...body.quiz, timeLimitMinutes: 1 }, deadline: "2026-01-01T00:00:05.000Z" },
+        "deadline is not its start plus its time limit",
+      ],
       [{ quiz: { ...body.quiz, timeLimitMinutes: 0.1 }, deadline: "2026-01-01T00:00:06.000Z" }, "after the deadline"],
       [{ updatedAt: "2025-12-31T00:00:00.000Z" }, "its last update is before its start"],
     ];

@@ -130,8 +130,18 @@ describe("quiz session", () => {
     const practised = createProgressStore({ dataDir: null });
     for (let i = 0; i < 5; i++) {
       practised.getState().recordAttempt({
-        templateId: "fx-sigmoid", skill: "sigmoid-value", seed: i, params: { x: 1 }, part: 0, parts: 1,
-        answer: "0.1", verdict: "incorrect", mistake: null, hints: 0, ms: 1000, mode: "practice",
+        templateId: "fx-sigmoid",
+        skill: "sigmoid-value",
+        seed: i,
+        params: { x: 1 },
+        part: 0,
+        parts: 1,
+        answer: "0.1",
+        verdict: "incorrect",
+        mistake: null,
+        hints: 0,
+        ms: 1000,
+        mode: "practice",
       });
     }
     const other = harness({}, practised);
@@ -164,7 +174,16 @@ describe("quiz session", () => {
     expect(outcome.result.ending).toBe("completed");
     expect(scoreOf(outcome.result)).toEqual({ right: 4, of: 4 });
     const summary = h.lines.at(-1)!;
-    expect(summary).toMatchObject({ type: "summary", mode: "quiz", score: 4, scoreOf: 4, unanswered: 0, ending: "completed", resultFile: h.path, saved: true });
+    expect(summary).toMatchObject({
+      type: "summary",
+      mode: "quiz",
+      score: 4,
+      scoreOf: 4,
+      unanswered: 0,
+      ending: "completed",
+      resultFile: h.path,
+      saved: true,
+    });
     expect(h.stderr.join("")).toContain(h.path);
   });
 

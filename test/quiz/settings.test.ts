@@ -51,9 +51,7 @@ describe("a session file", () => {
 
   it("points at a value of the wrong type", () => {
     expect(problems('seed: "42"\n')).toEqual(['session.yaml:1:7: "seed": expected a whole number, got text "42"']);
-    expect(problems("seed: 1\nhints: no-thanks\n")).toEqual([
-      'session.yaml:2:8: "hints": expected true or false, got text "no-thanks"',
-    ]);
+    expect(problems("seed: 1\nhints: no-thanks\n")).toEqual(['session.yaml:2:8: "hints": expected true or false, got text "no-thanks"']);
     expect(problems("seed: 1\ncount: 2.5\n")[0]).toMatch(/^session\.yaml:2:8: "count": expected a whole number/);
   });
 
@@ -84,7 +82,9 @@ describe("a session file", () => {
     const parsed = parseQuizConfig("s.yaml", "seed: x\ncolor: red\n", SKILLS);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) {
-      expect(formatConfigProblems(parsed.problems)).toMatch(/^the session file has 2 problems:\ns\.yaml:1:7: .*\ns\.yaml:2:1: unknown key "color"/);
+      expect(formatConfigProblems(parsed.problems)).toMatch(
+        /^the session file has 2 problems:\ns\.yaml:1:7: .*\ns\.yaml:2:1: unknown key "color"/,
+      );
     }
   });
 

@@ -13,7 +13,13 @@ import { ResultExistsError, ResultWriter } from "../../src/quiz/writer";
 import { COURSE, rightAnswer } from "../engine/fixtures";
 import { tempDir } from "./helpers";
 
-const SETTINGS: QuizSettings = { seed: 5, count: 4, skills: ["derivative-value", "sigmoid-value"], timeLimitMinutes: 30, hintsAllowed: true };
+const SETTINGS: QuizSettings = {
+  seed: 5,
+  count: 4,
+  skills: ["derivative-value", "sigmoid-value"],
+  timeLimitMinutes: 30,
+  hintsAllowed: true,
+};
 
 function setup() {
   const config: SessionConfig = {

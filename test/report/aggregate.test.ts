@@ -40,10 +40,15 @@ const learnerArb = fc.record({
 
 // Honest learners never answer at the same instant: names the helper would give the same
 // instants ("Aa" and "BB" hash alike) would be copies, and rightly set aside.
-const cohortArb = fc.uniqueArray(fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim() === s && s !== ""), {
-  maxLength: 10,
-  selector: answeredAtFor,
-}).chain((names) => fc.tuple(fc.constant(names), fc.array(learnerArb, { minLength: names.length, maxLength: names.length })));
+const cohortArb = fc
+  .uniqueArray(
+    fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim() === s && s !== ""),
+    {
+      maxLength: 10,
+      selector: answeredAtFor,
+    },
+  )
+  .chain((names) => fc.tuple(fc.constant(names), fc.array(learnerArb, { minLength: names.length, maxLength: names.length })));
 
 function cohortFiles(names: readonly string[], learners: readonly { specs: QuestionSpec[]; ending: string | null }[]): LoadedFile[] {
   return names.map((name, i) => {
@@ -154,7 +159,13 @@ describe("report choices", () => {
 
   it("no majority rule: forged files of another seed never outvote; without --seed or --config the groups are named", () => {
     const forged = (name: string) => result(name, ALL_RIGHT, { quiz: { ...QUIZ, seed: 99 } });
-    const files = [loaded("a.json", ann), loaded("b.json", bob), loaded("x.json", forged("Xi")), loaded("y.json", forged("Yu")), loaded("z.json", forged("Zo"))];
+    const files = [
+      loaded("a.json", ann),
+      loaded("b.json", bob),
+      loaded("x.json", forged("Xi")),
+      loaded("y.json", forged("Yu")),
+      loaded("z.json", forged("Zo")),
+    ];
     const unchosen = buildReport(files);
     expect(unchosen.quiz).toBeNull();
     expect(unchosen.learners).toEqual([]);
@@ -254,12 +265,21 @@ describe("report choices", () => {
       ["Bob", "b.json"],
     ]);
     expect(report.rejected).toEqual([
-      { file: "ann-1.json", reason: "superseded", detail: 'an earlier snapshot of the same quiz; "Ann" counts from ann-2.json', name: "Ann" },
+      {
+        file: "ann-1.json",
+        reason: "superseded",
+        detail: 'an earlier snapshot of the same quiz; "Ann" counts from ann-2.json',
+        name: "Ann",
+      },
     ]);
   });
 
   it("unreadable and missing files are listed with what was wrong", () => {
-    const report = buildReport([loaded("a.json", ann), loaded("bad.json", "{"), { file: "nope.json", missing: "no such file or directory" }]);
+    const report = buildReport([
+      loaded("a.json", ann),
+      loaded("bad.json", "{"),
+      { file: "nope.json", missing: "no such file or directory" },
+    ]);
     expect(report.rejected.map((r) => [r.file, r.reason])).toEqual([
       ["bad.json", "unreadable"],
       ["nope.json", "missing"],

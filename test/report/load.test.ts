@@ -47,13 +47,20 @@ describe("loadResultFiles", () => {
   it("a loop of links named on the command line is listed as such, not by its error code", () => {
     const loopDir = tempDir("st-load-loop-");
     symlinkSync("loop.json", join(loopDir, "loop.json"));
-    expect(loadResultFiles([join(loopDir, "loop.json")], root)).toEqual([{ file: join(loopDir, "loop.json"), missing: "a loop of symbolic links" }]);
+    expect(loadResultFiles([join(loopDir, "loop.json")], root)).toEqual([
+      { file: join(loopDir, "loop.json"), missing: "a loop of symbolic links" },
+    ]);
   });
 
   it("a file whose name is not valid UTF-8 is listed as such, not as missing", () => {
     const bad = tempDir("st-load-utf8-");
     writeFileSync(Buffer.from(`${bad}/bad\xff.json`, "latin1"), "{}");
     const loaded = loadResultFiles([bad], root);
-    expect(loaded).toEqual([{ file: join(bad, "bad\uFFFD.json"), read: { ok: false, problem: "unreadable", detail: "its name is not valid UTF-8 (not read; rename the file)" } }]);
+    expect(loaded).toEqual([
+      {
+        file: join(bad, "bad\uFFFD.json"),
+        read: { ok: false, problem: "unreadable", detail: "its name is not valid UTF-8 (not read; rename the file)" },
+      },
+    ]);
   });
 });

@@ -12,7 +12,10 @@ import { resultText } from "../../src/quiz/result";
 import { parseResult } from "../../src/quiz/verify";
 import { ALL_RIGHT, result } from "../quiz/helpers";
 
-const loaded = (file: string, name: string, specs = ALL_RIGHT): LoadedFile => ({ file, read: parseResult(resultText(result(name, specs))) });
+const loaded = (file: string, name: string, specs = ALL_RIGHT): LoadedFile => ({
+  file,
+  read: parseResult(resultText(result(name, specs))),
+});
 const cohort = (...names: string[]) => buildReport(names.map((n, i) => loaded(`r${i}.json`, n)));
 
 /** Cells of a Markdown table row, splitting only at pipes that are not escaped. */
@@ -49,7 +52,13 @@ describe("Markdown", () => {
     const md = renderMarkdown(cohort("Ann", "Bob"), "en");
     expect(md.startsWith("# Quiz report\n")).toBe(true);
     expect(md).toContain("Seed 7 · content version v1 · 3 questions · skills: all · time limit: none · hints: allowed");
-    for (const h of ["## Learners", "## Questions", "## Most common mistakes", "## Where the group struggles (by lesson step)", "## Files left out"]) {
+    for (const h of [
+      "## Learners",
+      "## Questions",
+      "## Most common mistakes",
+      "## Where the group struggles (by lesson step)",
+      "## Files left out",
+    ]) {
       expect(md).toContain(`\n${h}\n`);
     }
     expect(learnerRows(md)).toEqual([
@@ -112,19 +121,30 @@ describe("CSV", () => {
   it("names with commas, quotes and Japanese read back exactly", () => {
     const names = ["Suzuki, Ichiro", 'Ann "Annie" Lee', "山田 花子", "line\nbreak"];
     const [learners] = tables(renderCsv(cohort(...names), "en"));
-    expect(learners!.slice(1).map((r) => r[0]).sort()).toEqual([...names].sort());
+    expect(
+      learners!
+        .slice(1)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual([...names].sort());
   });
 
   it("any name reads back, with an apostrophe before a spreadsheet formula", () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.string({ minLength: 1 }).filter((s) => s.trim() !== ""), { minLength: 1, maxLength: 4 }), (names) => {
-        const report = buildReport(names.map((n, i) => loaded(`r${i}.json`, n)));
-        const [learners] = tables(renderCsv(report, "en"));
-        expect(learners!.slice(1).map((r) => r[0])).toEqual(report.learners.map((l) => safeText(l.name)));
-      }),
+      fc.property(
+        fc.uniqueArray(
+          fc.string({ minLength: 1 }).filter((s) => s.trim() !== ""),
+          { minLength: 1, maxLength: 4 },
+        ),
+        (names) => {
+          const report = buildReport(names.map((n, i) => loaded(`r${i}.json`, n)));
+          const [learners] = tables(renderCsv(report, "en"));
+          expect(learners!.slice(1).map((r) => r[0])).toEqual(report.learners.map((l) => safeText(l.name)));
+        },
+      ),
       { numRuns: 200 },
     );
-    expect(safeText("=HYPERLINK(\"x\")")).toBe("'=HYPERLINK(\"x\")");
+    expect(safeText('=HYPERLINK("x")')).toBe('\'=HYPERLINK("x")');
     expect(safeText("-1+2")).toBe("'-1+2");
     expect(safeText("@SUM")).toBe("'@SUM");
     expect(safeText("Ann")).toBe("Ann");
@@ -163,7 +183,19 @@ describe("JSON", () => {
   it("has learners (name, score, attempts, correct, ...), questions, mistakes, steps and rejected", () => {
     const report = buildReport([loaded("a.json", "Ann"), { file: "gone.json", missing: "no such file or directory" }]);
     const json = reportJson(report);
-    expect(Object.keys(json)).toEqual(["format", "version", "quiz", "reference", "ambiguous", "regraded", "learners", "questions", "mistakes", "steps", "rejected"]);
+    expect(Object.keys(json)).toEqual([
+      "format",
+      "version",
+      "quiz",
+      "reference",
+      "ambiguous",
+      "regraded",
+      "learners",
+      "questions",
+      "mistakes",
+      "steps",
+      "rejected",
+    ]);
     expect(json.learners).toEqual([
       expect.objectContaining({ name: "Ann", score: 3, outOf: 3, attempts: 4, correct: 4, partial: false, hintsUsed: 0, timeMs: 60_000 }),
     ]);

@@ -44,7 +44,10 @@ export function runCliMeasured(args: readonly string[], options: MeasuredOptions
   return new Promise((resolve, reject) => {
     const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1", ...options.env, SIGMOID_TEST_PEAK_FILE: peakFile };
     for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
-    const child = spawn(process.execPath, ["--import", pathToFileURL(preloadModule()).href, CLI, ...args], { cwd: options.cwd ?? ROOT, env });
+    const child = spawn(process.execPath, ["--import", pathToFileURL(preloadModule()).href, CLI, ...args], {
+      cwd: options.cwd ?? ROOT,
+      env,
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));

@@ -23,8 +23,14 @@ export class Terminal {
     const assignments = Object.entries(env).map(([k, v]) => `${k}=${shellQuote(v)}`);
     const line = ["env", "-u", "CI", ...assignments, ...command.map(shellQuote)].join(" ");
     terminal.tmux([
-      "new-session", "-d", "-s", terminal.session,
-      "-x", String(options.columns), "-y", String(options.rows),
+      "new-session",
+      "-d",
+      "-s",
+      terminal.session,
+      "-x",
+      String(options.columns),
+      "-y",
+      String(options.rows),
       ...(options.cwd ? ["-c", options.cwd] : []),
       // Keep the pane after the program exits so its last screen and status can be read.
       `${line}; echo "[exit $?]"; sleep 30`,

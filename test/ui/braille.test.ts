@@ -89,7 +89,14 @@ describe("braille canvas", () => {
   test("the bit for a dot is the one Unicode assigns (dot numbering 1–8)", () => {
     // Unicode: dots 1,2,3,7 down the left column, 4,5,6,8 down the right; dot n is bit n−1.
     const order: [number, number, number][] = [
-      [0, 0, 1], [0, 1, 2], [0, 2, 3], [1, 0, 4], [1, 1, 5], [1, 2, 6], [0, 3, 7], [1, 3, 8],
+      [0, 0, 1],
+      [0, 1, 2],
+      [0, 2, 3],
+      [1, 0, 4],
+      [1, 1, 5],
+      [1, 2, 6],
+      [0, 3, 7],
+      [1, 3, 8],
     ];
     for (const [x, y, dot] of order) {
       const canvas = createBrailleCanvas(1, 1);
@@ -142,17 +149,23 @@ describe("braille canvas", () => {
 describe("bresenham", () => {
   test("visits both ends and moves one dot at a time, max(|dx|, |dy|) + 1 dots in all", () => {
     fc.assert(
-      fc.property(fc.integer({ min: -50, max: 50 }), fc.integer({ min: -50, max: 50 }), fc.integer({ min: -50, max: 50 }), fc.integer({ min: -50, max: 50 }), (x0, y0, x1, y1) => {
-        const points: [number, number][] = [];
-        bresenham(x0, y0, x1, y1, (x, y) => points.push([x, y]));
-        expect(points[0]).toEqual([x0, y0]);
-        expect(points.at(-1)).toEqual([x1, y1]);
-        expect(points.length).toBe(Math.max(Math.abs(x1 - x0), Math.abs(y1 - y0)) + 1);
-        for (let i = 1; i < points.length; i++) {
-          expect(Math.abs(points[i]![0] - points[i - 1]![0])).toBeLessThanOrEqual(1);
-          expect(Math.abs(points[i]![1] - points[i - 1]![1])).toBeLessThanOrEqual(1);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: -50, max: 50 }),
+        fc.integer({ min: -50, max: 50 }),
+        fc.integer({ min: -50, max: 50 }),
+        fc.integer({ min: -50, max: 50 }),
+        (x0, y0, x1, y1) => {
+          const points: [number, number][] = [];
+          bresenham(x0, y0, x1, y1, (x, y) => points.push([x, y]));
+          expect(points[0]).toEqual([x0, y0]);
+          expect(points.at(-1)).toEqual([x1, y1]);
+          expect(points.length).toBe(Math.max(Math.abs(x1 - x0), Math.abs(y1 - y0)) + 1);
+          for (let i = 1; i < points.length; i++) {
+            expect(Math.abs(points[i]![0] - points[i - 1]![0])).toBeLessThanOrEqual(1);
+            expect(Math.abs(points[i]![1] - points[i - 1]![1])).toBeLessThanOrEqual(1);
+          }
+        },
+      ),
     );
   });
 });
@@ -168,7 +181,10 @@ describe("clipSegment", () => {
           const clipped = clipSegment(x0, y0, x1, y1, box);
           if (!clipped) return;
           const [a, b, c, d] = clipped;
-          for (const [x, y] of [[a, b], [c, d]] as const) {
+          for (const [x, y] of [
+            [a, b],
+            [c, d],
+          ] as const) {
             expect(x).toBeGreaterThanOrEqual(box.xMin - 1e-9);
             expect(x).toBeLessThanOrEqual(box.xMax + 1e-9);
             expect(y).toBeGreaterThanOrEqual(box.yMin - 1e-9);

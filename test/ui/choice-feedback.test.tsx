@@ -27,7 +27,11 @@ async function learnAt(stepId: string, options: Parameters<typeof renderTrainer>
   store.getState().setLessonPosition(at.lesson.id, at.stepInLesson);
   const trainer = await renderTrainer({ course, initial: "learn", store, columns: 200, rows: 50, ...options });
   open.push(trainer);
-  const lines = () => trainer.frame().split("\n").map((line) => line.trimEnd());
+  const lines = () =>
+    trainer
+      .frame()
+      .split("\n")
+      .map((line) => line.trimEnd());
   /** The line index of the first line containing `text` (-1 when absent). */
   const lineOf = (text: string) => lines().findIndex((line) => line.includes(text));
   return { ...trainer, lines, lineOf };
@@ -113,7 +117,10 @@ describe("a choice check with per-choice feedback", () => {
     await press(String(wrong + 1), KEYS.enter);
     const verdict = lineOf("✗ not correct");
     const answer = lineOf("The answer is ");
-    const between = lines().slice(verdict + 1, answer).map((line) => line.trim()).join(" ");
+    const between = lines()
+      .slice(verdict + 1, answer)
+      .map((line) => line.trim())
+      .join(" ");
     expect(between).toBe(check.feedback![wrong]!.en);
   });
 });

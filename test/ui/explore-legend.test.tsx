@@ -83,7 +83,10 @@ describe("Explore's legend", () => {
               // Braille cells are shared by the curves where they cross: a dot pattern, not a symbol.
               if (char >= "\u2800" && char <= "\u28ff") continue;
               const owner = owners.get(char);
-              expect(owner === undefined || owner === series, `${JSON.stringify(char)} drawn by series ${owner} and ${series} (${columns}×${rows}, ascii ${ascii}, x ${x})`).toBe(true);
+              expect(
+                owner === undefined || owner === series,
+                `${JSON.stringify(char)} drawn by series ${owner} and ${series} (${columns}×${rows}, ascii ${ascii}, x ${x})`,
+              ).toBe(true);
               owners.set(char, series);
             }
           }

@@ -73,7 +73,9 @@ describe("moving x", () => {
   test("the learner's point ● moves along the curve with x", async () => {
     const { frame, press } = await explore();
     const column = () => {
-      const row = frame().split("\n").find((l) => l.includes("●"))!;
+      const row = frame()
+        .split("\n")
+        .find((l) => l.includes("●"))!;
       return [...row].indexOf("●");
     };
     const start = column();

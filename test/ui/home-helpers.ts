@@ -1,7 +1,14 @@
 // Attempts as the progress store keeps them, for Home's counts.
 import type { StoredAttempt, Mode } from "../../src/progress";
 
-export function attempt(templateId: string, skill: string, mode: Mode, part: number, parts: number, verdict: StoredAttempt["verdict"] = "correct"): StoredAttempt {
+export function attempt(
+  templateId: string,
+  skill: string,
+  mode: Mode,
+  part: number,
+  parts: number,
+  verdict: StoredAttempt["verdict"] = "correct",
+): StoredAttempt {
   return {
     id: `t-${templateId}-${mode}-${part}`,
     session: "t",

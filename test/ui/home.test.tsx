@@ -81,7 +81,11 @@ describe("Home", () => {
     store.getState().recordAttempt(attempt("fx-derivative", "derivative-value", "incorrect"));
     store.getState().setLessonPosition("first", 1);
     const t = await renderTrainer({ store });
-    const line = (label: string) => t.frame().split("\n").find((l) => l.startsWith(label)) ?? "";
+    const line = (label: string) =>
+      t
+        .frame()
+        .split("\n")
+        .find((l) => l.startsWith(label)) ?? "";
     expect(line("sigmoid-value")).toMatch(/ █+ 1\/1 /);
     // A wrong answer is not progress: 0 of the skill's 2 exercises answered right.
     expect(line("derivative-value")).toMatch(/ ░+ 0\/2 /);

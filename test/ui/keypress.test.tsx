@@ -9,7 +9,6 @@ import { courseSteps } from "../../src/ui/learn-model";
 import { createProgressStore } from "../../src/progress";
 import { KEYS, NOW, renderTrainer, tick } from "./harness";
 
-
 /** The Answer line of a frame, trimmed ("Answer: 12"). */
 function answerLine(frame: string): string {
   return (
@@ -25,7 +24,7 @@ function answerLine(frame: string): string {
 describe("splitKeys", () => {
   it("splits a chunk of plain characters into one key per character, in order", () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(..."0123456789.−-abcxyzσ０．") , minLength: 2, maxLength: 20 }), (text) => {
+      fc.property(fc.string({ unit: fc.constantFrom(..."0123456789.−-abcxyzσ０．"), minLength: 2, maxLength: 20 }), (text) => {
         const keys = splitKeys(text, NO_KEY);
         expect(keys.map((k) => k.input).join("")).toBe(text);
         expect(keys).toHaveLength([...text].length);

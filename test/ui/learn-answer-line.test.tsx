@@ -21,22 +21,26 @@ describe.each(["en", "ja"] as const)("the answer line in view when a step opens 
   test.each([
     [80, 24],
     [40, 15],
-  ] as const)("every step with a check at %i×%i", async (columns, rows) => {
-    expect(WITH_CHECK.length).toBeGreaterThan(5);
-    for (const at of WITH_CHECK) {
-      const store = createProgressStore({ dataDir: null, now: () => NOW });
-      store.getState().setLessonPosition(at.lesson.id, at.stepInLesson);
-      const t = await renderTrainer({ course: COURSE, initial: "learn", store, lang, columns, rows });
-      open.push(t);
-      const frame = t.frame();
-      const where = `step ${at.index + 1} (${at.step.id}) at ${columns}×${rows}:\n${frame}`;
-      const check = at.step.check!;
-      if (check.kind === "exercise") {
-        expect(frame, where).toMatch(lang === "en" ? /^Answer: /m : /^答え: /m);
-      } else {
-        expect(frame, where).toMatch(new RegExp(`^[ ›>] ${check.choices.length}\\. `, "m"));
+  ] as const)(
+    "every step with a check at %i×%i",
+    async (columns, rows) => {
+      expect(WITH_CHECK.length).toBeGreaterThan(5);
+      for (const at of WITH_CHECK) {
+        const store = createProgressStore({ dataDir: null, now: () => NOW });
+        store.getState().setLessonPosition(at.lesson.id, at.stepInLesson);
+        const t = await renderTrainer({ course: COURSE, initial: "learn", store, lang, columns, rows });
+        open.push(t);
+        const frame = t.frame();
+        const where = `step ${at.index + 1} (${at.step.id}) at ${columns}×${rows}:\n${frame}`;
+        const check = at.step.check!;
+        if (check.kind === "exercise") {
+          expect(frame, where).toMatch(lang === "en" ? /^Answer: /m : /^答え: /m);
+        } else {
+          expect(frame, where).toMatch(new RegExp(`^[ ›>] ${check.choices.length}\\. `, "m"));
+        }
+        t.unmount();
       }
-      t.unmount();
-    }
-  }, 120_000);
+    },
+    120_000,
+  );
 });

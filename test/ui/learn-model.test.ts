@@ -22,12 +22,38 @@ const COURSE: Course = loaded.course;
 const STEPS = courseSteps(COURSE);
 
 const NO_KEY: Key = {
-  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false,
-  home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false,
-  backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false,
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
 };
 const key = (k: Partial<Key>): Key => ({ ...NO_KEY, ...k });
-const focus = (f: Partial<StepFocus>): StepFocus => ({ check: "none", choices: 0, asking: false, typed: 0, done: false, canRetry: false, page: 10, ...f });
+const focus = (f: Partial<StepFocus>): StepFocus => ({
+  check: "none",
+  choices: 0,
+  asking: false,
+  typed: 0,
+  done: false,
+  canRetry: false,
+  page: 10,
+  ...f,
+});
 
 describe("course steps", () => {
   test("every step of every lesson once, in chapter and lesson order", () => {
@@ -74,7 +100,10 @@ describe("keys", () => {
   test("← / → move steps, except inside a typed answer, where they move the cursor", () => {
     expect(learnIntent(focus({}), "", key({ rightArrow: true }))).toEqual({ type: "step", delta: 1 });
     expect(learnIntent(focus({ check: "exercise", asking: true }), "", key({ leftArrow: true }))).toEqual({ type: "step", delta: -1 });
-    expect(learnIntent(focus({ check: "exercise", asking: true, typed: 2 }), "", key({ leftArrow: true }))).toEqual({ type: "cursor", delta: -1 });
+    expect(learnIntent(focus({ check: "exercise", asking: true, typed: 2 }), "", key({ leftArrow: true }))).toEqual({
+      type: "cursor",
+      delta: -1,
+    });
     expect(learnIntent(focus({ check: "exercise", done: true }), "", key({ rightArrow: true }))).toEqual({ type: "step", delta: 1 });
   });
 

@@ -204,7 +204,13 @@ describe("exercises inline", () => {
     const attempts = store.getState().attempts;
     expect(attempts).toHaveLength(1);
     // Saved as an answer given while learning, not as practice.
-    expect(attempts[0]).toMatchObject({ templateId: "sigmoid-value-clean-e", skill: "sigmoid-value", verdict: "correct", answer, mode: "learn" });
+    expect(attempts[0]).toMatchObject({
+      templateId: "sigmoid-value-clean-e",
+      skill: "sigmoid-value",
+      verdict: "correct",
+      answer,
+      mode: "learn",
+    });
     await press(KEYS.enter);
     expect(frame()).toContain("Step 4 of 22");
   });

@@ -133,7 +133,10 @@ describe("Explore in a tall terminal", () => {
     const plotLines = async (rows: number) => {
       const t = await renderTrainer({ initial: "explore", columns: 100, rows });
       // Plot rows are the lines with braille or axis characters between the header and the texts.
-      const n = t.frame().split("\n").filter((l) => /[\u2800-\u28ff│┤┼]/u.test(l)).length;
+      const n = t
+        .frame()
+        .split("\n")
+        .filter((l) => /[\u2800-\u28ff│┤┼]/u.test(l)).length;
       t.unmount();
       return n;
     };

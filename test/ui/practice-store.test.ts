@@ -15,10 +15,18 @@ function setup(config: Partial<PracticeSessionConfig> = {}, extra: Partial<Param
   const store = createPracticeStore({
     course: COURSE,
     progress,
-    config: { mode: "practice", hintsAllowed: true, retryAllowed: true, seed: 3, count: 2, queue: [
-      { templateId: "fx-sigmoid", reason: "new" },
-      { templateId: "fx-sigmoid", reason: "new" },
-    ], ...config },
+    config: {
+      mode: "practice",
+      hintsAllowed: true,
+      retryAllowed: true,
+      seed: 3,
+      count: 2,
+      queue: [
+        { templateId: "fx-sigmoid", reason: "new" },
+        { templateId: "fx-sigmoid", reason: "new" },
+      ],
+      ...config,
+    },
     now: () => new Date(clock.now),
     ...extra,
   });

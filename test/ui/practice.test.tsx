@@ -184,7 +184,12 @@ describe("Review", () => {
     const graduated = { ...createEmptyCard(due), state: State.Review, due, stability: 10, reps: 3 };
     // Twenty other cards already reviewed today: the daily cap (20) is reached.
     const today = new Date(NOW.getTime() - 60_000).toISOString();
-    const ratings = Array.from({ length: DEFAULT_DAILY_REVIEW_CAP }, (_, i) => ({ templateId: `other-${i}`, at: today, rating: 3 as const, wasReview: true }));
+    const ratings = Array.from({ length: DEFAULT_DAILY_REVIEW_CAP }, (_, i) => ({
+      templateId: `other-${i}`,
+      at: today,
+      rating: 3 as const,
+      wasReview: true,
+    }));
     store.setState({ cards: { "fx-sigmoid": graduated }, ratings });
     const t = await renderTrainer({ initial: "review", store, skills: ["sigmoid-value"] });
     expect(t.frame()).toContain("Nothing is due for review right now.");

@@ -14,7 +14,19 @@ describe("Settings", () => {
     expect(t.store.getState().settings.lang).toBe("ja");
     await t.press(KEYS.escape);
     const home = t.frame();
-    for (const ja of ["学ぶ", "練習", "復習", "クイズ", "グラフで探る", "成績", "設定", "終了", "章（終えたステップ）", "スキル", "ヘルプ"]) {
+    for (const ja of [
+      "学ぶ",
+      "練習",
+      "復習",
+      "クイズ",
+      "グラフで探る",
+      "成績",
+      "設定",
+      "終了",
+      "章（終えたステップ）",
+      "スキル",
+      "ヘルプ",
+    ]) {
       expect(home).toContain(ja);
     }
     // No English UI text is left on Home.

@@ -19,7 +19,20 @@ afterEach(() => {
 });
 
 function attempt(templateId: string, skill: string, verdict: AttemptInput["verdict"], mistake: string | null = null): AttemptInput {
-  return { templateId, skill, seed: 1, params: { x: 1 }, part: 0, parts: 1, answer: "0.5", verdict, mistake, hints: 0, ms: 20_000, mode: "practice" };
+  return {
+    templateId,
+    skill,
+    seed: 1,
+    params: { x: 1 },
+    part: 0,
+    parts: 1,
+    answer: "0.5",
+    verdict,
+    mistake,
+    hints: 0,
+    ms: 20_000,
+    mode: "practice",
+  };
 }
 
 /** A store with answers on two days: three σ (two right), two σ′ (one right, one σ-for-σ′ slip), one imprecise. */
@@ -58,7 +71,9 @@ describe("stats", () => {
 
   test("bars show the accuracy with the figure written beside them", async () => {
     const { frame } = await stats({ store: storeWithAnswers(), rows: 40 });
-    const row = frame().split("\n").find((l) => l.startsWith("Value of σ′(x)"))!;
+    const row = frame()
+      .split("\n")
+      .find((l) => l.startsWith("Value of σ′(x)"))!;
     // 50% of a 20-cell bar.
     expect(row).toContain(`${"█".repeat(10)}${"░".repeat(10)}`);
   });
@@ -82,7 +97,9 @@ describe("stats", () => {
       const percent = `${Math.round((s.accuracy ?? 0) * 100)}%`;
       expect(cli).toMatch(new RegExp(`${id}\\s+${s.attempts} answers?, ${s.correct} correct \\(${percent}\\)`));
       const title = COURSE.skills.find((k) => k.id === id)!.title.en;
-      const row = frame().split("\n").find((l) => l.startsWith(title))!;
+      const row = frame()
+        .split("\n")
+        .find((l) => l.startsWith(title))!;
       expect(row).toMatch(new RegExp(`${s.correct}/${s.attempts}\\s+${percent}$`));
     }
   });

@@ -53,7 +53,9 @@ function readX(typed: string, lang: Lang): number {
   if (read.ok) return read.value;
   const text = quoteInput(typed);
   throw new UsageError(
-    lang === "ja" ? `check: --x「${text}」を数として読めません: ${read.message.ja}` : `check: --x "${text}" is not a number: ${read.message.en}`,
+    lang === "ja"
+      ? `check: --x「${text}」を数として読めません: ${read.message.ja}`
+      : `check: --x "${text}" is not a number: ${read.message.en}`,
   );
 }
 

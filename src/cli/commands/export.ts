@@ -25,7 +25,12 @@ export const run: Command = async (argv, io) => {
   const rows = store.getState().attempts.map(attemptRow);
   if (format === "csv") {
     // Every text cell (answers, ids) is guarded: the journal may have been edited by hand.
-    io.stdout.write(toCsv(ROW_COLUMNS, rows.map((row) => safeRow(ROW_COLUMNS.map((column) => row[column])))));
+    io.stdout.write(
+      toCsv(
+        ROW_COLUMNS,
+        rows.map((row) => safeRow(ROW_COLUMNS.map((column) => row[column]))),
+      ),
+    );
   } else {
     const json = JSON.stringify({ kind: EXPORT_KIND, version: EXPORT_VERSION, exportedAt: new Date().toISOString(), attempts: rows });
     writeLine(io.stdout, terminalSafeJson(json));

@@ -12,13 +12,7 @@ import { MAX_SEED } from "../../engine/limits";
 import { fill } from "../../engine/texts";
 import { unknownSkills } from "../../engine/plan";
 import { NothingToAskError, runQuizSession } from "../../quiz/run";
-import {
-  DEFAULT_QUIZ_COUNT,
-  normalizeSkills,
-  parseMinutes,
-  type QuizSettings,
-  SETTINGS_FLAGS,
-} from "../../quiz/settings";
+import { DEFAULT_QUIZ_COUNT, normalizeSkills, parseMinutes, type QuizSettings, SETTINGS_FLAGS } from "../../quiz/settings";
 import { QUIZ_TEXT } from "../../quiz/texts";
 import { defaultResultPath, ResultExistsError, ResultWriter } from "../../quiz/writer";
 import { type OptionSpecs, type ParsedArgs, parseCommandArgs, stringOption, UsageError } from "../args";
@@ -62,7 +56,9 @@ export const run: Command = async (argv, io) => {
   if (configPath !== undefined) {
     const clash = SETTINGS_FLAGS.find((flag) => values[flag] !== undefined);
     if (clash) {
-      throw new UsageError(`quiz: --${clash} cannot be used with --config; the session file sets the quiz (change it there, or drop --config)`);
+      throw new UsageError(
+        `quiz: --${clash} cannot be used with --config; the session file sets the quiz (change it there, or drop --config)`,
+      );
     }
   }
   const options = readTrainerOptions(values, io.env);
@@ -72,7 +68,15 @@ export const run: Command = async (argv, io) => {
   const askName = fullScreen && stringOption(values, "name") === undefined;
   const named = askName ? null : learnerName(values, io);
   const course = await requireCourse(options.contentDirs, io);
-  const config = configPath === undefined ? null : readQuizConfigFile("quiz", configPath, course.skills.map((s) => s.id), io);
+  const config =
+    configPath === undefined
+      ? null
+      : readQuizConfigFile(
+          "quiz",
+          configPath,
+          course.skills.map((s) => s.id),
+          io,
+        );
   const settings = config?.settings ?? settingsFromFlags(values, options, course);
 
   const progress = openProgress(values, io);
@@ -81,7 +85,10 @@ export const run: Command = async (argv, io) => {
   // A terminal, nothing else asked for: the full-screen quiz (imported only then, so plain and
   // JSON quizzes never load Ink or React). Without a terminal, plain mode, and it says so.
   if (!plainChosen && !fullScreen) notice(QUIZ_TEXT.notATerminal);
-  const name = named ?? { value: await askLearnerName(io, progress.store, lang, io.env.USER || io.env.LOGNAME || io.env.USERNAME), fromLogin: false };
+  const name = named ?? {
+    value: await askLearnerName(io, progress.store, lang, io.env.USER || io.env.LOGNAME || io.env.USERNAME),
+    fromLogin: false,
+  };
   if (name.fromLogin) notice(fill(QUIZ_TEXT.nameFromLogin, { name: name.value }));
   if (config?.contentVersion && config.contentVersion !== course.version) {
     notice(fill(QUIZ_TEXT.otherContent, { expected: config.contentVersion, actual: course.version }));

@@ -50,9 +50,21 @@ export const run: Command = async (argv, io) => {
   const loaded = await loadCourseDirs(stringsOption(values, "content"), io);
   let course: Course | null = null;
   if (loaded.ok) course = loaded.course;
-  else writeLine(io.stderr, "sigmoid-trainer: report: the content could not be loaded; steps are shown by id and answers are not graded again");
+  else
+    writeLine(
+      io.stderr,
+      "sigmoid-trainer: report: the content could not be loaded; steps are shown by id and answers are not graded again",
+    );
 
-  const config = configPath === undefined ? undefined : readQuizConfigFile("report", configPath, course?.skills.map((s) => s.id), io);
+  const config =
+    configPath === undefined
+      ? undefined
+      : readQuizConfigFile(
+          "report",
+          configPath,
+          course?.skills.map((s) => s.id),
+          io,
+        );
   const report = buildReport(loadResultFiles(positionals, io.cwd), {
     ...(seed === undefined ? {} : { seed }),
     ...(config === undefined ? {} : { config }),
@@ -72,7 +84,10 @@ export const run: Command = async (argv, io) => {
       seed === undefined
         ? "say which one to report with --seed N or --config FILE"
         : `--seed ${seed} cannot tell which one was handed out; say which with --config FILE (the session file, with the quiz's settings)`;
-    writeLine(io.stderr, `sigmoid-trainer: report: the files took ${report.ambiguous.length} different quizzes; ${ask}:\n${lines.join("\n")}`);
+    writeLine(
+      io.stderr,
+      `sigmoid-trainer: report: the files took ${report.ambiguous.length} different quizzes; ${ask}:\n${lines.join("\n")}`,
+    );
     return 1;
   }
   if (format === "csv") io.stdout.write(renderCsv(report, lang));

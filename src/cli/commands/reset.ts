@@ -39,8 +39,14 @@ export const run: Command = async (argv, io) => {
 
   const what: Localized =
     skill === undefined
-      ? { ja: `すべての進み具合（解答 ${affected} 件とレッスンの位置）`, en: `all progress (${englishCount(affected, "answer", "answers")} and lesson positions)` }
-      : { ja: `スキル ${skill} の進み具合（解答 ${affected} 件）`, en: `progress for skill ${skill} (${englishCount(affected, "answer", "answers")})` };
+      ? {
+          ja: `すべての進み具合（解答 ${affected} 件とレッスンの位置）`,
+          en: `all progress (${englishCount(affected, "answer", "answers")} and lesson positions)`,
+        }
+      : {
+          ja: `スキル ${skill} の進み具合（解答 ${affected} 件）`,
+          en: `progress for skill ${skill} (${englishCount(affected, "answer", "answers")})`,
+        };
   if (!values.yes) {
     if (!io.stdin.isTTY) {
       writeLine(

@@ -26,7 +26,8 @@ async function contentSchemaText(): Promise<string> {
 
 export const run: Command = async (argv, io) => {
   const { positionals } = parseCommandArgs(argv, {}, "schema");
-  if (positionals.length > 0) throw new UsageError(`schema: unexpected argument "${positionals[0]}" (schema takes no arguments; redirect the output to save it)`);
+  if (positionals.length > 0)
+    throw new UsageError(`schema: unexpected argument "${positionals[0]}" (schema takes no arguments; redirect the output to save it)`);
   io.stdout.write(await contentSchemaText());
   return 0;
 };

@@ -17,16 +17,7 @@
  * top-level + and −, each piece still laid out in 2-D; when a piece still does not fit, the whole
  * formula falls back to the linear form wrapped at operators (and, as a last resort, anywhere).
  */
-import {
-  BREAK,
-  gapBetween,
-  leafGlyph,
-  linearWithBreaks,
-  primeMarks,
-  type SpacingClass,
-  scriptCharacters,
-  spacingClasses,
-} from "./linear";
+import { BREAK, gapBetween, leafGlyph, linearWithBreaks, primeMarks, type SpacingClass, scriptCharacters, spacingClasses } from "./linear";
 import type { LatexNode, LatexRow } from "./parse";
 import { displayWidth } from "./width";
 
@@ -323,8 +314,6 @@ export function layoutFormula(node: LatexNode, options: LayoutOptions = {}): str
   const maxWidth = options.maxWidth === undefined ? undefined : Math.max(1, Math.floor(options.maxWidth));
   if (maxWidth === undefined || box.width <= maxWidth) return finish(box.lines);
   const items = node.kind === "row" ? node.items : [node];
-  const broken =
-    brokenLayout(layout, items, new Set(["rel"]), maxWidth) ??
-    brokenLayout(layout, items, new Set(["rel", "bin"]), maxWidth);
+  const broken = brokenLayout(layout, items, new Set(["rel"]), maxWidth) ?? brokenLayout(layout, items, new Set(["rel", "bin"]), maxWidth);
   return finish(broken ?? wrapLinear(node, ascii, maxWidth));
 }

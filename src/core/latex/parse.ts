@@ -66,16 +66,7 @@ export type ParseResult = { ok: true; node: LatexRow } | { ok: false; errors: La
 
 const GREEK: ReadonlySet<string> = new Set(["sigma", "eta", "alpha", "theta", "delta", "partial"]);
 const FUNCTIONS: ReadonlySet<string> = new Set(["ln", "exp", "log", "max", "min"]);
-const COMMAND_OPERATORS: ReadonlySet<string> = new Set([
-  "cdot",
-  "times",
-  "approx",
-  "to",
-  "Rightarrow",
-  "leq",
-  "geq",
-  "neq",
-]);
+const COMMAND_OPERATORS: ReadonlySet<string> = new Set(["cdot", "times", "approx", "to", "Rightarrow", "leq", "geq", "neq"]);
 const CHAR_OPERATORS: ReadonlySet<string> = new Set(["+", "-", "=", "*", "/", "<", ">", ",", "|"]);
 const SPACES: Readonly<Record<string, "thin" | "medium" | "quad">> = { ",": "thin", ";": "medium", quad: "quad" };
 /** Characters \text{...} and \mathrm{...} may hold: printable ASCII without TeX's special characters. */
@@ -240,14 +231,7 @@ function tokenize(source: string, errors: LatexError[]): Token[] {
 }
 
 /** Reads \text{...} or \mathrm{...} whose "{" is at `brace`; returns the position after it. */
-function readText(
-  source: string,
-  start: number,
-  brace: number,
-  style: "text" | "mathrm",
-  tokens: Token[],
-  errors: LatexError[],
-): number {
+function readText(source: string, start: number, brace: number, style: "text" | "mathrm", tokens: Token[], errors: LatexError[]): number {
   let at = brace + 1;
   let raw = "";
   while (at < source.length && source[at] !== "}") {
@@ -591,10 +575,7 @@ class Parser {
     if (!next || this.isChar(next, "}") || next.type === "right") {
       this.errorAt(sign, `this ${signChar} has nothing after it: write the ${what} in braces, e.g. ${signChar}{-x}`);
     } else {
-      this.errorAt(
-        sign,
-        `a ${what} must be one letter or digit, or a group in braces: write ${signChar}{...} (found ${describe(next)})`,
-      );
+      this.errorAt(sign, `a ${what} must be one letter or digit, or a group in braces: write ${signChar}{...} (found ${describe(next)})`);
     }
     return undefined;
   }
@@ -653,9 +634,7 @@ export function latexSource(node: LatexNode): string {
     case "group":
       return `{${row(node.body)}}`;
     case "fence":
-      return node.sized
-        ? `\\left${node.open} ${row(node.body)} \\right${node.close}`
-        : `${node.open}${row(node.body)}${node.close}`;
+      return node.sized ? `\\left${node.open} ${row(node.body)} \\right${node.close}` : `${node.open}${row(node.body)}${node.close}`;
     case "frac":
       return `\\${node.display ? "dfrac" : "frac"}{${row(node.numerator)}}{${row(node.denominator)}}`;
     case "scripts":

@@ -34,10 +34,7 @@ export function FeedbackPanel(props: FeedbackPanelProps) {
   const marks = useMarks();
   const ascii = useAscii();
   if (skipped) {
-    const expected =
-      typeof skipped.expected === "number"
-        ? showSignificant(skipped.expected, skipped.digits, { ascii })
-        : skipped.expected;
+    const expected = typeof skipped.expected === "number" ? showSignificant(skipped.expected, skipped.digits, { ascii }) : skipped.expected;
     return (
       <Box flexDirection="column">
         <WrappedText text={t(fill(SESSION_TEXT.skipped, { expected }))} width={width} />
@@ -52,7 +49,8 @@ export function FeedbackPanel(props: FeedbackPanelProps) {
   }
   if (!feedback) return null;
   const { verdict } = feedback;
-  const style = verdict === "correct" ? theme.good : verdict === "incorrect" ? theme.bad : verdict === "imprecise" ? theme.near : theme.warn;
+  const style =
+    verdict === "correct" ? theme.good : verdict === "incorrect" ? theme.bad : verdict === "imprecise" ? theme.near : theme.warn;
   const mark = marks[verdict];
   const word =
     verdict === "correct"
@@ -72,9 +70,7 @@ export function FeedbackPanel(props: FeedbackPanelProps) {
         {feedback.parts > 1 ? t(fill(SESSION_TEXT.partOf, { part: feedback.part + 1, parts: feedback.parts })) : ""}
       </Text>
       <WrappedText text={t(feedback.message)} width={width} />
-      {verdict === "invalid" && feedback.position !== null ? (
-        <InvalidEcho answer={feedback.answer} position={feedback.position} />
-      ) : null}
+      {verdict === "invalid" && feedback.position !== null ? <InvalidEcho answer={feedback.answer} position={feedback.position} /> : null}
       {readAs ? <WrappedText text={t(fill(SESSION_TEXT.readAs, { readAs }))} width={width} /> : null}
       {comesBack ? <WrappedText text={t(comesBack)} width={width} style={theme.muted} /> : null}
       {canRetry ? <WrappedText text={t(UI_TEXT.retryOffer)} width={width} /> : null}

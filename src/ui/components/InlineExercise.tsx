@@ -34,8 +34,7 @@ export function InlineExercise({ state, last, canRetry, width }: InlineExerciseP
     );
   }
   const asking = phase === "asking";
-  const part =
-    question.parts > 1 ? `${t(fill(SESSION_TEXT.partOf, { part: question.part + 1, parts: question.parts })).trim()} ` : "";
+  const part = question.parts > 1 ? `${t(fill(SESSION_TEXT.partOf, { part: question.part + 1, parts: question.parts })).trim()} ` : "";
   return (
     <Box flexDirection="column">
       <WrappedText text={`${part}${t(question.prompt)}`} width={width} />

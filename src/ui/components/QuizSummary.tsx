@@ -10,7 +10,17 @@ import { UI_TEXT } from "../strings";
 import { WrappedText } from "./WrappedText";
 
 /** `returnsHome`: the quiz was started from Home, so leaving its end goes back there (else the trainer ends). */
-export function QuizSummary({ quiz, state, width, returnsHome = false }: { quiz: QuizSession; state: PracticeState; width: number; returnsHome?: boolean }) {
+export function QuizSummary({
+  quiz,
+  state,
+  width,
+  returnsHome = false,
+}: {
+  quiz: QuizSession;
+  state: PracticeState;
+  width: number;
+  returnsHome?: boolean;
+}) {
   const t = useText();
   const theme = useTheme();
   const outcome = quiz.outcome();

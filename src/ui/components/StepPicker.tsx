@@ -28,7 +28,12 @@ export function StepPicker({ steps, selected, current, width, height }: StepPick
       chapter = s.chapter.id;
       rows.push({ kind: "chapter", text: t(s.chapter.title), key: `c:${chapter}` });
     }
-    rows.push({ kind: "step", index: s.index, text: `${s.index + 1}. ${t(s.lesson.title)} ${marks.pointer} ${t(s.step.title)}`, key: s.step.id });
+    rows.push({
+      kind: "step",
+      index: s.index,
+      text: `${s.index + 1}. ${t(s.lesson.title)} ${marks.pointer} ${t(s.step.title)}`,
+      key: s.step.id,
+    });
   }
   const at = rows.findIndex((r) => r.kind === "step" && r.index === selected);
   const shown = Math.max(1, height);

@@ -104,8 +104,22 @@ export interface PlotGlyphs {
   xMark: string;
 }
 
-export const UNICODE_GLYPHS: PlotGlyphs = { point: "●", derivativePoint: "○", steepest: "◆", sigmaLabel: "σ", derivativeLabel: "σ′", xMark: "▲" };
-export const ASCII_GLYPHS: PlotGlyphs = { point: "@", derivativePoint: "o", steepest: "#", sigmaLabel: "s", derivativeLabel: "s'", xMark: "^" };
+export const UNICODE_GLYPHS: PlotGlyphs = {
+  point: "●",
+  derivativePoint: "○",
+  steepest: "◆",
+  sigmaLabel: "σ",
+  derivativeLabel: "σ′",
+  xMark: "▲",
+};
+export const ASCII_GLYPHS: PlotGlyphs = {
+  point: "@",
+  derivativePoint: "o",
+  steepest: "#",
+  sigmaLabel: "s",
+  derivativeLabel: "s'",
+  xMark: "^",
+};
 
 export function glyphsFor(ascii: boolean): PlotGlyphs {
   return ascii ? ASCII_GLYPHS : UNICODE_GLYPHS;

@@ -71,9 +71,7 @@ export function Explore(_props: ScreenProps) {
     : ascii
       ? EXPLORE_TEXT.legendAscii
       : EXPLORE_TEXT.legend;
-  const steepest = readout.steepest
-    ? t(EXPLORE_TEXT.steepestHere)
-    : t(EXPLORE_TEXT.steepestThere, { mark: glyphs.steepest });
+  const steepest = readout.steepest ? t(EXPLORE_TEXT.steepestHere) : t(EXPLORE_TEXT.steepestThere, { mark: glyphs.steepest });
 
   return (
     <Box flexDirection="column" width={columns} height={rows - 1}>

@@ -10,7 +10,17 @@ import { Header } from "../components/Header";
 import { KeyBar } from "../components/KeyBar";
 import { Menu, type MenuItem } from "../components/Menu";
 import { ProgressBar } from "../components/ProgressBar";
-import { type ScreenId, type ScreenProps, useAscii, useCourse, useProgress, useScreenMemo, useText, useTheme, useTrainer } from "../context";
+import {
+  type ScreenId,
+  type ScreenProps,
+  useAscii,
+  useCourse,
+  useProgress,
+  useScreenMemo,
+  useText,
+  useTheme,
+  useTrainer,
+} from "../context";
 import { type Action, matches } from "../keymap";
 import { UI_TEXT } from "../strings";
 import { useTerminalSize } from "../use-terminal-size";
@@ -114,7 +124,9 @@ export function Home({ onBack, navigate }: ScreenProps) {
       )}
     </Box>
   );
-  const menu = <Menu items={HOME_MENU} selected={selected} columns={wide ? 1 : 2} columnWidth={wide ? MENU_WIDTH : Math.floor(columns / 2)} />;
+  const menu = (
+    <Menu items={HOME_MENU} selected={selected} columns={wide ? 1 : 2} columnWidth={wide ? MENU_WIDTH : Math.floor(columns / 2)} />
+  );
 
   return (
     <Box flexDirection="column" width={columns}>
@@ -170,7 +182,10 @@ export function chapterProgress(course: Course, progress: Pick<ProgressData, "le
       const chosen = progress.choices[id] ?? [];
       steps.forEach((step, index) => {
         const check = step.check;
-        if (check === null ? at !== undefined && index <= at : check.kind === "choice" ? chosen.includes(step.id) : learnt.has(check.exercise)) done++;
+        if (
+          check === null ? at !== undefined && index <= at : check.kind === "choice" ? chosen.includes(step.id) : learnt.has(check.exercise)
+        )
+          done++;
       });
     }
     return { id: chapter.id, title: chapter.title, done, total };

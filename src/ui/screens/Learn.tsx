@@ -229,7 +229,8 @@ export function Learn({ onBack, navigate }: ScreenProps) {
         updateChoice(answerChoice);
         const chosen = memo.choices.get(at.step.id)?.chosen ?? null;
         // Saved so that Home counts the step as done (only a check answered counts, not one passed by).
-        if (check?.kind === "choice" && chosen !== null) progress.getState().recordChoice(at.lesson.id, at.step.id, chosen, chosen === check.answer);
+        if (check?.kind === "choice" && chosen !== null)
+          progress.getState().recordChoice(at.lesson.id, at.step.id, chosen, chosen === check.answer);
         return;
       }
       case "type":
@@ -294,7 +295,13 @@ export function Learn({ onBack, navigate }: ScreenProps) {
         <Header title={t(picker ? LEARN_TEXT.pickerTitle : UI_TEXT.menuLearn)} />
         <Box flexDirection="column" flexGrow={1} flexShrink={1} flexBasis={0} overflow="hidden">
           {picker ? (
-            <StepPicker steps={steps} selected={memo.picked} current={memo.index} width={columns} height={rows - 1 - 1 - (columns < 60 ? 2 : 1)} />
+            <StepPicker
+              steps={steps}
+              selected={memo.picked}
+              current={memo.index}
+              width={columns}
+              height={rows - 1 - 1 - (columns < 60 ? 2 : 1)}
+            />
           ) : (
             <CourseComplete course={course} attempts={progress.getState().attempts} width={columns} compact={rows < 20} />
           )}
@@ -331,7 +338,11 @@ export function Learn({ onBack, navigate }: ScreenProps) {
           <Box ref={proseRef} flexDirection="column" flexShrink={0}>
             <StepView lesson={current.lesson} step={current.step} width={columns} />
           </Box>
-          {check ? (pinned ? null : checkBlock) : last ? (
+          {check ? (
+            pinned ? null : (
+              checkBlock
+            )
+          ) : last ? (
             <Box marginTop={1} flexShrink={0}>
               <WrappedText text={t(LEARN_TEXT.lastStep)} style={theme.key} width={columns} />
             </Box>

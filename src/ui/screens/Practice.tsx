@@ -291,13 +291,7 @@ function Finished({ state, width }: { state: PracticeState; width: number }) {
   return (
     <Box flexDirection="column">
       <Text {...theme.heading}>{t(UI_TEXT.sessionDone)}</Text>
-      {summary ? (
-        <Text>
-          {t(
-            summarySentence(summary),
-          )}
-        </Text>
-      ) : null}
+      {summary ? <Text>{t(summarySentence(summary))}</Text> : null}
       <Text>{t(PLAIN_TEXT.seed, { seed: state.seed })}</Text>
       {summary && summary.skipped > 0 ? <Text>{t(SESSION_TEXT.skippedLater)}</Text> : null}
       <SessionMistakes attempts={state.session.attempts} width={width} />

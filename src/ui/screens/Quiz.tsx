@@ -65,7 +65,12 @@ export function QuizRun({ quiz, returnsHome = false, ...props }: ScreenProps & {
       intro={
         <Box flexDirection="column" marginBottom={rows >= 20 ? 1 : 0}>
           <WrappedText
-            text={t(UI_TEXT.quizIntro, { name: quiz.name, count: planned, questionNoun: englishNoun(planned, "question", "questions"), seed: settings.seed })}
+            text={t(UI_TEXT.quizIntro, {
+              name: quiz.name,
+              count: planned,
+              questionNoun: englishNoun(planned, "question", "questions"),
+              seed: settings.seed,
+            })}
             width={columns}
             style={theme.muted}
           />

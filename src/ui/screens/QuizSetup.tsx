@@ -61,7 +61,11 @@ export function QuizSetup(props: ScreenProps) {
       memo.message = name.message;
       return;
     }
-    const source = await readQuizSource(memo.source.text, process.cwd(), trainer.course.skills.map((s) => s.id));
+    const source = await readQuizSource(
+      memo.source.text,
+      process.cwd(),
+      trainer.course.skills.map((s) => s.id),
+    );
     if (!source.ok) {
       memo.message = source.message;
       return;

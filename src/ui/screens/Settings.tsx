@@ -45,8 +45,7 @@ export function Settings(_props: ScreenProps) {
   });
 
   // Each language is named in itself, so a learner who cannot read the current one still finds theirs.
-  const value = (id: SettingId) =>
-    id === "lang" ? `${UI_TEXT.languageName[lang]} (${lang})` : t(ascii ? UI_TEXT.on : UI_TEXT.off);
+  const value = (id: SettingId) => (id === "lang" ? `${UI_TEXT.languageName[lang]} (${lang})` : t(ascii ? UI_TEXT.on : UI_TEXT.off));
   return (
     <Box flexDirection="column">
       <Header title={t(UI_TEXT.settingsTitle)} />
