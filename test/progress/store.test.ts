@@ -19,17 +19,15 @@ describe("progress store", () => {
     const store = createProgressStore({ dataDir: dir, now: clock.now });
     store.getState().recordAttempt(attemptInput({ answer: "０．８８１" }));
     clock.advance(30_000);
-    store
-      .getState()
-      .recordAttempt(
-        attemptInput({
-          verdict: "incorrect",
-          mistake: "complement",
-          answer: "0.119",
-          templateId: "derivative-at-x",
-          skill: "derivative-value",
-        }),
-      );
+    store.getState().recordAttempt(
+      attemptInput({
+        verdict: "incorrect",
+        mistake: "complement",
+        answer: "0.119",
+        templateId: "derivative-at-x",
+        skill: "derivative-value",
+      }),
+    );
     store.getState().setLessonPosition("chain-rule", 3);
     store.getState().setSetting("lang", "ja");
     store.getState().setSetting("ascii", true);
