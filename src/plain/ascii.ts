@@ -1,5 +1,6 @@
 // --ascii: the same texts for terminals and fonts without the mathematical characters.
 // Japanese prose stays as it is; only symbols are spelled out (σ′(x) → sigma'(x)).
+import { FORMULA_SUPERSCRIPTS } from "../core/input-characters";
 
 const WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/σ/g, "sigma"],
@@ -39,25 +40,6 @@ const SYMBOLS: Readonly<Record<string, string>> = {
   "✗": "x",
 };
 
-const SUPERSCRIPT: Readonly<Record<string, string>> = {
-  "⁰": "0",
-  "¹": "1",
-  "²": "2",
-  "³": "3",
-  "⁴": "4",
-  "⁵": "5",
-  "⁶": "6",
-  "⁷": "7",
-  "⁸": "8",
-  "⁹": "9",
-  "⁺": "+",
-  "⁻": "-",
-  "⁽": "(",
-  "⁾": ")",
-  ˣ: "x",
-  ˢ: "s",
-  ᵉ: "e",
-};
 const SUPERSCRIPT_RUN = /[⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾ˣˢᵉ]+/g;
 
 const SUBSCRIPT: Readonly<Record<string, string>> = {
@@ -76,7 +58,7 @@ const SUBSCRIPT_RUN = /[₀-₉]+/g;
 
 export function toAscii(text: string): string {
   let out = text.replace(SUPERSCRIPT_RUN, (run) => {
-    const plain = [...run].map((c) => SUPERSCRIPT[c] ?? c).join("");
+    const plain = [...run].map((c) => FORMULA_SUPERSCRIPTS[c] ?? c).join("");
     return plain.length === 1 ? `^${plain}` : `^(${plain})`;
   });
   out = out.replace(SUBSCRIPT_RUN, (run) => `_${[...run].map((c) => SUBSCRIPT[c] ?? c).join("")}`);

@@ -2,6 +2,7 @@ import type { Key } from "ink";
 import { describe, expect, test } from "vitest";
 import type { Course } from "../../src/content/model";
 import { loadContent } from "../../src/content/load";
+import { NO_KEY } from "../../src/ui/keypress";
 import {
   answerChoice,
   choiceCorrect,
@@ -21,28 +22,6 @@ if (!loaded.ok) throw new Error("the shipped content does not load");
 const COURSE: Course = loaded.course;
 const STEPS = courseSteps(COURSE);
 
-const NO_KEY: Key = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false,
-};
 const key = (k: Partial<Key>): Key => ({ ...NO_KEY, ...k });
 const focus = (f: Partial<StepFocus>): StepFocus => ({
   check: "none",
