@@ -23,7 +23,7 @@ import type { Lang, Localized } from "../core/i18n";
 import { jsonNumber } from "../core/number-format";
 import { terminalSafeJson } from "../core/visible-text";
 import type { Feedback, QuestionView, SkipRecord, Summary } from "../engine/types";
-import { toAscii } from "./ascii";
+import { toAscii } from "../core/ascii";
 import type { Presenter, ReviewInfo } from "./driver";
 import { fill } from "../engine/texts";
 import { PLAIN_TEXT } from "./texts";

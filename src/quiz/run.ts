@@ -11,7 +11,7 @@ import { quizQueue } from "../engine/plan";
 import { start } from "../engine/session";
 import { fill } from "../engine/texts";
 import type { GradedAttempt, SessionConfig, Summary } from "../engine/types";
-import { toAscii } from "../plain/ascii";
+import { toAscii } from "../core/ascii";
 import { driveSession, type Presenter } from "../plain/driver";
 import { jsonPresenter } from "../plain/json-presenter";
 import { readLines } from "../plain/line-reader";

@@ -11,7 +11,7 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import type { Lang, Localized } from "../core/i18n";
 import type { Course } from "../content/model";
 import type { ProgressState, ProgressStore, ProgressWarning } from "../progress";
-import { toAscii } from "../plain/ascii";
+import { toAscii } from "../core/ascii";
 import type { QuizSession } from "./quiz-session";
 import { say } from "./strings";
 import { type Marks, marksFor, type Theme, themeFor } from "./theme";

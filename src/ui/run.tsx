@@ -12,7 +12,7 @@ import type { Lang, Localized } from "../core/i18n";
 import type { Course } from "../content/model";
 import { fill } from "../engine/texts";
 import type { ProgressStore } from "../progress";
-import { toAscii } from "../plain/ascii";
+import { toAscii } from "../core/ascii";
 import { PLAIN_TEXT } from "../plain/texts";
 import type { QuizSettings } from "../quiz/settings";
 import { QUIZ_TEXT, scoreText } from "../quiz/texts";

@@ -11,7 +11,7 @@ import { renderLinearFormula } from "../../src/core/latex";
 import { formatSignificant } from "../../src/core/number-format";
 import { variantSeed } from "../../src/engine/plan";
 import { instantiateQuestion } from "../../src/engine/question";
-import { courseSteps, LEARN_EXERCISE_SEED } from "../../src/ui/learn-model";
+import { courseSteps, LEARN_EXERCISE_SEED } from "../../src/engine/course-steps";
 import { runCli } from "../support/cli";
 
 const loaded = loadContent(["content"], process.cwd());

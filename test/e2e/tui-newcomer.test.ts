@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadContent } from "../../src/content/load";
-import { courseSteps } from "../../src/ui/learn-model";
+import { courseSteps } from "../../src/engine/course-steps";
 import { CLI } from "../support/cli";
 import { Terminal } from "../support/tmux";
 

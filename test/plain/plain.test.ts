@@ -2,7 +2,7 @@ import { PassThrough, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { start } from "../../src/engine/session";
 import type { GradedAttempt, SessionConfig } from "../../src/engine/types";
-import { toAscii } from "../../src/plain/ascii";
+import { toAscii } from "../../src/core/ascii";
 import { type DriverHooks, driveSession, readCommand, type ReviewInfo } from "../../src/plain/driver";
 import { jsonPresenter } from "../../src/plain/json-presenter";
 import { type LineReader, readLines } from "../../src/plain/line-reader";

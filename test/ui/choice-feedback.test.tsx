@@ -5,7 +5,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import { loadContent } from "../../src/content/load";
 import type { ChoiceCheck, Course, Lesson } from "../../src/content/model";
 import { createProgressStore } from "../../src/progress";
-import { courseSteps } from "../../src/ui/learn-model";
+import { courseSteps } from "../../src/engine/course-steps";
 import { KEYS, NOW, renderTrainer } from "./harness";
 
 const loaded = loadContent(["content"], process.cwd());

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import type { Course } from "../../src/content/model";
 import { loadContent } from "../../src/content/load";
 import { createProgressStore } from "../../src/progress";
-import { courseSteps } from "../../src/ui/learn-model";
+import { courseSteps } from "../../src/engine/course-steps";
 import { chapterProgress } from "../../src/ui/screens/Home";
 import { attempt as fixtureAttempt } from "./home-helpers";
 import { KEYS, NOW, renderTrainer } from "./harness";

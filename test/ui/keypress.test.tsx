@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { loadContent } from "../../src/content/load";
 import type { Course } from "../../src/content/model";
 import { NO_KEY, splitKeys } from "../../src/ui/keypress";
-import { courseSteps } from "../../src/ui/learn-model";
+import { courseSteps } from "../../src/engine/course-steps";
 import { createProgressStore } from "../../src/progress";
 import { KEYS, NOW, renderTrainer, tick } from "./harness";
 

@@ -15,7 +15,7 @@ import type { Lang } from "../../src/core/i18n";
 import { displayWidth } from "../../src/core/latex";
 import { createProgressStore } from "../../src/progress";
 import { type Action, primaryKey } from "../../src/ui/keymap";
-import { courseSteps, type CourseStep } from "../../src/ui/learn-model";
+import { courseSteps, type CourseStep } from "../../src/engine/course-steps";
 import { LEARN_TEXT } from "../../src/ui/screens/learn-strings";
 import { UI_TEXT } from "../../src/ui/strings";
 import { KEYS, NOW, renderTrainer } from "./harness";

@@ -7,15 +7,13 @@ import {
   answerChoice,
   choiceCorrect,
   clampScroll,
-  courseSteps,
   FRESH_CHOICE,
   learnIntent,
   moveChoice,
-  moveStep,
   pickChoice,
-  resumeIndex,
   type StepFocus,
 } from "../../src/ui/learn-model";
+import { courseSteps, moveStep, resumeIndex } from "../../src/engine/course-steps";
 
 const loaded = loadContent(["content"], process.cwd());
 if (!loaded.ok) throw new Error("the shipped content does not load");

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, test } from "vitest";
 import { loadContent } from "../../src/content/load";
 import { createProgressStore } from "../../src/progress";
-import { courseSteps } from "../../src/ui/learn-model";
+import { courseSteps } from "../../src/engine/course-steps";
 import { KEYS, NOW, renderTrainer } from "./harness";
 
 const loaded = loadContent(["content"], process.cwd());

@@ -8,7 +8,7 @@ import { formatSignificant } from "../../src/core/number-format";
 import { variantSeed } from "../../src/engine/plan";
 import { instantiateQuestion } from "../../src/engine/question";
 import { createProgressStore } from "../../src/progress";
-import { courseSteps, LEARN_EXERCISE_SEED } from "../../src/ui/learn-model";
+import { courseSteps, LEARN_EXERCISE_SEED } from "../../src/engine/course-steps";
 import { KEYS, NOW, renderTrainer } from "./harness";
 
 const loaded = loadContent(["content"], process.cwd());

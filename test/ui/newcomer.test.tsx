@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { loadContent } from "../../src/content/load";
 import { createProgressStore } from "../../src/progress";
-import { courseSteps } from "../../src/ui/learn-model";
+import { courseSteps } from "../../src/engine/course-steps";
 import { KEYS, NOW, renderTrainer } from "./harness";
 
 describe("Enter on an empty answer", () => {

@@ -2,7 +2,7 @@
 // pointer highlighted, the learner's current step marked. ↑/↓ move, Enter opens the step.
 import { Box, Text } from "ink";
 import { useMarks, useText, useTheme } from "../context";
-import type { CourseStep } from "../learn-model";
+import type { CourseStep } from "../../engine/course-steps";
 
 export interface StepPickerProps {
   steps: readonly CourseStep[];

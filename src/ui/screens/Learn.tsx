@@ -23,17 +23,13 @@ import {
   answerChoice,
   type ChoiceState,
   clampScroll,
-  type CourseStep,
-  courseSteps,
   FRESH_CHOICE,
-  LEARN_EXERCISE_SEED,
   learnIntent,
   moveChoice,
-  moveStep,
   pickChoice,
-  resumeIndex,
   type StepFocus,
 } from "../learn-model";
+import { type CourseStep, courseSteps, LEARN_EXERCISE_SEED, moveStep, resumeIndex } from "../../engine/course-steps";
 import { matches } from "../keymap";
 import { createPracticeStore, type PracticeStore } from "../practice-store";
 import { UI_TEXT } from "../strings";

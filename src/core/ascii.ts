@@ -1,6 +1,6 @@
 // --ascii: the same texts for terminals and fonts without the mathematical characters.
 // Japanese prose stays as it is; only symbols are spelled out (σ′(x) → sigma'(x)).
-import { FORMULA_SUPERSCRIPTS } from "../core/input-characters";
+import { FORMULA_SUPERSCRIPTS } from "./input-characters";
 
 const WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/σ/g, "sigma"],
