@@ -5,19 +5,18 @@
 // once the check is answered, or at once on a step without one. :quit or the end of input stops;
 // the position is saved after every step, so Learn resumes there. With --json each of these is
 // one event per line.
-import type { Readable, Writable } from "node:stream";
-import type { ChoiceCheck, Course } from "../content/model";
-import type { Lang, Localized } from "../core/i18n";
+import type { ChoiceCheck } from "../content/model";
+import type { Localized } from "../core/i18n";
 import { renderLinearFormula } from "../core/latex";
 import { start } from "../engine/session";
 import { fill } from "../engine/texts";
 import type { Presenter } from "./driver";
-import type { ProgressStore } from "../progress";
 import { recordSessionAttempt } from "../progress/session-link";
 import { courseSteps, type CourseStep, LEARN_EXERCISE_SEED, resumeIndex } from "../engine/course-steps";
 import { toAscii } from "../core/ascii";
 import { driveSession, readCommand } from "./driver";
 import { jsonPresenter } from "./json-presenter";
+import type { PlainFrontEndOptions } from "./run";
 import { readLines } from "./line-reader";
 import { textPresenter } from "./text-presenter";
 
@@ -48,19 +47,7 @@ export const PLAIN_LEARN_TEXT = {
   stopped: { ja: "ここで終わります。次は ステップ {n} から続きます。", en: "Stopped here. Learn goes on from step {n} next time." },
 } as const satisfies Record<string, Localized>;
 
-export interface PlainLearnOptions {
-  course: Course;
-  store: ProgressStore;
-  lang: Lang;
-  ascii: boolean;
-  json: boolean;
-  showPrompt: boolean;
-  columns?: () => number | undefined;
-  stdin: Readable;
-  stdout: Writable;
-  now?: () => number;
-  stop?: AbortSignal;
-}
+export type PlainLearnOptions = PlainFrontEndOptions;
 
 /** Reads the course from where the learner left off; returns the steps read to the end (or on). */
 export async function runPlainLearn(options: PlainLearnOptions): Promise<{ finished: boolean }> {

@@ -16,17 +16,13 @@ import { readLines } from "./line-reader";
 import { textPresenter } from "./text-presenter";
 import { PLAIN_TEXT } from "./texts";
 
-export interface PlainSessionOptions {
-  mode: Exclude<SessionMode, "quiz">;
+/** What every line-by-line front end takes: the course, the store, how lines are shown, the streams. */
+export interface PlainFrontEndOptions {
   course: Course;
   store: ProgressStore;
   lang: Lang;
   ascii: boolean;
   json: boolean;
-  seed: number;
-  count: number;
-  /** Only exercises of these skills (all when empty). */
-  skills: readonly string[];
   /** A person at a terminal: show a "> " prompt before each answer. */
   showPrompt: boolean;
   /** The terminal's width, to wrap text lines to (undefined: whole lines). */
@@ -37,6 +33,14 @@ export interface PlainSessionOptions {
   now?: () => number;
   /** Ends the session as the end of input would (summary, then return): the CLI aborts it on Ctrl+C. */
   stop?: AbortSignal;
+}
+
+export interface PlainSessionOptions extends PlainFrontEndOptions {
+  mode: Exclude<SessionMode, "quiz">;
+  seed: number;
+  count: number;
+  /** Only exercises of these skills (all when empty). */
+  skills: readonly string[];
   /** Graduated reviews offered per day (the progress store's default cap unless a test says otherwise). */
   reviewCap?: number;
   /**

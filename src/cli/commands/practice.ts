@@ -7,7 +7,7 @@ import type { Course } from "../../content/model";
 import { defaultCount, MAX_SEED } from "../../engine/limits";
 import { unknownSkills } from "../../engine/plan";
 import { runPlainLearn } from "../../plain/learn";
-import { runPlainSession } from "../../plain/run";
+import { type PlainFrontEndOptions, runPlainSession } from "../../plain/run";
 import { parseCommandArgs, UsageError } from "../args";
 import { readTrainerOptions, TRAINER_OPTIONS, type TrainerOptions } from "../common-options";
 import { requireCourse } from "../content-dirs";
@@ -86,7 +86,7 @@ async function untilInterrupted(run: (stop: AbortSignal) => Promise<unknown>): P
 }
 
 /** What plain practice and plain learn share: the course, the store, and how lines are shown. */
-function plainOptions({ course, options, progress, io }: TrainerLaunch) {
+function plainOptions({ course, options, progress, io }: TrainerLaunch): Omit<PlainFrontEndOptions, "stop"> {
   return {
     course,
     store: progress.store,
