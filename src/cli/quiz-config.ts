@@ -5,16 +5,14 @@ import { visibleText } from "../core/visible-text";
 import { RefusedFileError, readBoundedFile } from "../progress/bounded-read";
 import { errorCode, realFs } from "../progress/fs-layer";
 import { formatConfigProblems, parseQuizConfig, type QuizConfigFile } from "../quiz/settings";
+import { MAX_SESSION_FILE_BYTES } from "../quiz/settings-loader";
 import { type CliIO, UserError } from "./io";
-
-/** A session file is a few lines; this is far more. */
-const CONFIG_LIMIT = 1024 * 1024;
 
 /** The session file, or a UserError (exit 1) naming the file and what is wrong, for `command`. */
 export function readQuizConfigFile(command: string, path: string, knownSkills: readonly string[] | undefined, io: CliIO): QuizConfigFile {
   let text: string;
   try {
-    text = readBoundedFile(realFs, resolve(io.cwd, path), { limit: CONFIG_LIMIT }).toString("utf8");
+    text = readBoundedFile(realFs, resolve(io.cwd, path), { limit: MAX_SESSION_FILE_BYTES }).toString("utf8");
   } catch (error) {
     const code = errorCode(error);
     const why =

@@ -10,10 +10,7 @@ import { RefusedFileError, readBoundedFile } from "../progress/bounded-read";
 import { errorCode, realFs } from "../progress/fs-layer";
 import { checkLearnerName, MAX_NAME_LENGTH } from "../quiz/learner-name";
 import type { QuizSettings } from "../quiz/settings";
-import { loadQuizSettings } from "../quiz/settings-loader";
-
-/** A session file is a few lines of YAML; anything much bigger is not one. */
-export const MAX_SESSION_FILE_BYTES = 64 * 1024;
+import { loadQuizSettings, MAX_SESSION_FILE_BYTES } from "../quiz/settings-loader";
 
 export type Read<T> = { ok: true; value: T } | { ok: false; message: Localized };
 

@@ -149,6 +149,15 @@ describe("quiz --config", () => {
     expect(existsSync(join(dir, "d", "quiz-results"))).toBe(false);
   });
 
+  it("a file bigger than a session file can be is refused unread, with the same bound as the Home quiz (64 KiB)", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "s.yaml"), `seed: 31\n${"#".repeat(100 * 1024)}\n`);
+    const run = await runCli(["quiz", "--plain", "--config", "s.yaml", "--name", "A", "--data-dir", "d"], { cwd: dir });
+    expect(run.code).toBe(1);
+    noTrace(run.stderr);
+    expect(run.stderr).toMatch(/quiz: cannot read the session file s\.yaml: .*64 KiB/);
+  });
+
   it("a missing file is one clear line", async () => {
     const run = await runCli(["quiz", "--plain", "--config", "nope.yaml", "--name", "A", "--data-dir", tempDir()]);
     expect(run.code).toBe(1);
