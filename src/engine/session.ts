@@ -17,6 +17,7 @@ import type {
   EngineEvent,
   Feedback,
   PlannedQuestion,
+  QuestionCause,
   QuestionView,
   SessionConfig,
   SessionState,
@@ -38,7 +39,7 @@ export function start(config: SessionConfig, now: number): Step {
     finished: false,
     startedAt: now,
   };
-  return advanceTo(state, 0, now, []);
+  return advanceTo(state, 0, now, [], "next-question");
 }
 
 /** The learner's answer to the current part. Invalid input changes nothing but the message. */
@@ -49,7 +50,7 @@ export function answer(state: SessionState, input: string, now: number): Step {
   const grade = gradePart(current.instance, current.part, current.answers, input);
   const feedback = feedbackFor(current, grade, input);
   if (grade.result.verdict === "invalid") {
-    return { state, events: [{ type: "feedback", feedback }] };
+    return { state, events: [{ type: "feedback", feedback, canRetry: false }] };
   }
   const attempt: GradedAttempt = {
     templateId: current.instance.templateId,
@@ -76,21 +77,26 @@ export function answer(state: SessionState, input: string, now: number): Step {
   };
   const answers = current.answers.map((a, i) => (i === current.part ? { verdict: grade.result.verdict, parsed: grade.result.parsed } : a));
   const graded: SessionState = { ...state, attempts: [...state.attempts, attempt] };
-  const events: EngineEvent[] = [
-    { type: "graded", attempt },
-    { type: "feedback", feedback },
-  ];
   if (current.part + 1 < current.instance.parts.length) {
     const next: CurrentQuestion = { ...current, part: current.part + 1, answers, askedAt: now, touched: true };
     const nextState = { ...graded, current: next };
-    return { state: nextState, events: [...events, { type: "question", question: viewOf(nextState, next) }] };
+    return {
+      state: nextState,
+      events: [
+        { type: "graded", attempt },
+        { type: "feedback", feedback, canRetry: false },
+        { type: "question", question: viewOf(nextState, next), cause: "next-part" },
+      ],
+    };
   }
   const missed = answers.some((a) => a !== null && a.verdict !== "correct");
-  const finishedQuestion: SessionState = {
-    ...graded,
-    retryable: missed && state.config.retryAllowed ? current.index : null,
-  };
-  return advanceTo(finishedQuestion, current.index + 1, now, events);
+  const retryable = missed && state.config.retryAllowed ? current.index : null;
+  const finishedQuestion: SessionState = { ...graded, retryable };
+  const events: EngineEvent[] = [
+    { type: "graded", attempt },
+    { type: "feedback", feedback, canRetry: retryable !== null },
+  ];
+  return advanceTo(finishedQuestion, current.index + 1, now, events, "next-question");
 }
 
 /** The next hint stage: nudge, rule, intermediate value, ..., and last the worked solution. */
@@ -132,9 +138,13 @@ export function skip(state: SessionState, now: number): Step {
   const part = current.instance.parts[current.part]!;
   const expected = part.formula ?? part.expected;
   const skipped: SessionState = { ...state, skipped: [...state.skipped, record], retryable: null };
-  return advanceTo(skipped, current.index + 1, now, [
-    { type: "skipped", skip: record, expected, digits: part.digits, solution: current.instance.solution },
-  ]);
+  return advanceTo(
+    skipped,
+    current.index + 1,
+    now,
+    [{ type: "skipped", skip: record, expected, digits: part.digits, solution: current.instance.solution }],
+    "next-question",
+  );
 }
 
 /**
@@ -152,7 +162,7 @@ export function retry(state: SessionState, now: number): Step {
   const at = state.current ? state.current.index : state.plan.length;
   const again: PlannedQuestion = { ...missed, reason: "retry" };
   const plan = [...state.plan.slice(0, at), again, ...state.plan.slice(at)];
-  return advanceTo({ ...state, plan, retryable: null, finished: false }, at, now, []);
+  return advanceTo({ ...state, plan, retryable: null, finished: false }, at, now, [], "retry");
 }
 
 /** Ends the session where it stands (`:quit`, or the end of input). */
@@ -209,7 +219,7 @@ export function hintStages(current: CurrentQuestion): number {
   return current.instance.hints.length + 1;
 }
 
-function advanceTo(state: SessionState, index: number, now: number, events: EngineEvent[]): Step {
+function advanceTo(state: SessionState, index: number, now: number, events: EngineEvent[], cause: QuestionCause): Step {
   const planned = state.plan[index];
   if (!planned) {
     const finished: SessionState = { ...state, current: null, finished: true };
@@ -220,7 +230,7 @@ function advanceTo(state: SessionState, index: number, now: number, events: Engi
     // Validation makes this rare (a template whose ranges leave no variant clear of the
     // traps); say so and go on rather than end the learner's session.
     const notice: EngineEvent = { type: "notice", message: fill(ENGINE_TEXT.cannotAsk, { id: planned.templateId, problem: made.problem }) };
-    return advanceTo(state, index + 1, now, [...events, notice]);
+    return advanceTo(state, index + 1, now, [...events, notice], cause);
   }
   const { instance } = made;
   const current: CurrentQuestion = {
@@ -233,7 +243,7 @@ function advanceTo(state: SessionState, index: number, now: number, events: Engi
     touched: false,
   };
   const next: SessionState = { ...state, current, finished: false };
-  return { state: next, events: [...events, { type: "question", question: viewOf(next, current) }] };
+  return { state: next, events: [...events, { type: "question", question: viewOf(next, current), cause }] };
 }
 
 function viewOf(state: SessionState, current: CurrentQuestion): QuestionView {

@@ -216,11 +216,23 @@ export interface Summary {
   durationMs: number;
 }
 
+/**
+ * Why a question event came: the next part of the question just answered, the question just
+ * missed asked again, or the next question of the session (the first one included). A front end
+ * reads this instead of remembering which action it took.
+ */
+export type QuestionCause = "next-part" | "retry" | "next-question";
+
 export type EngineEvent =
-  | { type: "question"; question: QuestionView }
+  | { type: "question"; question: QuestionView; cause: QuestionCause }
   /** Save `attempt` durably before acting on any later event. */
   | { type: "graded"; attempt: GradedAttempt }
-  | { type: "feedback"; feedback: Feedback }
+  /**
+   * `canRetry`: the learner may ask for this question again now (the last part was graded, the
+   * question was missed, and the session allows retries). The engine keeps the offer open until
+   * anything is done on the question after it, also when the session has just ended.
+   */
+  | { type: "feedback"; feedback: Feedback; canRetry: boolean }
   | { type: "hint"; stage: number; stages: number; text: Localized; solution: boolean }
   | { type: "skipped"; skip: SkipRecord; expected: number | string; digits: number; solution: Localized }
   | { type: "notice"; message: Localized }

@@ -1,18 +1,13 @@
 // The loop shared by plain text and JSON lines: read a line, turn it into an engine action,
-// save what was graded, show the events. Every graded attempt is saved (synchronously and
+// save what was graded and show the events (both through progress/session-steps, as the
+// full-screen trainer does). Every graded attempt is saved (synchronously and
 // durably, by `record`) before any event after it is shown, so when the next question appears
 // the answer before it is on disk. The end of input quits like `:quit`.
 import type { Localized } from "../core/i18n";
 import { answer, hint, quit, retry, skip } from "../engine/session";
-import type { GradedAttempt, EngineEvent, Feedback, QuestionView, SessionState, SkipRecord, Step, Summary } from "../engine/types";
+import type { Feedback, GradedAttempt, QuestionView, SessionState, SkipRecord, Step, Summary } from "../engine/types";
+import { handleEngineEvents, type ReviewInfo } from "../progress/session-steps";
 import type { LineReader } from "./line-reader";
-
-export interface ReviewInfo {
-  /** When the item is due again. */
-  due: Date;
-  /** "Comes back in 3 days." */
-  sentence: Localized;
-}
 
 export interface Presenter {
   question(view: QuestionView): void;
@@ -98,39 +93,30 @@ export async function driveSession(first: Step, lines: LineReader, presenter: Pr
   return state;
 }
 
-/** Saves and shows one step's events in order; returns the step's state. */
+/** Saves one step's graded attempts, then shows its events in order; returns the step's state. */
 function show(step: Step, presenter: Presenter, hooks: DriverHooks): SessionState {
-  let review: ReviewInfo | null = null;
-  const canRetry = step.state.retryable !== null && !step.state.finished;
-  for (const event of step.events) present(event);
-  return step.state;
-
-  function present(event: EngineEvent): void {
+  // Plain mode ends with the summary: no retry is offered after the last question.
+  for (const event of handleEngineEvents(step.events, { record: hooks.record, goesOnAfterSummary: false })) {
     switch (event.type) {
-      case "graded":
-        review = hooks.record(event.attempt);
-        return;
-      case "feedback": {
-        const lastPart = event.feedback.part === event.feedback.parts - 1;
-        presenter.feedback(event.feedback, review, canRetry && lastPart && event.feedback.verdict !== "invalid");
-        review = null;
-        return;
-      }
+      case "feedback":
+        presenter.feedback(event.feedback, event.review, event.canRetry);
+        break;
       case "question":
         presenter.question(event.question);
-        return;
+        break;
       case "hint":
         presenter.hint(event.stage, event.stages, event.text, event.solution);
-        return;
+        break;
       case "skipped":
         presenter.skipped(event.skip, event.expected, event.digits, event.solution);
-        return;
+        break;
       case "notice":
         presenter.notice(event.message);
-        return;
+        break;
       case "summary":
         presenter.summary(event.summary);
-        return;
+        break;
     }
   }
+  return step.state;
 }

@@ -24,7 +24,8 @@ import { jsonNumber } from "../core/number-format";
 import { terminalSafeJson } from "../core/visible-text";
 import type { Feedback, QuestionView, SkipRecord, Summary } from "../engine/types";
 import { toAscii } from "../core/ascii";
-import type { Presenter, ReviewInfo } from "./driver";
+import type { ReviewInfo } from "../progress/session-steps";
+import type { Presenter } from "./driver";
 import { fill } from "../engine/texts";
 import { PLAIN_TEXT } from "./texts";
 

@@ -11,7 +11,7 @@ import { renderLinearFormula } from "../core/latex";
 import { start } from "../engine/session";
 import { fill } from "../engine/texts";
 import type { Presenter } from "./driver";
-import { recordSessionAttempt } from "../progress/session-link";
+import { recordInto } from "../progress/session-steps";
 import { courseSteps, type CourseStep, LEARN_EXERCISE_SEED, resumeIndex } from "../engine/course-steps";
 import { toAscii } from "../core/ascii";
 import { driveSession, readCommand } from "./driver";
@@ -227,11 +227,8 @@ export async function runPlainLearn(options: PlainLearnOptions): Promise<{ finis
     };
     await driveSession(first, lines, presenter, {
       now,
-      record: (attempt) => {
-        recordSessionAttempt(store, attempt, "learn", new Date(now()));
-        // Inside a lesson the schedule is not the point: no "comes back in" line.
-        return null;
-      },
+      // Inside a lesson the schedule is not the point: no "comes back in" line.
+      record: recordInto(store, "learn", () => new Date(now()), false),
     });
     return ended || quit ? "stop" : "done";
   }

@@ -9,7 +9,8 @@ import { start } from "../engine/session";
 import { fill, SESSION_TEXT } from "../engine/texts";
 import type { QueueEntry, SessionConfig, SessionMode, SessionState, Summary } from "../engine/types";
 import { DEFAULT_DAILY_REVIEW_CAP, type ProgressStore } from "../progress";
-import { nextDue, recordSessionAttempt, sessionQueue } from "../progress/session-link";
+import { nextDue, sessionQueue } from "../progress/session-link";
+import { recordInto } from "../progress/session-steps";
 import { driveSession, type Presenter } from "./driver";
 import { jsonPresenter } from "./json-presenter";
 import { readLines } from "./line-reader";
@@ -117,10 +118,7 @@ export async function runPlainSession(options: PlainSessionOptions): Promise<Pla
   try {
     const state = await driveSession(first, lines, presenter, {
       now,
-      record: (attempt) => {
-        const next = recordSessionAttempt(store, attempt, options.mode, new Date(now()));
-        return next ? { due: next.due, sentence: next.sentence } : null;
-      },
+      record: recordInto(store, options.mode, () => new Date(now()), true),
     });
     if (text && state.attempts.length > 0) {
       const saving = store.getState();

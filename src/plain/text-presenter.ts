@@ -7,7 +7,8 @@ import { visibleText } from "../core/visible-text";
 import { fill, REASON_TEXT, SESSION_TEXT, summarySentence } from "../engine/texts";
 import type { Feedback, QuestionView, SkipRecord, Summary } from "../engine/types";
 import { toAscii } from "../core/ascii";
-import type { Presenter, ReviewInfo } from "./driver";
+import type { ReviewInfo } from "../progress/session-steps";
+import type { Presenter } from "./driver";
 import { PLAIN_TEXT } from "./texts";
 import { wrapText } from "../core/text-wrap";
 

@@ -19,7 +19,8 @@ import { defaultCount, MAX_SEED } from "../engine/limits";
 import { answer, hint, quit, retry, skip, start } from "../engine/session";
 import type { EngineEvent, Feedback, QuestionView, QueueEntry, SessionMode, SessionState, Step, Summary } from "../engine/types";
 import type { Mode, ProgressStore } from "../progress";
-import { type NextDue, nextDue, recordSessionAttempt, sessionQueue } from "../progress/session-link";
+import { type NextDue, nextDue, sessionQueue } from "../progress/session-link";
+import { handleEngineEvents, recordInto, retryOffered, type StepHooks } from "../progress/session-steps";
 import { createStore, type StoreApi } from "zustand/vanilla";
 
 /** What kind of session the screen runs; the quiz screen reuses Practice with its own config. */
@@ -179,72 +180,63 @@ export function createPracticeStore(options: PracticeStoreOptions): PracticeStor
     /** The part on screen whose clock was started by typing (Learn), as "index:part". */
     let typingClock: string | null = null;
 
+    // The engine's events go through the same handler as plain mode's (progress/session-steps):
+    // graded attempts saved first, then what to show. A quiz says nothing of reviews (as in plain
+    // mode); its answers still count for them. The summary waits behind the last feedback here,
+    // so a retry stays on offer after the last question.
+    const hooks = (at: number): StepHooks => ({
+      record: recordInto(progress, recordAs, () => new Date(at), config.mode !== "quiz"),
+      goesOnAfterSummary: true,
+    });
+
     /** Saves the step's graded attempts, then returns what the screen should show. */
-    function apply(step: Step, kind: "answer" | "hint" | "skip" | "retry" | "quit", at: number): Partial<PracticeState> {
+    function apply(step: Step, at: number): Partial<PracticeState> {
       options.onStep?.(step, at);
       const before = get();
-      const patch: Partial<PracticeState> = { session: step.state, notice: null };
-      let comesBack: Localized | null = null;
-      for (const event of step.events) handle(event);
-      return patch;
-
-      function handle(event: EngineEvent): void {
+      const shown = handleEngineEvents(step.events, hooks(at));
+      const patch: Partial<PracticeState> = { session: step.state, notice: null, canRetry: retryOffered(shown) };
+      for (const event of shown) {
         switch (event.type) {
-          case "graded": {
-            const next = recordSessionAttempt(progress, event.attempt, recordAs, new Date(at));
-            // A quiz says nothing of reviews (as in plain mode); its answers still count for them.
-            comesBack = config.mode === "quiz" ? null : (next?.sentence ?? null);
-            return;
-          }
-          case "feedback": {
+          case "feedback":
             patch.feedback = event.feedback;
-            if (event.feedback.verdict !== "invalid") {
-              patch.comesBack = comesBack;
-              comesBack = null;
-            }
-            return;
-          }
-          case "question": {
-            const shown = before.question;
-            const samePlace = shown !== null && event.question.number === shown.number && kind === "answer";
-            if (samePlace || kind === "retry") {
-              // The next part of the same question, or the question asked again: ask it now.
-              patch.question = event.question;
-              patch.phase = "asking";
-              patch.pending = null;
-              // A next part keeps the last part's feedback on screen; a retry starts clean.
-              Object.assign(patch, kind === "retry" ? { ...NEW_QUESTION_VIEW, summary: null } : { input: "", cursor: 0 });
-              options.onShow?.(event.question, at);
-            } else {
+            if (event.feedback.verdict !== "invalid") patch.comesBack = event.review?.sentence ?? null;
+            break;
+          case "question":
+            if (event.cause === "next-question") {
+              // Shown once the learner has read what came before and pressed Enter.
               patch.pending = event.question;
               patch.phase = "answered";
+              break;
             }
-            return;
-          }
+            // The next part of the same question, or the question asked again: ask it now. A next
+            // part keeps the last part's feedback on screen; a retry starts clean.
+            patch.question = event.question;
+            patch.phase = "asking";
+            patch.pending = null;
+            Object.assign(patch, event.cause === "retry" ? { ...NEW_QUESTION_VIEW, summary: null } : { input: "", cursor: 0 });
+            options.onShow?.(event.question, at);
+            break;
           case "hint":
             patch.hints = [...before.hints, { stage: event.stage, stages: event.stages, text: event.text, solution: event.solution }];
-            return;
+            break;
           case "skipped":
             patch.skipped = { expected: event.expected, digits: event.digits, solution: event.solution };
+            patch.feedback = null;
+            patch.comesBack = null;
             patch.phase = "answered";
-            return;
+            break;
           case "notice":
             patch.notice = event.message;
-            return;
+            break;
           case "summary":
             patch.summary = event.summary;
-            // After the last answer the learner still reads its feedback first.
-            patch.phase = kind === "quit" ? "finished" : "answered";
-            if (kind === "quit") patch.pending = null;
-            return;
+            // After the last answer the learner still reads its feedback first; quitting ends at once.
+            patch.phase = event.summary.quit ? "finished" : "answered";
+            if (event.summary.quit) patch.pending = null;
+            break;
         }
       }
-    }
-
-    // The engine allows a retry right after the miss, also when it was the last question (the
-    // session then goes on with it), so a one-question session (Learn's check) can offer one too.
-    function canRetryAfter(state: SessionState): boolean {
-      return config.retryAllowed && state.retryable !== null;
+      return patch;
     }
 
     /** The time limit has passed: the caller ends the session instead of acting. */
@@ -316,24 +308,21 @@ export function createPracticeStore(options: PracticeStoreOptions): PracticeStor
         const at = now().getTime();
         // An answer given after the time limit is not graded (as in plain mode).
         if (overdue(at)) return;
-        const step = answer(session, input, at);
-        const patch = apply(step, "answer", at);
-        set({ ...patch, canRetry: canRetryAfter(step.state) });
+        set(apply(answer(session, input, at), at));
       },
       hint() {
         const { phase, session } = get();
         if (phase !== "asking") return;
         const at = now().getTime();
         if (overdue(at)) return;
-        set(apply(hint(session), "hint", at));
+        set(apply(hint(session), at));
       },
       skip() {
         const { phase, session } = get();
         if (phase !== "asking") return;
         const at = now().getTime();
         if (overdue(at)) return;
-        const step = skip(session, at);
-        set({ ...apply(step, "skip", at), feedback: null, comesBack: null, canRetry: false });
+        set(apply(skip(session, at), at));
       },
       retry() {
         const { phase, session, canRetry } = get();
@@ -341,8 +330,7 @@ export function createPracticeStore(options: PracticeStoreOptions): PracticeStor
         const at = now().getTime();
         if (overdue(at)) return;
         typingClock = null;
-        const step = retry(session, at);
-        set({ ...apply(step, "retry", at), canRetry: false });
+        set(apply(retry(session, at), at));
       },
       next() {
         const { phase, pending, summary, session } = get();
@@ -369,7 +357,7 @@ export function createPracticeStore(options: PracticeStoreOptions): PracticeStor
         const { session } = get();
         if (session.finished) return;
         const at = now().getTime();
-        set(apply(quit(session, at), "quit", at));
+        set(apply(quit(session, at), at));
       },
       expire() {
         const { session } = get();
