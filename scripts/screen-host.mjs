@@ -4,7 +4,7 @@
 // (SCREEN_HOST_MODULES in src/cli/screens.ts, which must list the same names).
 import { resolve } from "node:path";
 
-export const SCREEN_HOST_NAMES = ["cli/args", "cli/io", "quiz/run", "quiz/writer", "quiz/settings-loader"];
+export const SCREEN_HOST_NAMES = ["cli/args", "cli/io", "quiz/nothing-to-ask", "quiz/writer", "quiz/settings-loader"];
 
 export function screenHostModules(root) {
   const byPath = new Map(SCREEN_HOST_NAMES.map((name) => [resolve(root, "src", `${name}.ts`), name]));

@@ -1,6 +1,6 @@
 // Options shared by the trainer's entry points (learn, practice, review, quiz, explore and no
 // command). One table, so the full-screen trainer and plain mode accept exactly the same flags.
-import type { Lang } from "../core/i18n";
+import type { TrainerOptions } from "../app/launch";
 import { MAX_COUNT, MAX_SEED } from "../engine/limits";
 import { integerOption, type OptionSpecs, type ParsedArgs, stringOption, stringsOption, UsageError } from "./args";
 
@@ -18,21 +18,7 @@ export const TRAINER_OPTIONS = {
   "screen-reader": { type: "boolean" },
 } as const satisfies OptionSpecs;
 
-export interface TrainerOptions {
-  plain: boolean;
-  json: boolean;
-  /** Absent: the session picks a seed from the clock and reports it, so it can be replayed. */
-  seed: number | undefined;
-  count: number | undefined;
-  skills: string[];
-  /** Only when given on the command line; the default is decided with the saved settings. */
-  lang: Lang | undefined;
-  contentDirs: string[];
-  dataDir: string | undefined;
-  color: boolean;
-  ascii: boolean;
-  screenReader: boolean;
-}
+export type { TrainerOptions };
 
 export function readTrainerOptions(values: ParsedArgs["values"], env: Readonly<Record<string, string | undefined>>): TrainerOptions {
   const lang = stringOption(values, "lang");

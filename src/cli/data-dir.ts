@@ -17,9 +17,10 @@ import { homedir } from "node:os";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import envPaths from "env-paths";
 import { type Lang, langFromEnv } from "../core/i18n";
-import { createProgressStore, type ProgressStore, type ProgressWarning } from "../progress";
+import { createProgressStore, type ProgressWarning } from "../progress";
 import { type ParsedArgs, stringOption, UsageError } from "./args";
-import { type CliIO, UserError, writeLine } from "./io";
+import type { CliIO, OpenedProgress, WarningSink } from "../app/launch";
+import { UserError, writeLine } from "./io";
 
 export const APP_NAME = "sigmoid-trainer";
 
@@ -56,19 +57,7 @@ export function langOption(values: ParsedArgs["values"]): Lang | undefined {
 }
 
 /** Shows a warning about the learner's data somewhere other than stderr. */
-export type WarningSink = (warning: ProgressWarning, lang: Lang) => void;
-
-export interface OpenedProgress {
-  store: ProgressStore;
-  dataDir: string;
-  lang: Lang;
-  /**
-   * Sends the warnings from now on to `sink` (null: stderr again) and returns the sink before.
-   * The full-screen trainer shows them in its header while it draws: a line written to stderr
-   * then would be drawn over, and would push the screen out of place.
-   */
-  setWarningSink(sink: WarningSink | null): WarningSink | null;
-}
+export type { OpenedProgress, WarningSink };
 
 export interface OpenOptions {
   /**

@@ -1,13 +1,8 @@
 // The process boundary, passed to every command so tests can run commands in-process.
-import type { Readable, Writable } from "node:stream";
+import type { Writable } from "node:stream";
+import type { CliIO } from "../app/launch";
 
-export interface CliIO {
-  stdin: Readable & { isTTY?: boolean };
-  stdout: Writable & { isTTY?: boolean; columns?: number; rows?: number };
-  stderr: Writable;
-  env: Readonly<Record<string, string | undefined>>;
-  cwd: string;
-}
+export type { CliIO };
 
 export type Command = (argv: readonly string[], io: CliIO) => Promise<number>;
 

@@ -10,7 +10,7 @@
 import { appendFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import * as quizRun from "../quiz/run";
+import * as quizNothingToAsk from "../quiz/nothing-to-ask";
 import * as quizSettingsLoader from "../quiz/settings-loader";
 import * as quizWriter from "../quiz/writer";
 import * as args from "./args";
@@ -28,7 +28,7 @@ declare const __SIGMOID_TRAINER_BUILD__: string | undefined;
 export const SCREEN_HOST_MODULES = {
   "cli/args": args,
   "cli/io": io,
-  "quiz/run": quizRun,
+  "quiz/nothing-to-ask": quizNothingToAsk,
   "quiz/writer": quizWriter,
   "quiz/settings-loader": quizSettingsLoader,
 };

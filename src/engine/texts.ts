@@ -61,6 +61,28 @@ export const SESSION_TEXT = {
     ja: "出題できる問題がありません。",
     en: "There is nothing to practise.",
   },
+  // Practice mixes in reviews and recent mistakes, so the same seed gives the same questions
+  // only from the same progress (another learner's fresh start, or a copy of the data).
+  seed: {
+    ja: "（シード {seed}。進み具合が同じなら、--seed {seed} で同じ問題が出ます）",
+    en: "(seed {seed}: from the same progress, --seed {seed} asks the same questions)",
+  },
+  practiceTitle: { ja: "練習", en: "Practice" },
+  reviewTitle: { ja: "復習", en: "Review" },
+  saved: { ja: "回答は {dir} に保存しました。", en: "Your answers are saved in {dir}." },
+  notSaved: {
+    ja: "保存できなかった回答があります（上のメッセージを見てください）。",
+    en: "Some answers could not be saved (see the message above).",
+  },
+  nothingDue: {
+    ja: "いま復習する問題はありません。",
+    en: "Nothing is due for review right now.",
+  },
+  nextDue: { ja: "次の復習は{when}です。", en: "The next review is {when}." },
+  capReached: {
+    ja: "今日の復習は上限の {cap} 問に達しました。復習の時期が来ている残りの {count} 問は、明日また出題します。",
+    en: "Today's limit of {cap} reviews is reached. Still due: {count}; they come back tomorrow.",
+  },
 } as const satisfies Record<string, Localized>;
 
 /** Why a question is asked, as a short tag; null for plain new material. */

@@ -97,19 +97,20 @@ export async function runPlainSession(options: PlainSessionOptions): Promise<Pla
   };
 
   if (text && queue.length === 0) {
-    text.line(options.mode === "review" ? PLAIN_TEXT.nothingDue : SESSION_TEXT.nothingToDo);
+    text.line(options.mode === "review" ? SESSION_TEXT.nothingDue : SESSION_TEXT.nothingToDo);
     if (options.courseHint) text.line(PLAIN_TEXT.courseHint);
     const next = nextDue(store.getState(), course, options.skills, new Date(startedAt));
     // Due cards and an empty review queue: today's cap is used up (not "due in under a minute").
-    if (next?.overdue) text.line(fill(PLAIN_TEXT.capReached, { cap: options.reviewCap ?? DEFAULT_DAILY_REVIEW_CAP, count: next.overdue }));
-    else if (next) text.line(fill(PLAIN_TEXT.nextDue, { when: next.when[lang] }));
+    if (next?.overdue)
+      text.line(fill(SESSION_TEXT.capReached, { cap: options.reviewCap ?? DEFAULT_DAILY_REVIEW_CAP, count: next.overdue }));
+    else if (next) text.line(fill(SESSION_TEXT.nextDue, { when: next.when[lang] }));
     return { state: start(config(options, queue), startedAt).state, summary: null };
   }
   if (text) {
-    const title = options.mode === "review" ? PLAIN_TEXT.reviewTitle : PLAIN_TEXT.practiceTitle;
+    const title = options.mode === "review" ? SESSION_TEXT.reviewTitle : SESSION_TEXT.practiceTitle;
     const count = Math.min(queue.length, options.count);
     text.line(fill(PLAIN_TEXT.start, { title: title[lang], count, questionNoun: englishNoun(count, "question", "questions") }));
-    text.line(fill(PLAIN_TEXT.seed, { seed: options.seed }));
+    text.line(fill(SESSION_TEXT.seed, { seed: options.seed }));
     if (options.courseHint) text.line(PLAIN_TEXT.courseHint);
   }
 
@@ -122,8 +123,8 @@ export async function runPlainSession(options: PlainSessionOptions): Promise<Pla
     });
     if (text && state.attempts.length > 0) {
       const saving = store.getState();
-      if (saving.saving === "ok" && saving.dataDir) text.line(fill(PLAIN_TEXT.saved, { dir: saving.dataDir }));
-      else if (saving.saving === "failed") text.line(PLAIN_TEXT.notSaved);
+      if (saving.saving === "ok" && saving.dataDir) text.line(fill(SESSION_TEXT.saved, { dir: saving.dataDir }));
+      else if (saving.saving === "failed") text.line(SESSION_TEXT.notSaved);
     }
     return { state, summary };
   } finally {

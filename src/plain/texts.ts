@@ -7,18 +7,10 @@ export const PLAIN_TEXT = {
     ja: "{title}: {count} 問です。答えを 1 行ずつ入力してください。:help でコマンドの一覧を表示します。",
     en: "{title}: {count} {questionNoun}. Type each answer on its own line; :help lists the commands.",
   },
-  // Practice mixes in reviews and recent mistakes, so the same seed gives the same questions
-  // only from the same progress (another learner's fresh start, or a copy of the data).
-  seed: {
-    ja: "（シード {seed}。進み具合が同じなら、--seed {seed} で同じ問題が出ます）",
-    en: "(seed {seed}: from the same progress, --seed {seed} asks the same questions)",
-  },
   courseHint: {
     ja: "講座を最初から順に読むには: sigmoid-trainer learn --plain",
     en: "To read the course step by step instead: sigmoid-trainer learn --plain",
   },
-  practiceTitle: { ja: "練習", en: "Practice" },
-  reviewTitle: { ja: "復習", en: "Review" },
   help: {
     ja: [
       "答えを入力して Enter を押してください。0.881、1.05e-3、1/4 のような書き方が使えます。",
@@ -42,19 +34,5 @@ export const PLAIN_TEXT = {
   unknownCommand: {
     ja: "「{command}」というコマンドはありません。:hint、:skip、:retry、:quit、:help が使えます。",
     en: 'There is no command "{command}". Try :hint, :skip, :retry, :quit or :help.',
-  },
-  saved: { ja: "回答は {dir} に保存しました。", en: "Your answers are saved in {dir}." },
-  notSaved: {
-    ja: "保存できなかった回答があります（上のメッセージを見てください）。",
-    en: "Some answers could not be saved (see the message above).",
-  },
-  nothingDue: {
-    ja: "いま復習する問題はありません。",
-    en: "Nothing is due for review right now.",
-  },
-  nextDue: { ja: "次の復習は{when}です。", en: "The next review is {when}." },
-  capReached: {
-    ja: "今日の復習は上限の {cap} 問に達しました。復習の時期が来ている残りの {count} 問は、明日また出題します。",
-    en: "Today's limit of {cap} reviews is reached. Still due: {count}; they come back tomorrow.",
   },
 } as const satisfies Record<string, Localized>;

@@ -14,7 +14,7 @@ import type { Lang, Localized } from "../core/i18n";
 import type { Course } from "../content/model";
 import { fill } from "../engine/texts";
 import type { ProgressStore } from "../progress";
-import { NothingToAskError } from "../quiz/run";
+import { NothingToAskError } from "../quiz/nothing-to-ask";
 import type { QuizSettings } from "../quiz/settings";
 import { QUIZ_TEXT } from "../quiz/texts";
 import { QuizTracker } from "../quiz/tracker";

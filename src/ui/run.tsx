@@ -4,16 +4,12 @@
 // of a quiz, or Ctrl+C).
 import { render } from "ink";
 import type { ReactNode } from "react";
-import type { TrainerLaunch } from "../cli/commands/practice";
-import type { TrainerOptions } from "../cli/common-options";
-import type { OpenedProgress } from "../cli/data-dir";
-import type { CliIO } from "../cli/io";
+import type { CliIO, OpenedProgress, TrainerLaunch, TrainerOptions } from "../app/launch";
 import type { Lang, Localized } from "../core/i18n";
 import type { Course } from "../content/model";
-import { fill } from "../engine/texts";
+import { fill, SESSION_TEXT } from "../engine/texts";
 import type { ProgressStore } from "../progress";
 import { toAscii } from "../core/ascii";
-import { PLAIN_TEXT } from "../plain/texts";
 import type { QuizSettings } from "../quiz/settings";
 import { QUIZ_TEXT, scoreText } from "../quiz/texts";
 import type { ResultWriter } from "../quiz/writer";
@@ -106,9 +102,9 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
     const lang = context.ui.getState().lang;
     const line =
       after.saving === "ok" && after.dataDir
-        ? say(PLAIN_TEXT.saved, lang, { dir: after.dataDir })
+        ? say(SESSION_TEXT.saved, lang, { dir: after.dataDir })
         : after.saving === "failed"
-          ? say(PLAIN_TEXT.notSaved, lang)
+          ? say(SESSION_TEXT.notSaved, lang)
           : null;
     if (line) options.stdout.write(`${line}\n`);
   }

@@ -3,19 +3,18 @@
 // stdin that is not a TTY), then runs the session.
 import { randomInt } from "node:crypto";
 import type { Localized } from "../../core/i18n";
-import type { Course } from "../../content/model";
+import type { Screen, TrainerLaunch } from "../../app/launch";
 import { defaultCount, MAX_SEED } from "../../engine/limits";
 import { unknownSkills } from "../../engine/plan";
 import { runPlainLearn } from "../../plain/learn";
 import { type PlainFrontEndOptions, runPlainSession } from "../../plain/run";
 import { parseCommandArgs, UsageError } from "../args";
-import { readTrainerOptions, TRAINER_OPTIONS, type TrainerOptions } from "../common-options";
+import { readTrainerOptions, TRAINER_OPTIONS } from "../common-options";
 import { requireCourse } from "../content-dirs";
-import { type OpenedProgress, openProgress } from "../data-dir";
-import { type CliIO, type Command, UserError, writeLine } from "../io";
+import { openProgress } from "../data-dir";
+import { type Command, UserError, writeLine } from "../io";
 
-/** Where the trainer opens; "home" is the bare `sigmoid-trainer`. */
-export type Screen = "home" | "learn" | "practice" | "review" | "quiz" | "explore";
+export type { Screen, TrainerLaunch };
 
 const NOTICE: Record<string, Localized> = {
   notATerminal: {
@@ -23,18 +22,6 @@ const NOTICE: Record<string, Localized> = {
     en: "Not a terminal: running in plain mode, one line at a time (as with --plain).",
   },
 };
-
-/** Everything a front end needs to open the trainer, decided once here. */
-export interface TrainerLaunch {
-  screen: Screen;
-  course: Course;
-  options: TrainerOptions;
-  /** The learner's store, data directory and language (--lang, else the saved setting, else the locale). */
-  progress: OpenedProgress;
-  /** --seed, or a fresh one (reported to the learner so the session can be replayed). */
-  seed: number;
-  io: CliIO;
-}
 
 export function runAt(screen: Screen): Command {
   return async (argv, io) => {

@@ -8,7 +8,6 @@ import { useStore } from "zustand";
 import type { Localized } from "../../core/i18n";
 import { fill, REASON_TEXT, SESSION_TEXT, summarySentence } from "../../engine/texts";
 import type { QuestionView } from "../../engine/types";
-import { PLAIN_TEXT } from "../../plain/texts";
 import { DEFAULT_DAILY_REVIEW_CAP } from "../../progress";
 import { AnswerField } from "../components/AnswerField";
 import { FeedbackPanel } from "../components/FeedbackPanel";
@@ -50,8 +49,8 @@ export interface PracticeProps extends ScreenProps {
 }
 
 const TITLES: Record<string, Localized> = {
-  practice: PLAIN_TEXT.practiceTitle,
-  review: PLAIN_TEXT.reviewTitle,
+  practice: SESSION_TEXT.practiceTitle,
+  review: SESSION_TEXT.reviewTitle,
   quiz: UI_TEXT.quizTitle,
 };
 
@@ -170,7 +169,7 @@ export function Practice(props: PracticeProps) {
     ...(overflow.below ? [{ action: "scrollDown", label: UI_TEXT.keyMore } as const] : []),
     ...(overflow.above ? [{ action: "scrollUp", label: UI_TEXT.keyScrollUp } as const] : []),
   ];
-  const heading = title ?? TITLES[session.mode] ?? PLAIN_TEXT.practiceTitle;
+  const heading = title ?? TITLES[session.mode] ?? SESSION_TEXT.practiceTitle;
   const back: KeyBarItem = { action: "back", label: props.backLabel ?? UI_TEXT.keyBack };
   const separator = ascii ? "|" : lang === "ja" ? "・" : "·";
   const keys: KeyBarItem[] =
@@ -270,12 +269,12 @@ function EmptySession({ state }: { state: PracticeState }) {
   const t = useText();
   return (
     <Box flexDirection="column">
-      <Text>{t(state.mode === "review" ? PLAIN_TEXT.nothingDue : SESSION_TEXT.nothingToDo)}</Text>
+      <Text>{t(state.mode === "review" ? SESSION_TEXT.nothingDue : SESSION_TEXT.nothingToDo)}</Text>
       {/* Due items and an empty review: today's cap holds them back (not "due now"), as plain mode says. */}
       {state.nextDue?.overdue ? (
-        <Text>{t(fill(PLAIN_TEXT.capReached, { cap: DEFAULT_DAILY_REVIEW_CAP, count: state.nextDue.overdue }))}</Text>
+        <Text>{t(fill(SESSION_TEXT.capReached, { cap: DEFAULT_DAILY_REVIEW_CAP, count: state.nextDue.overdue }))}</Text>
       ) : state.nextDue ? (
-        <Text>{t(fill(PLAIN_TEXT.nextDue, { when: t(state.nextDue.when) }))}</Text>
+        <Text>{t(fill(SESSION_TEXT.nextDue, { when: t(state.nextDue.when) }))}</Text>
       ) : null}
       {state.notice ? <Text>{t(state.notice)}</Text> : null}
       {state.mode === "review" ? <Text>{t(UI_TEXT.offerPractice)}</Text> : null}
@@ -292,7 +291,7 @@ function Finished({ state, width }: { state: PracticeState; width: number }) {
     <Box flexDirection="column">
       <Text {...theme.heading}>{t(UI_TEXT.sessionDone)}</Text>
       {summary ? <Text>{t(summarySentence(summary))}</Text> : null}
-      <Text>{t(PLAIN_TEXT.seed, { seed: state.seed })}</Text>
+      <Text>{t(SESSION_TEXT.seed, { seed: state.seed })}</Text>
       {summary && summary.skipped > 0 ? <Text>{t(SESSION_TEXT.skippedLater)}</Text> : null}
       <SessionMistakes attempts={state.session.attempts} width={width} />
       <WrappedText text={t(MISTAKES_TEXT.anotherRound)} width={width} />

@@ -5,7 +5,7 @@ import { Box, Text } from "ink";
 import { useState } from "react";
 import { version } from "../../../package.json";
 import { fill } from "../../engine/texts";
-import { NothingToAskError } from "../../quiz/run";
+import { NothingToAskError } from "../../quiz/nothing-to-ask";
 import { defaultResultPath, ResultWriter } from "../../quiz/writer";
 import { AnswerField } from "../components/AnswerField";
 import { Header } from "../components/Header";

@@ -1,7 +1,7 @@
 // A time limit on a line reader: once the deadline passes, the reader ends as if the input had
 // ended, so the session driver quits and saves exactly as at the end of input. A line that
 // arrives after the deadline (typed in the last instant, read a moment later) is not graded.
-import type { LineReader } from "../plain/line-reader";
+import type { LineReader } from "./line-reader";
 
 export interface Timers {
   setTimeout(fn: () => void, ms: number): unknown;

@@ -12,17 +12,18 @@ import { start } from "../engine/session";
 import { fill } from "../engine/texts";
 import type { GradedAttempt, SessionConfig, Summary } from "../engine/types";
 import { toAscii } from "../core/ascii";
-import { driveSession, type Presenter } from "../plain/driver";
-import { jsonPresenter } from "../plain/json-presenter";
-import { readLines } from "../plain/line-reader";
-import { textPresenter } from "../plain/text-presenter";
+import { driveSession, type Presenter } from "./driver";
+import { jsonPresenter } from "./json-presenter";
+import { readLines } from "./line-reader";
+import { textPresenter } from "./text-presenter";
 import type { ProgressStore } from "../progress";
+import { NothingToAskError } from "../quiz/nothing-to-ask";
 import { type Timers, withDeadline } from "./deadline";
-import { type QuizResult, scoreOf } from "./result";
-import type { QuizSettings } from "./settings";
-import { formatDuration, minutesText, QUIZ_TEXT, quizStartText, scoreText } from "./texts";
-import { QuizTracker } from "./tracker";
-import type { ResultWriter } from "./writer";
+import { type QuizResult, scoreOf } from "../quiz/result";
+import type { QuizSettings } from "../quiz/settings";
+import { formatDuration, minutesText, QUIZ_TEXT, quizStartText, scoreText } from "../quiz/texts";
+import { QuizTracker } from "../quiz/tracker";
+import type { ResultWriter } from "../quiz/writer";
 
 export interface QuizSessionOptions {
   course: Course;
@@ -53,10 +54,6 @@ export interface QuizOutcome {
   /** The last write succeeded: the file holds the final result. */
   saved: boolean;
   summary: Summary | null;
-}
-
-export class NothingToAskError extends Error {
-  override name = "NothingToAskError";
 }
 
 export async function runQuizSession(options: QuizSessionOptions): Promise<QuizOutcome> {

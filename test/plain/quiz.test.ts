@@ -5,14 +5,14 @@ import { join } from "node:path";
 import { PassThrough, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { createProgressStore } from "../../src/progress";
-import type { Timers } from "../../src/quiz/deadline";
+import type { Timers } from "../../src/plain/deadline";
 import { type QuizResult, scoreOf } from "../../src/quiz/result";
-import { type QuizOutcome, runQuizSession } from "../../src/quiz/run";
+import { type QuizOutcome, runQuizSession } from "../../src/plain/quiz";
 import type { QuizSettings } from "../../src/quiz/settings";
 import { parseResult } from "../../src/quiz/verify";
 import { ResultWriter } from "../../src/quiz/writer";
 import { COURSE, rightAnswer } from "../engine/fixtures";
-import { tempDir } from "./helpers";
+import { tempDir } from "../quiz/helpers";
 
 const NUMERIC = ["derivative-from-output", "derivative-value", "sigmoid-value"];
 const SETTINGS: QuizSettings = { seed: 5, count: 4, skills: NUMERIC, timeLimitMinutes: null, hintsAllowed: true };
