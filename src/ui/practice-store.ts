@@ -1,27 +1,20 @@
 // One practice, review or quiz session on screen: a small zustand vanilla store around the engine
-// (src/engine/session). The typed answer lives here, not in a component, so it survives the
-// screen being unmounted and remounted (a resize below the minimum size and back).
-//
-// Order of work in every action, as in plain mode's driver: the engine's step is computed, each
-// `graded` attempt is saved through the progress store (durably, before it returns), and only
-// then is what the learner sees updated. So when a feedback or the next question appears, the
-// answer before it is on disk. A caller that must act on every step first (the quiz's result
-// file) gets each one through `onStep` before the screen changes.
-//
-// Answer times: the engine starts a part's clock when its step is computed, but a question that
-// waits behind the previous feedback is shown only when the learner presses Enter, so the store
-// restarts the clock then (reading the feedback is not answer time); with `clockStartsOnTyping`
-// (Learn, where the step's prose is read first) it starts at the first keystroke instead.
+// (src/engine/session), made of two slices (zustand's slices pattern): the answer line being typed
+// (answer-line-slice.ts, over the pure edits of answer-line.ts) and the session (practice-session-
+// slice.ts: each action's engine step, saved and shown). The typed answer lives here, not in a
+// component, so it survives the screen being unmounted and remounted (a resize below the minimum
+// size and back).
 import { randomInt } from "node:crypto";
 import type { Localized } from "../core/i18n";
 import type { Course } from "../content/model";
 import { defaultCount, MAX_SEED } from "../engine/limits";
-import { answer, hint, quit, retry, skip, start } from "../engine/session";
-import type { EngineEvent, Feedback, QuestionView, QueueEntry, SessionMode, SessionState, Step, Summary } from "../engine/types";
+import { start } from "../engine/session";
+import type { Feedback, QuestionView, QueueEntry, SessionMode, SessionState, Step, Summary } from "../engine/types";
 import type { Mode, ProgressStore } from "../progress";
-import { type NextDue, nextDue, sessionQueue } from "../progress/session-link";
-import { handleEngineEvents, recordInto, retryOffered, type StepHooks } from "../progress/session-steps";
+import { type NextDue, sessionQueue } from "../progress/session-link";
 import { createStore, type StoreApi } from "zustand/vanilla";
+import { type AnswerLineSlice, createAnswerLineSlice } from "./answer-line-slice";
+import { createSessionSlice } from "./practice-session-slice";
 
 /** What kind of session the screen runs; the quiz screen reuses Practice with its own config. */
 export interface PracticeSessionConfig {
@@ -59,16 +52,13 @@ export interface SkipShown {
   solution: Localized;
 }
 
-export interface PracticeState {
+export interface PracticeState extends AnswerLineSlice {
   phase: Phase;
   mode: SessionMode;
   seed: number;
   session: SessionState;
   /** The question on screen (stays while its feedback is read, after the engine has moved on). */
   question: QuestionView | null;
-  /** The answer being typed and the cursor in it (0..length, in code points). */
-  input: string;
-  cursor: number;
   /** The last verdict on the question on screen (also `invalid`, which costs nothing). */
   feedback: Feedback | null;
   /** "Comes back in 3 days." after an answer that rated the item. */
@@ -86,11 +76,11 @@ export interface PracticeState {
   /** The time limit ended the session. */
   timeUp: boolean;
 
-  typeText(text: string): void;
-  moveCursor(delta: number): void;
-  cursorTo(position: "start" | "end"): void;
-  deleteBack(): void;
-  clearInput(): void;
+  /**
+   * The answer line changed (`typed`: text was typed): what else changes on screen, from the
+   * session slice (warnings about the last answer go; Learn's clock may start).
+   */
+  lineEdited(typed: boolean): Partial<PracticeState>;
   submit(): void;
   hint(): void;
   skip(): void;
@@ -107,19 +97,8 @@ export type PracticeStore = StoreApi<PracticeState>;
 /** Enter on an empty field: said, not silently ignored (plain mode says the answer is empty). */
 export const TYPE_AN_ANSWER_FIRST: Localized = { ja: "先に答えを入力してください。", en: "Type an answer first." };
 
-/**
- * Typing again after Enter: "type an answer first" and a "could not read it" are about what was
- * there before, and go.
- */
-function staleWarnings(state: Pick<PracticeState, "notice" | "feedback">): Partial<PracticeState> {
-  return {
-    ...(state.notice === TYPE_AN_ANSWER_FIRST ? { notice: null } : {}),
-    ...(state.feedback?.verdict === "invalid" ? { feedback: null } : {}),
-  };
-}
-
 /** What a question shows before anything is typed or answered: one definition for every way a question appears. */
-const NEW_QUESTION_VIEW = {
+export const NEW_QUESTION_VIEW = {
   input: "",
   cursor: 0,
   feedback: null,
@@ -176,207 +155,11 @@ export function createPracticeStore(options: PracticeStoreOptions): PracticeStor
   );
   options.onStep?.(first, startedAt.getTime());
 
-  const store = createStore<PracticeState>()((set, get) => {
-    /** The part on screen whose clock was started by typing (Learn), as "index:part". */
-    let typingClock: string | null = null;
-
-    // The engine's events go through the same handler as plain mode's (progress/session-steps):
-    // graded attempts saved first, then what to show. A quiz says nothing of reviews (as in plain
-    // mode); its answers still count for them. The summary waits behind the last feedback here,
-    // so a retry stays on offer after the last question.
-    const hooks = (at: number): StepHooks => ({
-      record: recordInto(progress, recordAs, () => new Date(at), config.mode !== "quiz"),
-      goesOnAfterSummary: true,
-    });
-
-    /** Saves the step's graded attempts, then returns what the screen should show. */
-    function apply(step: Step, at: number): Partial<PracticeState> {
-      options.onStep?.(step, at);
-      const before = get();
-      const shown = handleEngineEvents(step.events, hooks(at));
-      const patch: Partial<PracticeState> = { session: step.state, notice: null, canRetry: retryOffered(shown) };
-      for (const event of shown) {
-        switch (event.type) {
-          case "feedback":
-            patch.feedback = event.feedback;
-            if (event.feedback.verdict !== "invalid") patch.comesBack = event.review?.sentence ?? null;
-            break;
-          case "question":
-            if (event.cause === "next-question") {
-              // Shown once the learner has read what came before and pressed Enter.
-              patch.pending = event.question;
-              patch.phase = "answered";
-              break;
-            }
-            // The next part of the same question, or the question asked again: ask it now. A next
-            // part keeps the last part's feedback on screen; a retry starts clean.
-            patch.question = event.question;
-            patch.phase = "asking";
-            patch.pending = null;
-            Object.assign(patch, event.cause === "retry" ? { ...NEW_QUESTION_VIEW, summary: null } : { input: "", cursor: 0 });
-            options.onShow?.(event.question, at);
-            break;
-          case "hint":
-            patch.hints = [...before.hints, { stage: event.stage, stages: event.stages, text: event.text, solution: event.solution }];
-            break;
-          case "skipped":
-            patch.skipped = { expected: event.expected, digits: event.digits, solution: event.solution };
-            patch.feedback = null;
-            patch.comesBack = null;
-            patch.phase = "answered";
-            break;
-          case "notice":
-            patch.notice = event.message;
-            break;
-          case "summary":
-            patch.summary = event.summary;
-            // After the last answer the learner still reads its feedback first; quitting ends at once.
-            patch.phase = event.summary.quit ? "finished" : "answered";
-            if (event.summary.quit) patch.pending = null;
-            break;
-        }
-      }
-      return patch;
-    }
-
-    /** The time limit has passed: the caller ends the session instead of acting. */
-    function overdue(at: number): boolean {
-      const deadline = options.deadline?.() ?? null;
-      if (deadline === null || at < deadline) return false;
-      get().expire();
-      return true;
-    }
-
-    const initialQuestion = first.events.find((e): e is Extract<EngineEvent, { type: "question" }> => e.type === "question");
-    const notices = first.events.filter((e): e is Extract<EngineEvent, { type: "notice" }> => e.type === "notice");
-
-    return {
-      phase: initialQuestion ? "asking" : "empty",
-      mode: config.mode,
-      seed,
-      session: first.state,
-      question: initialQuestion?.question ?? null,
-      ...NEW_QUESTION_VIEW,
-      notice: notices[0]?.message ?? null,
-      pending: null,
-      summary: null,
-      canRetry: false,
-      nextDue: initialQuestion ? null : nextDue(progress.getState(), course, skills, startedAt),
-      timeUp: false,
-
-      typeText(text) {
-        const { input, cursor, phase, session } = get();
-        if (phase !== "asking") return;
-        // Pasted text may carry line breaks or other control characters: they are never part of an answer.
-        const clean = text.replace(/[\u0000-\u001f\u007f]/g, "");
-        if (clean === "") return;
-        const chars = [...input];
-        chars.splice(cursor, 0, ...clean);
-        const typed: Partial<PracticeState> = { input: chars.join(""), cursor: cursor + [...clean].length, ...staleWarnings(get()) };
-        const current = session.current;
-        const part = current ? `${current.index}:${current.part}` : null;
-        if (options.clockStartsOnTyping && current && part !== typingClock) {
-          typingClock = part;
-          typed.session = restartClock(session, now().getTime());
-        }
-        set(typed);
-      },
-      moveCursor(delta) {
-        const { input, cursor } = get();
-        set({ cursor: Math.max(0, Math.min([...input].length, cursor + delta)) });
-      },
-      cursorTo(position) {
-        set({ cursor: position === "start" ? 0 : [...get().input].length });
-      },
-      deleteBack() {
-        const { input, cursor, phase } = get();
-        if (phase !== "asking" || cursor === 0) return;
-        const chars = [...input];
-        chars.splice(cursor - 1, 1);
-        set({ input: chars.join(""), cursor: cursor - 1, ...staleWarnings(get()) });
-      },
-      clearInput() {
-        if (get().phase === "asking") set({ input: "", cursor: 0, ...staleWarnings(get()) });
-      },
-      submit() {
-        const { phase, input, session } = get();
-        if (phase !== "asking") return;
-        if (input.trim() === "") {
-          set({ notice: TYPE_AN_ANSWER_FIRST });
-          return;
-        }
-        const at = now().getTime();
-        // An answer given after the time limit is not graded (as in plain mode).
-        if (overdue(at)) return;
-        set(apply(answer(session, input, at), at));
-      },
-      hint() {
-        const { phase, session } = get();
-        if (phase !== "asking") return;
-        const at = now().getTime();
-        if (overdue(at)) return;
-        set(apply(hint(session), at));
-      },
-      skip() {
-        const { phase, session } = get();
-        if (phase !== "asking") return;
-        const at = now().getTime();
-        if (overdue(at)) return;
-        set(apply(skip(session, at), at));
-      },
-      retry() {
-        const { phase, session, canRetry } = get();
-        if (phase !== "answered" || !canRetry) return;
-        const at = now().getTime();
-        if (overdue(at)) return;
-        typingClock = null;
-        set(apply(retry(session, at), at));
-      },
-      next() {
-        const { phase, pending, summary, session } = get();
-        if (phase !== "answered") return;
-        const at = now().getTime();
-        if (pending) {
-          if (overdue(at)) return;
-          // Shown only now: the answer time starts now, not when the previous answer was graded.
-          options.onShow?.(pending, at);
-          set({
-            session: restartClock(session, at),
-            phase: "asking",
-            question: pending,
-            pending: null,
-            ...NEW_QUESTION_VIEW,
-            notice: null,
-            canRetry: false,
-          });
-        } else if (summary) {
-          set({ phase: "finished", canRetry: false });
-        }
-      },
-      quit() {
-        const { session } = get();
-        if (session.finished) return;
-        const at = now().getTime();
-        set(apply(quit(session, at), at));
-      },
-      expire() {
-        const { session } = get();
-        if (session.finished) return;
-        options.onTimeUp?.();
-        set({ timeUp: true });
-        get().quit();
-      },
-    };
-  });
+  const store = createStore<PracticeState>()((...slice) => ({
+    ...createAnswerLineSlice(...slice),
+    ...createSessionSlice(options, { first, seed, skills, recordAs, startedAt, now })(...slice),
+  }));
   const shown = store.getState().question;
   if (shown) options.onShow?.(shown, startedAt.getTime());
   return store;
-}
-
-/**
- * The session with the current part's clock started at `at`. The engine reads only `askedAt`
- * from here (for the attempt's duration), so restarting it changes nothing else.
- */
-function restartClock(session: SessionState, at: number): SessionState {
-  return session.current ? { ...session, current: { ...session.current, askedAt: at } } : session;
 }
