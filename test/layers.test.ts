@@ -17,7 +17,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** The module specifiers a file imports or re-exports, static and dynamic. */
-export function importsOf(source: string): string[] {
+function importsOf(source: string): string[] {
   const found: string[] = [];
   const patterns = [
     /(?:^|\n)\s*(?:import|export)\s[^;]*?\sfrom\s+"([^"]+)"/g,
