@@ -15,6 +15,8 @@ export interface AnswerLineSlice {
   cursorTo(position: "start" | "end"): void;
   deleteBack(): void;
   clearInput(): void;
+  /** Any edit but Enter (which the session slice's submit takes), as lineEditFor maps a key. */
+  editLine(change: Exclude<LineEdit, { type: "submit" }>): void;
 }
 
 export const createAnswerLineSlice: StateCreator<PracticeState, [], [], AnswerLineSlice> = (set, get) => {
@@ -45,5 +47,10 @@ export const createAnswerLineSlice: StateCreator<PracticeState, [], [], AnswerLi
     deleteBack: () => edit({ type: "deleteBack" }),
     // Ctrl+U clears warnings about the last answer even when the field is empty already.
     clearInput: () => edit({ type: "clear" }, true),
+    editLine(change) {
+      if (change.type === "cursor") get().moveCursor(change.delta);
+      else if (change.type === "cursorTo") get().cursorTo(change.where);
+      else edit(change, change.type === "clear");
+    },
   };
 };

@@ -131,12 +131,15 @@ export function KeypressProvider({ children }: { children: ReactNode }) {
 }
 
 /**
- * Calls `handler` for every key, one at a time and in order, while `active` (default true).
+ * Calls `handler` for every key, one at a time and in order, while `isActive` (default true; as
+ * Ink's useInput option of that name). A screen switches its handlers on and off with it, by what
+ * it has drawn: a key that changes what is drawn (Enter grading an answer) reaches only the
+ * handlers that were on for it, never one that its own change switches on.
  * Outside a KeypressProvider (a component rendered alone in a test) it splits chunks itself.
  */
-export function useKeypress(handler: KeyHandler, options: { active?: boolean } = {}): void {
+export function useKeypress(handler: KeyHandler, options: { isActive?: boolean } = {}): void {
   const dispatcher = useContext(KeypressContext);
-  const active = options.active ?? true;
+  const active = options.isActive ?? true;
   const ref = useRef(handler);
   ref.current = handler;
   // Subscribed as the screen is committed, not in a later passive effect: the key after the one

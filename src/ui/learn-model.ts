@@ -17,6 +17,7 @@
 // Esc (back) and ? (help) are handled by App, above every screen.
 import type { Key } from "ink";
 import type { ChoiceCheck } from "../content/model";
+import { lineEditFor } from "./answer-line";
 import { matches } from "./keymap";
 
 // ---------------------------------------------------------------------------------------------
@@ -79,17 +80,14 @@ export type LearnIntent =
   | { type: "choiceMove"; delta: -1 | 1 }
   | { type: "choicePick"; index: number }
   | { type: "choiceAnswer" }
-  | { type: "type"; text: string }
-  | { type: "cursor"; delta: -1 | 1 }
-  | { type: "cursorTo"; where: "start" | "end" }
-  | { type: "deleteBack" }
-  | { type: "clear" }
-  | { type: "submit" }
+  /** The answer field's key: the field takes it (use-answer-keys.ts), the step does nothing. */
+  | { type: "field" }
   | { type: "hint" }
   | { type: "retry" }
   | { type: "none" };
 
 const NONE: LearnIntent = { type: "none" };
+const FIELD: LearnIntent = { type: "field" };
 
 /** The meaning of a key on a step; see the file's header for the rules. */
 export function learnIntent(focus: StepFocus, input: string, key: Key): LearnIntent {
@@ -100,9 +98,12 @@ export function learnIntent(focus: StepFocus, input: string, key: Key): LearnInt
   if (matches("scrollUp", input, key)) return { type: "scroll", lines: -page };
   if (matches("scrollDown", input, key)) return { type: "scroll", lines: page };
 
-  if (typing && focus.typed > 0) {
-    if (matches("cursorLeft", input, key)) return { type: "cursor", delta: -1 };
-    if (matches("cursorRight", input, key)) return { type: "cursor", delta: 1 };
+  if (typing) {
+    // The field's keys are the field's (the one mapping of every text field), except ← / → with
+    // nothing typed, which still move between steps.
+    const edit = lineEditFor(input, key, ["hint"]);
+    const leaves = focus.typed === 0 && (matches("previousStep", input, key) || matches("nextStep", input, key));
+    if (edit !== null && !leaves) return FIELD;
   }
   if (matches("previousStep", input, key)) return { type: "step", delta: -1 };
   if (matches("nextStep", input, key)) return { type: "step", delta: 1 };
@@ -125,16 +126,7 @@ export function learnIntent(focus: StepFocus, input: string, key: Key): LearnInt
   if (key.upArrow) return { type: "scroll", lines: -1 };
   if (key.downArrow) return { type: "scroll", lines: 1 };
 
-  if (typing) {
-    if (matches("submit", input, key)) return { type: "submit" };
-    if (matches("deleteBack", input, key)) return { type: "deleteBack" };
-    if (matches("clearLine", input, key)) return { type: "clear" };
-    if (matches("cursorStart", input, key)) return { type: "cursorTo", where: "start" };
-    if (matches("cursorEnd", input, key)) return { type: "cursorTo", where: "end" };
-    if (matches("hint", input, key)) return { type: "hint" };
-    if (key.ctrl || key.meta || key.tab || input === "") return NONE;
-    return { type: "type", text: input };
-  }
+  if (typing) return matches("hint", input, key) ? { type: "hint" } : NONE;
 
   if (focus.check === "exercise" && focus.done) {
     if (focus.canRetry && matches("retry", input, key)) return { type: "retry" };

@@ -74,20 +74,18 @@ describe("choices", () => {
 });
 
 describe("keys", () => {
-  test("← / → move steps, except inside a typed answer, where they move the cursor", () => {
+  test("← / → move steps, except inside a typed answer, where the answer field takes them (it moves the cursor)", () => {
     expect(learnIntent(focus({}), "", key({ rightArrow: true }))).toEqual({ type: "step", delta: 1 });
     expect(learnIntent(focus({ check: "exercise", asking: true }), "", key({ leftArrow: true }))).toEqual({ type: "step", delta: -1 });
-    expect(learnIntent(focus({ check: "exercise", asking: true, typed: 2 }), "", key({ leftArrow: true }))).toEqual({
-      type: "cursor",
-      delta: -1,
-    });
+    expect(learnIntent(focus({ check: "exercise", asking: true, typed: 2 }), "", key({ leftArrow: true }))).toEqual({ type: "field" });
     expect(learnIntent(focus({ check: "exercise", done: true }), "", key({ rightArrow: true }))).toEqual({ type: "step", delta: 1 });
   });
 
-  test("letters go into the answer field (h asks for a hint); on other steps they do not type", () => {
+  test("letters and Enter are the answer field's (h asks for a hint); on other steps they do not type", () => {
     const asking = focus({ check: "exercise", asking: true });
-    expect(learnIntent(asking, "5", key({}))).toEqual({ type: "type", text: "5" });
-    expect(learnIntent(asking, "j", key({}))).toEqual({ type: "type", text: "j" });
+    expect(learnIntent(asking, "5", key({}))).toEqual({ type: "field" });
+    expect(learnIntent(asking, "j", key({}))).toEqual({ type: "field" });
+    expect(learnIntent(asking, "", key({ return: true }))).toEqual({ type: "field" });
     expect(learnIntent(asking, "h", key({}))).toEqual({ type: "hint" });
     expect(learnIntent(focus({}), "5", key({}))).toEqual({ type: "none" });
   });

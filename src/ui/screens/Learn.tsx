@@ -36,6 +36,7 @@ import { UI_TEXT } from "../strings";
 import { useTerminalSize } from "../use-terminal-size";
 import { LEARN_TEXT } from "./learn-strings";
 import { useKeypress } from "../keypress";
+import { useAnswerKeys } from "../use-answer-keys";
 
 /** Rows of prose an unanswered check leaves above itself at least, or it is not pinned there. */
 const MIN_PROSE_ROWS = 3;
@@ -150,6 +151,15 @@ export function Learn({ onBack, navigate }: ScreenProps) {
     page: measured.view,
   };
 
+  // The answer field's keys, on only while the step's exercise asks (and the step is on screen).
+  useAnswerKeys(exercise, {
+    isActive: memo.view === "step" && focus.asking,
+    reserved: ["hint"],
+    onEdit: (edit) => {
+      // Typing and grading follow the answer down the page; moving the cursor does not.
+      if (edit.type === "type" || edit.type === "submit") followBottom.current = true;
+    },
+  });
   useKeypress((input, key) => {
     const at = steps[memo.index];
     if (!at) return;
@@ -229,26 +239,6 @@ export function Learn({ onBack, navigate }: ScreenProps) {
           progress.getState().recordChoice(at.lesson.id, at.step.id, chosen, chosen === check.answer);
         return;
       }
-      case "type":
-        followAnswer();
-        store?.getState().typeText(intent.text);
-        return;
-      case "cursor":
-        store?.getState().moveCursor(intent.delta);
-        return;
-      case "cursorTo":
-        store?.getState().cursorTo(intent.where);
-        return;
-      case "deleteBack":
-        store?.getState().deleteBack();
-        return;
-      case "clear":
-        store?.getState().clearInput();
-        return;
-      case "submit":
-        followAnswer();
-        store?.getState().submit();
-        return;
       case "hint":
         followAnswer();
         store?.getState().hint();
@@ -257,6 +247,7 @@ export function Learn({ onBack, navigate }: ScreenProps) {
         followAnswer();
         store?.getState().retry();
         return;
+      case "field":
       case "none":
         return;
     }

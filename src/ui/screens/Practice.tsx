@@ -28,6 +28,7 @@ import {
 import { UI_TEXT } from "../strings";
 import { useTerminalSize } from "../use-terminal-size";
 import { useKeypress } from "../keypress";
+import { useAnswerKeys } from "../use-answer-keys";
 
 export interface PracticeProps extends ScreenProps {
   /** What kind of session; practice unless told (Review and Quiz screens pass their own). */
@@ -109,61 +110,55 @@ export function Practice(props: PracticeProps) {
     return () => clearTimeout(later);
   });
 
+  // Each phase's keys are switched on only in that phase (as drawn), so the Enter that grades an
+  // answer never also goes on to the next question, and typed letters are never commands.
+  useAnswerKeys(store, { isActive: phase === "asking", reserved: ["hint", "skip"] });
   useKeypress((input, key) => {
-    const s = store.getState();
     if (matches("scrollDown", input, key)) {
       if (!overflow.below) return;
       const last = Math.max(0, sizes.current.content - sizes.current.visible);
       return setScroll((n) => Math.min(last, n + Math.max(1, bodyRows - 2)));
     }
     if (matches("scrollUp", input, key)) return setScroll((n) => Math.max(0, n - Math.max(1, bodyRows - 2)));
-    if (key.ctrl && input === "c") return; // App: save and quit.
-    if (key.escape) {
-      // The quiz (a store given by the Quiz screen) decides what Esc does; App leaves Esc here.
-      if (props.store) return;
-      // Leaving a session with answers in it: its end screen first, with the session's mistakes.
-      const underway = s.phase === "asking" || s.phase === "answered";
-      if (underway && s.session.attempts.length + s.session.skipped.length > 0) {
-        // After the last answer the session is over already: Esc shows its results, as Enter would.
-        return s.session.finished ? s.next() : s.quit();
-      }
-      return onBack();
+    if (!key.escape) return;
+    // The quiz (a store given by the Quiz screen) decides what Esc does; App leaves Esc here.
+    if (props.store) return;
+    const s = store.getState();
+    // Leaving a session with answers in it: its end screen first, with the session's mistakes.
+    const underway = s.phase === "asking" || s.phase === "answered";
+    if (underway && s.session.attempts.length + s.session.skipped.length > 0) {
+      // After the last answer the session is over already: Esc shows its results, as Enter would.
+      return s.session.finished ? s.next() : s.quit();
     }
-    if (s.phase === "asking") {
-      if (matches("submit", input, key)) return s.submit();
-      if (matches("skip", input, key)) return s.skip();
-      if (matches("deleteBack", input, key)) return s.deleteBack();
-      if (matches("clearLine", input, key)) return s.clearInput();
-      if (matches("cursorLeft", input, key)) return s.moveCursor(-1);
-      if (matches("cursorRight", input, key)) return s.moveCursor(1);
-      if (matches("cursorStart", input, key)) return s.cursorTo("start");
-      if (matches("cursorEnd", input, key)) return s.cursorTo("end");
-      if (matches("hint", input, key)) return s.hint();
-      if (matches("help", input, key)) return; // App opens help.
-      if (input === "" || key.ctrl || key.meta || key.tab || key.return) return;
-      // Keys typed fast or pasted arrive as one string; a line break in it is Enter.
-      const [first = "", ...rest] = input.split(/\r\n|\r|\n/);
-      store.getState().typeText(first);
-      for (const segment of rest) {
-        store.getState().submit();
-        store.getState().typeText(segment);
-      }
-      return;
-    }
-    if (s.phase === "answered") {
-      if (matches("next", input, key)) return s.next();
-      if (matches("retry", input, key)) return s.retry();
-      return;
-    }
-    if (s.phase === "empty" && s.mode === "review" && matches("openPractice", input, key)) {
-      // Nothing due: practice instead, in place of this screen.
-      onBack();
-      navigate("practice");
-      return;
-    }
-    if (s.phase === "finished" && !props.store && matches("select", input, key)) return anotherRound();
-    if (matches("select", input, key)) onBack();
+    return onBack();
   });
+  useKeypress(
+    (input, key) => {
+      if (matches("skip", input, key)) return store.getState().skip();
+      if (matches("hint", input, key)) return store.getState().hint();
+    },
+    { isActive: phase === "asking" },
+  );
+  useKeypress(
+    (input, key) => {
+      if (matches("next", input, key)) return store.getState().next();
+      if (matches("retry", input, key)) return store.getState().retry();
+    },
+    { isActive: phase === "answered" },
+  );
+  useKeypress(
+    (input, key) => {
+      if (phase === "empty" && state.mode === "review" && matches("openPractice", input, key)) {
+        // Nothing due: practice instead, in place of this screen.
+        onBack();
+        navigate("practice");
+        return;
+      }
+      if (phase === "finished" && !props.store && matches("select", input, key)) return anotherRound();
+      if (matches("select", input, key)) onBack();
+    },
+    { isActive: phase === "empty" || phase === "finished" },
+  );
 
   const scrollKeys: KeyBarItem[] = [
     ...(overflow.below ? [{ action: "scrollDown", label: UI_TEXT.keyMore } as const] : []),
