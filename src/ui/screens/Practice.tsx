@@ -2,8 +2,8 @@
 // the given values, an answer field, the verdict naming the mistake, hints in stages ending in the
 // worked solution, and when the item comes back. Everything that must outlive a remount (the
 // typed answer, the session) is in the practice store, kept per screen entry.
-import { Box, type DOMElement, measureElement, Text } from "ink";
-import { type ReactNode, useEffect, useRef, useState } from "react";
+import { Box, Text } from "ink";
+import { type ReactNode, useState } from "react";
 import { useStore } from "zustand";
 import type { Localized } from "../../core/i18n";
 import { fill, REASON_TEXT, SESSION_TEXT, summarySentence } from "../../engine/texts";
@@ -15,6 +15,7 @@ import { Header } from "../components/Header";
 import { HintPanel } from "../components/HintPanel";
 import { MISTAKES_TEXT, SessionMistakes } from "../components/SessionMistakes";
 import { KeyBar, type KeyBarItem } from "../components/KeyBar";
+import { ScrollBody, useScrollBody } from "../components/ScrollBody";
 import { WrappedText } from "../components/WrappedText";
 import { type ScreenProps, useAscii, useLang, useScreenMemo, useText, useTheme, useTrainer } from "../context";
 import { matches } from "../keymap";
@@ -84,42 +85,14 @@ export function Practice(props: PracticeProps) {
   );
   const state = useStore(store);
   const { phase, question } = state;
-  // Scrolling the body, for long worked solutions in small terminals; back to the top on each new view.
-  const [scroll, setScroll] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new question or verdict is what resets the scroll
-  useEffect(() => setScroll(0), [question, state.feedback, phase]);
-  const bodyRows = Math.max(3, rows - 1 - 1 - (columns < 60 ? 2 : 1));
-  // How much of the body is out of view, measured after each render, for the key bar's "PgDn more".
-  const bodyRef = useRef<DOMElement>(null);
-  const contentRef = useRef<DOMElement>(null);
-  const [overflow, setOverflow] = useState({ below: false, above: false });
-  /** The last measured heights: PgDn never scrolls past the end, however fast it is pressed. */
-  const sizes = useRef({ visible: 0, content: 0 });
-  useEffect(() => {
-    const measure = () => {
-      if (!bodyRef.current || !contentRef.current) return;
-      const visible = measureElement(bodyRef.current).height;
-      const content = measureElement(contentRef.current).height;
-      sizes.current = { visible, content };
-      const next = { below: content - scroll > visible, above: scroll > 0 };
-      setOverflow((now) => (now.below === next.below && now.above === next.above ? now : next));
-    };
-    measure();
-    // In a terminal Ink lays out at most ~30 times a second, after React commits: measure again once it has.
-    const later = setTimeout(measure, 50);
-    return () => clearTimeout(later);
-  });
+  // Scrolling the body (PgUp/PgDn), for long worked solutions in small terminals; back to the top
+  // on each new view. A page keeps two rows of the one before.
+  const scroll = useScrollBody({ keys: "pages", pageOverlap: 2, resetOn: [question, state.feedback, phase] });
 
   // Each phase's keys are switched on only in that phase (as drawn), so the Enter that grades an
   // answer never also goes on to the next question, and typed letters are never commands.
   useAnswerKeys(store, { isActive: phase === "asking", reserved: ["hint", "skip"] });
-  useKeypress((input, key) => {
-    if (matches("scrollDown", input, key)) {
-      if (!overflow.below) return;
-      const last = Math.max(0, sizes.current.content - sizes.current.visible);
-      return setScroll((n) => Math.min(last, n + Math.max(1, bodyRows - 2)));
-    }
-    if (matches("scrollUp", input, key)) return setScroll((n) => Math.max(0, n - Math.max(1, bodyRows - 2)));
+  useKeypress((_input, key) => {
     if (!key.escape) return;
     // The quiz (a store given by the Quiz screen) decides what Esc does; App leaves Esc here.
     if (props.store) return;
@@ -161,8 +134,8 @@ export function Practice(props: PracticeProps) {
   );
 
   const scrollKeys: KeyBarItem[] = [
-    ...(overflow.below ? [{ action: "scrollDown", label: UI_TEXT.keyMore } as const] : []),
-    ...(overflow.above ? [{ action: "scrollUp", label: UI_TEXT.keyScrollUp } as const] : []),
+    ...(scroll.below ? [{ action: "scrollDown", label: UI_TEXT.keyMore } as const] : []),
+    ...(scroll.above ? [{ action: "scrollUp", label: UI_TEXT.keyScrollUp } as const] : []),
   ];
   const heading = title ?? TITLES[session.mode] ?? SESSION_TEXT.practiceTitle;
   const back: KeyBarItem = { action: "back", label: props.backLabel ?? UI_TEXT.keyBack };
@@ -196,37 +169,35 @@ export function Practice(props: PracticeProps) {
       />
       {/* Only the body gives way (every other line has flexShrink 0), from a basis of 0: its clip
           then ends exactly where the footer and key bar start (see Learn). */}
-      <Box ref={bodyRef} flexDirection="column" flexGrow={1} flexShrink={1} flexBasis={0} overflow="hidden">
-        <Box ref={contentRef} flexDirection="column" marginTop={-scroll} flexShrink={0}>
-          {phase === "empty" ? (
-            <EmptySession state={state} />
-          ) : phase === "finished" ? (
-            (props.finished?.(state) ?? <Finished state={state} width={columns} />)
-          ) : question ? (
-            <>
-              {props.intro && state.session.attempts.length === 0 && state.session.skipped.length === 0 && question.number === 1
-                ? props.intro
-                : null}
-              <QuestionText question={question} width={columns} />
-              <AnswerField value={state.input} cursor={state.cursor} active={phase === "asking"} />
-              {state.notice ? <WrappedText text={t(state.notice)} width={columns} style={theme.warn} /> : null}
-              <FeedbackPanel
-                feedback={state.feedback}
-                skipped={state.skipped}
-                comesBack={state.comesBack}
-                canRetry={state.canRetry}
-                solutionShown={phase === "asking" && state.hints.some((h) => h.solution)}
-                width={columns}
-              />
-              {/* Below the answer field, which must stay in view; after the verdict they give way to it (with the solution). */}
-              {phase === "asking" ? <HintPanel hints={state.hints} width={columns} /> : null}
-              {phase === "answered" && rows >= 20 ? (
-                <Text {...theme.key}>{t(state.pending ? UI_TEXT.pressNext : UI_TEXT.pressFinish)}</Text>
-              ) : null}
-            </>
-          ) : null}
-        </Box>
-      </Box>
+      <ScrollBody scroll={scroll}>
+        {phase === "empty" ? (
+          <EmptySession state={state} />
+        ) : phase === "finished" ? (
+          (props.finished?.(state) ?? <Finished state={state} width={columns} />)
+        ) : question ? (
+          <>
+            {props.intro && state.session.attempts.length === 0 && state.session.skipped.length === 0 && question.number === 1
+              ? props.intro
+              : null}
+            <QuestionText question={question} width={columns} />
+            <AnswerField value={state.input} cursor={state.cursor} active={phase === "asking"} />
+            {state.notice ? <WrappedText text={t(state.notice)} width={columns} style={theme.warn} /> : null}
+            <FeedbackPanel
+              feedback={state.feedback}
+              skipped={state.skipped}
+              comesBack={state.comesBack}
+              canRetry={state.canRetry}
+              solutionShown={phase === "asking" && state.hints.some((h) => h.solution)}
+              width={columns}
+            />
+            {/* Below the answer field, which must stay in view; after the verdict they give way to it (with the solution). */}
+            {phase === "asking" ? <HintPanel hints={state.hints} width={columns} /> : null}
+            {phase === "answered" && rows >= 20 ? (
+              <Text {...theme.key}>{t(state.pending ? UI_TEXT.pressNext : UI_TEXT.pressFinish)}</Text>
+            ) : null}
+          </>
+        ) : null}
+      </ScrollBody>
       {props.footer ? <Box flexShrink={0}>{props.footer}</Box> : null}
       <Box flexShrink={0}>
         <KeyBar items={[...scrollKeys, ...keys]} />

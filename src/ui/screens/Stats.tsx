@@ -4,22 +4,20 @@
 // mistake catalogue's names, the reviews due and when the next one is. Scrolls when taller
 // than the terminal (↑/↓, PgUp/PgDn).
 import { englishNoun } from "../../core/i18n";
-import { type DOMElement, Box, measureElement, Text } from "ink";
-import { useLayoutEffect, useMemo, useRef, useState } from "react";
+import { Box, Text } from "ink";
+import { useMemo } from "react";
 import { mistakeName } from "../../core/mistakes";
 import { visibleText } from "../../core/visible-text";
 import { computeStats, humanizeInterval } from "../../progress";
 import { Header } from "../components/Header";
 import { KeyBar } from "../components/KeyBar";
+import { ScrollBody, useScrollBody } from "../components/ScrollBody";
 import { percent, type SkillRow, SkillTable } from "../components/SkillTable";
 import { WrappedText } from "../components/WrappedText";
 import { type ScreenProps, useProgress, useProgressStore, useText, useTheme, useTrainer } from "../context";
-import { matches } from "../keymap";
-import { clampScroll } from "../learn-model";
 import { UI_TEXT } from "../strings";
 import { useTerminalSize } from "../use-terminal-size";
 import { STATS_TEXT } from "./stats-strings";
-import { useKeypress } from "../keypress";
 
 /** Cells for a mistake's name before its count. */
 const MISTAKE_NAME_WIDTH = 36;
@@ -43,26 +41,8 @@ export function Stats(_props: ScreenProps) {
     return upcoming.length === 0 ? null : humanizeInterval(Math.min(...upcoming) - at);
   }, [cards, now]);
 
-  const [scroll, setScroll] = useState(0);
-  const viewRef = useRef<DOMElement>(null);
-  const contentRef = useRef<DOMElement>(null);
-  const [measured, setMeasured] = useState({ view: 0, content: 0 });
-  useLayoutEffect(() => {
-    const view = viewRef.current ? measureElement(viewRef.current).height : 0;
-    const content = contentRef.current ? measureElement(contentRef.current).height : 0;
-    if (view !== measured.view || content !== measured.content) setMeasured({ view, content });
-  });
-  const top = clampScroll(scroll, measured.content, measured.view);
-  useKeypress((input, key) => {
-    const page = Math.max(1, measured.view - 1);
-    // From the latest value, not the rendered one: several keys may arrive in one input chunk.
-    const by = (lines: number) =>
-      setScroll((current) => clampScroll(clampScroll(current, measured.content, measured.view) + lines, measured.content, measured.view));
-    if (matches("scrollDown", input, key)) by(page);
-    else if (matches("scrollUp", input, key)) by(-page);
-    else if (matches("down", input, key)) by(1);
-    else if (matches("up", input, key)) by(-1);
-  });
+  // PgUp/PgDn by a page, ↑/↓ by a line.
+  const scroll = useScrollBody({ keys: "lines" });
 
   // In the course's order of skills (as Home lists them); skills no longer in the course last.
   const order = new Map(course.skills.map((s, i) => [s.id, i]));
@@ -80,57 +60,55 @@ export function Stats(_props: ScreenProps) {
   return (
     <Box flexDirection="column" width={columns} height={rows - 1}>
       <Header title={t(STATS_TEXT.title)} />
-      <Box ref={viewRef} flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden">
-        <Box ref={contentRef} flexDirection="column" flexShrink={0} marginTop={-top}>
-          {stats.attempts === 0 ? (
-            <WrappedText text={t(STATS_TEXT.noAnswers)} width={columns} />
-          ) : (
-            <>
-              <WrappedText
-                text={t(STATS_TEXT.answers, { attempts: stats.attempts, correct: stats.correct, percent: percent(stats.accuracy) })}
-                width={columns}
-              />
-              <WrappedText text={t(STATS_TEXT.streak, { n: stats.streak, days })} width={columns} />
-            </>
-          )}
-          <WrappedText text={t(STATS_TEXT.due, { due: stats.due, queue: stats.reviewQueue })} width={columns} />
-          {nextDue ? (
-            <WrappedText text={t(STATS_TEXT.nextReview, { when: t(nextDue) })} width={columns} />
-          ) : stats.due === 0 ? (
-            <WrappedText text={t(STATS_TEXT.nothingScheduled)} width={columns} />
-          ) : null}
-          {skillRows.length > 0 ? (
-            <Box flexDirection="column" marginTop={1} flexShrink={0}>
-              <Text {...theme.heading}>{t(STATS_TEXT.bySkill)}</Text>
-              <SkillTable rows={skillRows} width={columns} />
-              {notStarted > 0 ? <Text {...theme.muted}>{t(STATS_TEXT.notStarted, { n: notStarted })}</Text> : null}
-            </Box>
-          ) : null}
-          {stats.attempts > 0 ? (
-            <Box flexDirection="column" marginTop={1} flexShrink={0}>
-              <Text {...theme.heading}>{t(STATS_TEXT.mistakes)}</Text>
-              {mistakes.length === 0 ? (
-                <Text {...theme.muted}>{t(STATS_TEXT.noMistakes)}</Text>
-              ) : (
-                mistakes.map(([id, n]) => (
-                  <Box key={id}>
-                    <Box width={Math.max(8, Math.min(MISTAKE_NAME_WIDTH, columns - 8))} flexShrink={0}>
-                      <Text wrap="truncate-end">{visibleText(t(mistakeName(id)))}</Text>
-                    </Box>
-                    <Box flexShrink={0} marginLeft={1}>
-                      <Text>{t(STATS_TEXT.times, { n })}</Text>
-                    </Box>
+      <ScrollBody scroll={scroll}>
+        {stats.attempts === 0 ? (
+          <WrappedText text={t(STATS_TEXT.noAnswers)} width={columns} />
+        ) : (
+          <>
+            <WrappedText
+              text={t(STATS_TEXT.answers, { attempts: stats.attempts, correct: stats.correct, percent: percent(stats.accuracy) })}
+              width={columns}
+            />
+            <WrappedText text={t(STATS_TEXT.streak, { n: stats.streak, days })} width={columns} />
+          </>
+        )}
+        <WrappedText text={t(STATS_TEXT.due, { due: stats.due, queue: stats.reviewQueue })} width={columns} />
+        {nextDue ? (
+          <WrappedText text={t(STATS_TEXT.nextReview, { when: t(nextDue) })} width={columns} />
+        ) : stats.due === 0 ? (
+          <WrappedText text={t(STATS_TEXT.nothingScheduled)} width={columns} />
+        ) : null}
+        {skillRows.length > 0 ? (
+          <Box flexDirection="column" marginTop={1} flexShrink={0}>
+            <Text {...theme.heading}>{t(STATS_TEXT.bySkill)}</Text>
+            <SkillTable rows={skillRows} width={columns} />
+            {notStarted > 0 ? <Text {...theme.muted}>{t(STATS_TEXT.notStarted, { n: notStarted })}</Text> : null}
+          </Box>
+        ) : null}
+        {stats.attempts > 0 ? (
+          <Box flexDirection="column" marginTop={1} flexShrink={0}>
+            <Text {...theme.heading}>{t(STATS_TEXT.mistakes)}</Text>
+            {mistakes.length === 0 ? (
+              <Text {...theme.muted}>{t(STATS_TEXT.noMistakes)}</Text>
+            ) : (
+              mistakes.map(([id, n]) => (
+                <Box key={id}>
+                  <Box width={Math.max(8, Math.min(MISTAKE_NAME_WIDTH, columns - 8))} flexShrink={0}>
+                    <Text wrap="truncate-end">{visibleText(t(mistakeName(id)))}</Text>
                   </Box>
-                ))
-              )}
-            </Box>
-          ) : null}
-        </Box>
-      </Box>
+                  <Box flexShrink={0} marginLeft={1}>
+                    <Text>{t(STATS_TEXT.times, { n })}</Text>
+                  </Box>
+                </Box>
+              ))
+            )}
+          </Box>
+        ) : null}
+      </ScrollBody>
       <Box flexShrink={0}>
         <KeyBar
           items={[
-            ...(measured.content > measured.view ? [{ action: "scrollDown", label: STATS_TEXT.keyScroll } as const] : []),
+            ...(scroll.sizes.content > scroll.sizes.view ? [{ action: "scrollDown", label: STATS_TEXT.keyScroll } as const] : []),
             { action: "back", label: UI_TEXT.keyBack },
             { action: "help", label: UI_TEXT.keyHelp },
           ]}
