@@ -139,8 +139,3 @@ export function learnIntent(focus: StepFocus, input: string, key: Key): LearnInt
   if (matches("up", input, key)) return { type: "scroll", lines: -1 };
   return NONE;
 }
-
-/** The first line shown when the step is `content` lines tall and `view` lines fit: kept in range. */
-export function clampScroll(scroll: number, content: number, view: number): number {
-  return Math.max(0, Math.min(scroll, content - view));
-}

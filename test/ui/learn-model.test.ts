@@ -1,18 +1,10 @@
 import type { Key } from "ink";
+import { clampScroll } from "../../src/ui/components/ScrollBody";
 import { describe, expect, test } from "vitest";
 import type { Course } from "../../src/content/model";
 import { loadContent } from "../../src/content/load";
 import { NO_KEY } from "../../src/ui/keypress";
-import {
-  answerChoice,
-  choiceCorrect,
-  clampScroll,
-  FRESH_CHOICE,
-  learnIntent,
-  moveChoice,
-  pickChoice,
-  type StepFocus,
-} from "../../src/ui/learn-model";
+import { answerChoice, choiceCorrect, FRESH_CHOICE, learnIntent, moveChoice, pickChoice, type StepFocus } from "../../src/ui/learn-model";
 import { courseSteps, moveStep, resumeIndex } from "../../src/engine/course-steps";
 
 const loaded = loadContent(["content"], process.cwd());

@@ -16,19 +16,11 @@ import { StepPicker } from "../components/StepPicker";
 import { ChoiceCheck } from "../components/ChoiceCheck";
 import { InlineExercise } from "../components/InlineExercise";
 import { KeyBar, type KeyBarItem } from "../components/KeyBar";
+import { ScrollBody, useScrollBody } from "../components/ScrollBody";
 import { StepView } from "../components/StepView";
 import { WrappedText } from "../components/WrappedText";
 import { type ScreenProps, type TrainerContextValue, useAscii, useMarks, useScreenMemo, useText, useTheme, useTrainer } from "../context";
-import {
-  answerChoice,
-  type ChoiceState,
-  clampScroll,
-  FRESH_CHOICE,
-  learnIntent,
-  moveChoice,
-  pickChoice,
-  type StepFocus,
-} from "../learn-model";
+import { answerChoice, type ChoiceState, FRESH_CHOICE, learnIntent, moveChoice, pickChoice, type StepFocus } from "../learn-model";
 import { type CourseStep, courseSteps, LEARN_EXERCISE_SEED, moveStep, resumeIndex } from "../../engine/course-steps";
 import { matches } from "../keymap";
 import { createPracticeStore, type PracticeStore } from "../practice-store";
@@ -71,14 +63,14 @@ export function Learn({ onBack, navigate }: ScreenProps) {
     picked: 0,
   }));
   const [, rerender] = useReducer((n: number) => n + 1, 0);
-  const [scroll, setScroll] = useState(0);
+  // The step scrolls through the one ScrollBody; its keys come through learnIntent (↑/↓ pick a
+  // choice on a choice check, so the body takes no keys itself).
+  const scroll = useScrollBody();
+  const measured = scroll.sizes;
   /** Keep the bottom of the step in view (set by answering, cleared by scrolling or moving). */
   const followBottom = useRef(false);
-  const viewRef = useRef<DOMElement>(null);
-  const contentRef = useRef<DOMElement>(null);
   /** The choice check's result block (null before an answer and on other steps). */
   const choiceResultRef = useRef<DOMElement>(null);
-  const [measured, setMeasured] = useState({ view: 0, content: 0 });
   /** The check block and the key bar, measured: whether the check can stay pinned under the prose. */
   const proseRef = useRef<DOMElement>(null);
   const checkRef = useRef<DOMElement>(null);
@@ -118,9 +110,7 @@ export function Learn({ onBack, navigate }: ScreenProps) {
   // Sizes are known only after Ink's layout, which runs before layout effects: measure, then
   // scroll within them (a layout effect, so the corrected frame replaces the first at once).
   useLayoutEffect(() => {
-    const view = viewRef.current ? measureElement(viewRef.current).height : 0;
-    const content = contentRef.current ? measureElement(contentRef.current).height : 0;
-    if (view !== measured.view || content !== measured.content) setMeasured({ view, content });
+    const { view, content } = scroll.measure();
     const now = {
       prose: proseRef.current ? measureElement(proseRef.current).height : 0,
       check: checkRef.current ? measureElement(checkRef.current).height : 0,
@@ -133,10 +123,10 @@ export function Learn({ onBack, navigate }: ScreenProps) {
       // (✗ and why that choice is wrong) matter most: never scroll past them to show the tail.
       const result = choiceResultRef.current ? measureElement(choiceResultRef.current).height : 0;
       const target = result > 0 ? Math.min(bottom, content - result) : bottom;
-      if (scroll !== target) setScroll(target);
+      if (scroll.top !== target) scroll.scrollTo(target);
     }
   });
-  const top = clampScroll(scroll, measured.content, measured.view);
+  const top = scroll.top;
 
   // A miss may be tried again with the same numbers (the store offers it after the last question too).
   const missed = exerciseState !== null && exerciseState.phase !== "asking" && exerciseState.canRetry;
@@ -170,7 +160,7 @@ export function Learn({ onBack, navigate }: ScreenProps) {
       progress.getState().setLessonPosition(target.lesson.id, target.stepInLesson);
       followBottom.current = false;
       opening.current = true;
-      setScroll(0);
+      scroll.scrollTo(0);
       rerender();
     };
     if (memo.view === "picker") {
@@ -222,7 +212,7 @@ export function Learn({ onBack, navigate }: ScreenProps) {
       case "scroll":
         followBottom.current = false;
         opening.current = false;
-        setScroll(Math.max(0, clampScroll(top + intent.lines, measured.content, measured.view)));
+        scroll.scrollBy(intent.lines);
         return;
       case "choiceMove":
         if (check?.kind === "choice") updateChoice((s) => moveChoice(s, intent.delta, check.choices.length));
@@ -320,22 +310,20 @@ export function Learn({ onBack, navigate }: ScreenProps) {
       {/* The body takes exactly the rows the other lines leave (a basis of 0, and only it may
           shrink): were the status line allowed to shrink too, Yoga would split the shortfall
           between them in fractions, and the body's clip would reach into the status row. */}
-      <Box ref={viewRef} flexDirection="column" flexGrow={1} flexShrink={1} flexBasis={0} overflow="hidden">
-        <Box ref={contentRef} flexDirection="column" flexShrink={0} marginTop={-top}>
-          <Box ref={proseRef} flexDirection="column" flexShrink={0}>
-            <StepView lesson={current.lesson} step={current.step} width={columns} />
-          </Box>
-          {check ? (
-            pinned ? null : (
-              checkBlock
-            )
-          ) : last ? (
-            <Box marginTop={1} flexShrink={0}>
-              <WrappedText text={t(LEARN_TEXT.lastStep)} style={theme.key} width={columns} />
-            </Box>
-          ) : null}
+      <ScrollBody scroll={scroll}>
+        <Box ref={proseRef} flexDirection="column" flexShrink={0}>
+          <StepView lesson={current.lesson} step={current.step} width={columns} />
         </Box>
-      </Box>
+        {check ? (
+          pinned ? null : (
+            checkBlock
+          )
+        ) : last ? (
+          <Box marginTop={1} flexShrink={0}>
+            <WrappedText text={t(LEARN_TEXT.lastStep)} style={theme.key} width={columns} />
+          </Box>
+        ) : null}
+      </ScrollBody>
       {pinned ? checkBlock : null}
       {overflow ? (
         <Box flexShrink={0}>
