@@ -14,8 +14,8 @@ function Screen({ lines, options }: { lines: number; options: ScrollBodyOptions 
     <Box flexDirection="column" height={8}>
       <Text>header</Text>
       <ScrollBody scroll={scroll}>
-        {Array.from({ length: lines }, (_, i) => (
-          <Text key={i}>row {i + 1}</Text>
+        {Array.from({ length: lines }, (_, i) => `row ${i + 1}`).map((row) => (
+          <Text key={row}>{row}</Text>
         ))}
       </ScrollBody>
       <Text>
