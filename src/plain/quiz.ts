@@ -12,10 +12,9 @@ import { start } from "../engine/session";
 import { fill } from "../engine/texts";
 import type { GradedAttempt, SessionConfig, Summary } from "../engine/types";
 import { toAscii } from "../core/ascii";
+import { choosePresenter } from "./choose-presenter";
 import { driveSession, type Presenter } from "./driver";
-import { jsonPresenter } from "./json-presenter";
 import { readLines } from "./line-reader";
-import { textPresenter } from "./text-presenter";
 import type { ProgressStore } from "../progress";
 import { NothingToAskError } from "../quiz/nothing-to-ask";
 import { type Timers, withDeadline } from "./deadline";
@@ -90,32 +89,26 @@ export async function runQuizSession(options: QuizSessionOptions): Promise<QuizO
   tracker.begin();
   const { deadline } = tracker;
 
-  const text = options.json ? null : textPresenter({ out: options.stdout, lang, ascii: options.ascii, showPrompt: options.showPrompt });
-  const base: Presenter =
-    text ??
-    jsonPresenter({
-      out: options.stdout,
-      lang,
-      ascii: options.ascii,
-      hideExpectedWhenInvalid: true,
-      questionExtra: () => (deadline === null ? {} : { deadline: new Date(deadline).toISOString(), remainingMs: tracker.remaining(now()) }),
-      summaryExtra: () => {
-        const score = tracker.score();
-        return {
-          mode: "quiz",
-          seed: settings.seed,
-          name: options.name,
-          score: score.right,
-          scoreOf: score.of,
-          unanswered: tracker.unanswered(),
-          ending: tracker.ending(),
-          timeUp: tracker.ending() === "time-up",
-          contentVersion: course.version,
-          resultFile: tracker.path,
-          saved: tracker.saved,
-        };
-      },
-    });
+  const { presenter: base, text } = choosePresenter(options, {
+    hideExpectedWhenInvalid: true,
+    questionExtra: () => (deadline === null ? {} : { deadline: new Date(deadline).toISOString(), remainingMs: tracker.remaining(now()) }),
+    summaryExtra: () => {
+      const score = tracker.score();
+      return {
+        mode: "quiz",
+        seed: settings.seed,
+        name: options.name,
+        score: score.right,
+        scoreOf: score.of,
+        unanswered: tracker.unanswered(),
+        ending: tracker.ending(),
+        timeUp: tracker.ending() === "time-up",
+        contentVersion: course.version,
+        resultFile: tracker.path,
+        saved: tracker.saved,
+      };
+    },
+  });
 
   let currentIndex = 0;
   let summary: Summary | null = null;

@@ -11,10 +11,9 @@ import type { QueueEntry, SessionConfig, SessionMode, SessionState, Summary } fr
 import { DEFAULT_DAILY_REVIEW_CAP, type ProgressStore } from "../progress";
 import { nextDue, sessionQueue } from "../progress/session-link";
 import { recordInto } from "../progress/session-steps";
+import { choosePresenter } from "./choose-presenter";
 import { driveSession, type Presenter } from "./driver";
-import { jsonPresenter } from "./json-presenter";
 import { readLines } from "./line-reader";
-import { textPresenter } from "./text-presenter";
 import { PLAIN_TEXT } from "./texts";
 
 /** What every line-by-line front end takes: the course, the store, how lines are shown, the streams. */
@@ -71,23 +70,9 @@ export async function runPlainSession(options: PlainSessionOptions): Promise<Pla
     ...(options.reviewCap === undefined ? {} : { reviewCap: options.reviewCap }),
   });
   let summary: Summary | null = null;
-  const text = options.json
-    ? null
-    : textPresenter({
-        out: options.stdout,
-        lang,
-        ascii: options.ascii,
-        showPrompt: options.showPrompt,
-        ...(options.columns ? { columns: options.columns } : {}),
-      });
-  const base: Presenter =
-    text ??
-    jsonPresenter({
-      out: options.stdout,
-      lang,
-      ascii: options.ascii,
-      summaryExtra: () => ({ seed: options.seed, mode: options.mode, saved: store.getState().saving === "ok" }),
-    });
+  const { presenter: base, text } = choosePresenter(options, {
+    summaryExtra: () => ({ seed: options.seed, mode: options.mode, saved: store.getState().saving === "ok" }),
+  });
   const presenter: Presenter = {
     ...base,
     summary(s) {
