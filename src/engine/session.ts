@@ -5,6 +5,7 @@
 // question appears.
 import type { Localized } from "../core/i18n";
 import { showShortest } from "../core/number-format";
+import { tallyAnswers } from "../core/tally";
 import { carriedExpected } from "./carry";
 import { type PartGrade, gradePart } from "./grade";
 import { planSession } from "./plan";
@@ -173,18 +174,10 @@ export function quit(state: SessionState, now: number): Step {
 }
 
 export function summarize(state: SessionState, now: number, quitEarly: boolean): Summary {
-  const mistakes: Record<string, number> = {};
-  let correct = 0;
-  let imprecise = 0;
-  let incorrect = 0;
-  let carried = 0;
-  for (const attempt of state.attempts) {
-    if (attempt.verdict === "correct") correct++;
-    else if (attempt.verdict === "imprecise") imprecise++;
-    else incorrect++;
-    if (attempt.carried) carried++;
-    if (attempt.diagnosis) mistakes[attempt.diagnosis] = (mistakes[attempt.diagnosis] ?? 0) + 1;
-  }
+  const { correct, imprecise, incorrect, mistakes } = tallyAnswers(
+    state.attempts.map((a) => ({ verdict: a.verdict, mistake: a.diagnosis })),
+  );
+  const carried = state.attempts.filter((a) => a.carried).length;
   const finishedQuestions = new Set(state.attempts.filter((a) => a.part === a.parts - 1).map((a) => a.index)).size;
   const hintsByQuestion = new Map<number, number>();
   for (const a of state.attempts) hintsByQuestion.set(a.index, Math.max(hintsByQuestion.get(a.index) ?? 0, a.hintsUsed));

@@ -1,6 +1,6 @@
 // Copies of the data kept before a destructive step (reset), under <data dir>/backups/<time>/.
 import { join } from "node:path";
-import { fsyncDir, readWholeFile, writeNewFile } from "./files";
+import { fsyncDir, readJournalIfAny, writeNewFile } from "./files";
 import { errorCode, type FileSystem } from "./fs-layer";
 import { JOURNAL_FILE } from "./journal";
 
@@ -8,13 +8,8 @@ export const BACKUPS_DIR = "backups";
 
 /** Copies the journal, byte for byte and fsynced, into a new backup directory; null when there is no journal. */
 export function backupJournal(fs: FileSystem, dataDir: string, now: Date): string | null {
-  let bytes: Buffer;
-  try {
-    bytes = readWholeFile(fs, join(dataDir, JOURNAL_FILE));
-  } catch (error) {
-    if (errorCode(error) === "ENOENT") return null;
-    throw error;
-  }
+  const bytes = readJournalIfAny(fs, dataDir, JOURNAL_FILE);
+  if (bytes === null) return null;
   const parent = join(dataDir, BACKUPS_DIR);
   fs.mkdirSync(parent, { recursive: true });
   const stamp = now.toISOString().replace(/[:.]/g, "-");

@@ -20,6 +20,16 @@ export function readWholeFile(fs: FileSystem, path: string): Buffer {
   return readBoundedFile(fs, path, { limit: PROGRESS_FILE_LIMIT, noFollow: true });
 }
 
+/** The journal in `dataDir` read whole (as readWholeFile reads it), or null when there is none. */
+export function readJournalIfAny(fs: FileSystem, dataDir: string, journalFile: string): Buffer | null {
+  try {
+    return readWholeFile(fs, join(dataDir, journalFile));
+  } catch (error) {
+    if (errorCode(error) === "ENOENT") return null;
+    throw error;
+  }
+}
+
 export function fsyncDir(fs: FileSystem, dir: string): void {
   let fd: number | undefined;
   try {

@@ -8,7 +8,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { basename, join } from "node:path";
 import { encodeEvent, JOURNAL_FORMAT, type JournalEvent, type MigratedEvent } from "./events";
-import { appendDurably, exists, freshName, fsyncDir, readWholeFile, writeNewFile } from "./files";
+import { appendDurably, exists, freshName, fsyncDir, readJournalIfAny, readWholeFile, writeNewFile } from "./files";
 import { errorCode, type FileSystem } from "./fs-layer";
 import { JOURNAL_FILE, parseJournal } from "./journal";
 import { corruptOldFileMessage, migratedMessage } from "./messages";
@@ -121,13 +121,8 @@ export function convertV1(bytes: Buffer, now: Date): { events: JournalEvent[]; s
 }
 
 function alreadyImported(fs: FileSystem, dir: string, sha256: string): boolean {
-  let bytes: Buffer;
-  try {
-    bytes = readWholeFile(fs, join(dir, JOURNAL_FILE));
-  } catch (error) {
-    if (errorCode(error) === "ENOENT") return false;
-    throw error;
-  }
+  const bytes = readJournalIfAny(fs, dir, JOURNAL_FILE);
+  if (bytes === null) return false;
   return parseJournal(bytes).events.some((e) => e.type === "migrated" && e.sha256 === sha256);
 }
 

@@ -3,6 +3,7 @@
 // count. Pure: the files are already read; the course, when given, supplies step titles, the
 // questions a seed gives, and lets verdicts be re-graded.
 import type { Localized } from "../core/i18n";
+import { tallyAnswers } from "../core/tally";
 import { mistakeName } from "../core/mistakes";
 import type { Course } from "../content/model";
 import { type InstanceCache, regradeProblem } from "../quiz/regrade";
@@ -124,20 +125,7 @@ function statusOf(result: QuizResult): LearnerStatus {
 }
 
 function learnerRow({ file, result }: Candidate): LearnerRow {
-  const mistakes: Record<string, number> = {};
-  let attempts = 0;
-  let correct = 0;
-  let imprecise = 0;
-  let incorrect = 0;
-  for (const q of result.questions) {
-    for (const a of q.answers) {
-      attempts++;
-      if (a.verdict === "correct") correct++;
-      else if (a.verdict === "imprecise") imprecise++;
-      else incorrect++;
-      if (a.mistake) mistakes[a.mistake] = (mistakes[a.mistake] ?? 0) + 1;
-    }
-  }
+  const { attempts, correct, imprecise, incorrect, mistakes } = tallyAnswers(result.questions.flatMap((q) => q.answers));
   const end = Date.parse(result.finishedAt ?? result.updatedAt);
   return {
     name: result.name,
