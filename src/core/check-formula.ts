@@ -70,35 +70,29 @@ function matchesEverywhere(values: readonly number[], f: (x: number) => number, 
   return SAMPLE_POINTS.every((x, i) => equal(values[i]!, f(x), relative));
 }
 
-/** Whether the formula depends on x at all (through x, s or σ of something with x). */
-function mentionsX(node: FormulaNode): boolean {
+/** Whether any node of the formula passes `test` (the node itself, or one inside it). */
+function anyNode(node: FormulaNode, test: (node: FormulaNode) => boolean): boolean {
+  if (test(node)) return true;
   switch (node.kind) {
-    case "variable":
-      return true;
     case "call":
-      return mentionsX(node.arg);
+      return anyNode(node.arg, test);
     case "negate":
-      return mentionsX(node.operand);
+      return anyNode(node.operand, test);
     case "binary":
-      return mentionsX(node.left) || mentionsX(node.right);
+      return anyNode(node.left, test) || anyNode(node.right, test);
     default:
       return false;
   }
 }
 
+/** Whether the formula depends on x at all (through x, s or σ of something with x). */
+function mentionsX(node: FormulaNode): boolean {
+  return anyNode(node, (n) => n.kind === "variable");
+}
+
+/** Whether the formula names σ: the letter s, or σ(…) called. */
 function mentionsSigma(node: FormulaNode): boolean {
-  switch (node.kind) {
-    case "variable":
-      return node.name === "s";
-    case "call":
-      return node.fn === "sigma" || mentionsSigma(node.arg);
-    case "negate":
-      return mentionsSigma(node.operand);
-    case "binary":
-      return mentionsSigma(node.left) || mentionsSigma(node.right);
-    default:
-      return false;
-  }
+  return anyNode(node, (n) => (n.kind === "variable" && n.name === "s") || (n.kind === "call" && n.fn === "sigma"));
 }
 
 const show = (value: number) => showSignificant(value, 4);
