@@ -30,6 +30,17 @@ function table(header: readonly string[], align: readonly ("l" | "r")[], rows: r
   return [line(header), line(align.map((a) => (a === "r" ? "--:" : "---"))), ...rows.map(line)];
 }
 
+/** A table of `items` and a blank line, or the sentence `empty` when there are none. */
+function tableOrNone<T>(
+  items: readonly T[],
+  empty: string,
+  header: readonly string[],
+  align: readonly ("l" | "r")[],
+  cells: (item: T) => string[],
+): string[] {
+  return items.length === 0 ? [empty, ""] : [...table(header, align, items.map(cells)), ""];
+}
+
 export function renderMarkdown(report: CohortReport, lang: Lang): string {
   const t = (text: Localized) => text[lang];
   const out: string[] = [`# ${t(REPORT_TEXT.title)}`, ""];
@@ -133,23 +144,20 @@ export function renderMarkdown(report: CohortReport, lang: Lang): string {
     );
 
     out.push(`## ${t(REPORT_TEXT.mistakes)}`, "");
-    if (report.mistakes.length === 0) {
-      out.push(mdText(t(REPORT_TEXT.noMistakes)), "");
-    } else {
-      out.push(
-        ...table(
-          [REPORT_TEXT.colMistake, REPORT_TEXT.colCount, REPORT_TEXT.colWho, REPORT_TEXT.colWhere].map(t),
-          ["l", "r", "l", "l"],
-          report.mistakes.map((m) => [
-            mdText(m.name[lang] === m.id ? m.id : `${m.name[lang]} (${m.id})`),
-            String(m.count),
-            m.learners.map((l) => `${mdText(l.name)} (${l.count})`).join(", "),
-            m.questions.join(", "),
-          ]),
-        ),
-        "",
-      );
-    }
+    out.push(
+      ...tableOrNone(
+        report.mistakes,
+        mdText(t(REPORT_TEXT.noMistakes)),
+        [REPORT_TEXT.colMistake, REPORT_TEXT.colCount, REPORT_TEXT.colWho, REPORT_TEXT.colWhere].map(t),
+        ["l", "r", "l", "l"],
+        (m) => [
+          mdText(m.name[lang] === m.id ? m.id : `${m.name[lang]} (${m.id})`),
+          String(m.count),
+          m.learners.map((l) => `${mdText(l.name)} (${l.count})`).join(", "),
+          m.questions.join(", "),
+        ],
+      ),
+    );
 
     out.push(`## ${t(REPORT_TEXT.steps)}`, "");
     out.push(
@@ -169,22 +177,14 @@ export function renderMarkdown(report: CohortReport, lang: Lang): string {
   }
 
   out.push(`## ${t(REPORT_TEXT.rejected)}`, "");
-  if (report.rejected.length === 0) {
-    out.push(t(REPORT_TEXT.none), "");
-  } else {
-    out.push(
-      ...table(
-        [REPORT_TEXT.colFile, REPORT_TEXT.colName, REPORT_TEXT.colProblem, REPORT_TEXT.colDetail].map(t),
-        ["l", "l", "l", "l"],
-        report.rejected.map((r) => [
-          mdText(r.file),
-          r.name === null ? "" : mdText(r.name),
-          mdText(t(REASON_TEXT[r.reason])),
-          mdText(r.detail),
-        ]),
-      ),
-      "",
-    );
-  }
+  out.push(
+    ...tableOrNone(
+      report.rejected,
+      t(REPORT_TEXT.none),
+      [REPORT_TEXT.colFile, REPORT_TEXT.colName, REPORT_TEXT.colProblem, REPORT_TEXT.colDetail].map(t),
+      ["l", "l", "l", "l"],
+      (r) => [mdText(r.file), r.name === null ? "" : mdText(r.name), mdText(t(REASON_TEXT[r.reason])), mdText(r.detail)],
+    ),
+  );
   return `${out.join("\n").trimEnd()}\n`;
 }
