@@ -92,6 +92,19 @@ describe("ScrollBody", () => {
     expect(short.frame()).not.toMatch(/\[below\]|\[above\]/);
   });
 
+  it("starts again from the top when what it shows changes (resetOn)", async () => {
+    const t = await show(20, { keys: "pages", resetOn: ["question 1"] });
+    await t.press(KEYS.pageDown);
+    expect(t.rows()[0]).toBe("row 6");
+    t.instance.rerender(
+      <KeypressProvider>
+        <Screen lines={20} options={{ keys: "pages", resetOn: ["question 2"] }} />
+      </KeypressProvider>,
+    );
+    await t.press("");
+    expect(t.rows()[0]).toBe("row 1");
+  });
+
   it("clampScroll keeps the first row in range", () => {
     expect(clampScroll(-3, 30, 10)).toBe(0);
     expect(clampScroll(25, 30, 10)).toBe(20);
