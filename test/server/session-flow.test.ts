@@ -8,7 +8,7 @@ import { PassThrough } from "node:stream";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run as reportCommand } from "../../src/cli/commands/report";
-import { showShortest, showSignificant } from "../../src/core/number-format";
+import { showSignificant } from "../../src/core/number-format";
 import { sigmoid } from "../../src/core/sigmoid";
 import { resultText } from "../../src/quiz/result";
 import { resultFileNames } from "../../src/server/session-report";
@@ -119,7 +119,7 @@ describe("a session over HTTP", () => {
         cwd: dir,
       });
       expect(exit).toBe(0);
-      expect(served.body).toBe(printed.replaceAll(dir + "/", ""));
+      expect(served.body).toBe(printed.replaceAll(`${dir}/`, ""));
     }
     const json = (await server.app.inject({ url: `/api/sessions/${code}/report?format=json`, headers: server.instructorHeaders() })).json();
     expect(json.learners.length).toBe(3);
