@@ -62,12 +62,13 @@ describe("the server refuses", () => {
   it("learner routes without a token, with a forged one, or with another session's", async () => {
     const forged = "A".repeat(43);
     const otherToken = await other.join("Aiko");
-    for (const headers of [
+    const variants: Record<string, string>[] = [
       {},
       { authorization: `Bearer ${forged}` },
       { authorization: `Bearer ${otherToken}` },
       { authorization: "Basic abc" },
-    ]) {
+    ];
+    for (const headers of variants) {
       await refused({ url: `/api/sessions/${code}/state`, headers }, 401, "unauthorized");
       await refused(
         { method: "POST", url: `/api/sessions/${code}/actions`, headers, payload: { id: uuid(), action: "answer", text: "0.88" } },
