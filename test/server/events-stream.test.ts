@@ -1,5 +1,6 @@
 // The dashboard's live stream over a real socket: a snapshot at once, then a new one after a
 // learner's answer, with the learner's place in it.
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rightAnswerFor } from "../support/server-answers";
 import { openTestDatabase, type TestDatabase } from "../support/server-db";
@@ -41,7 +42,7 @@ describe("the dashboard's event stream", () => {
     const server = await startTestServer(database.db);
     const code = server.session.code;
     await server.app.listen({ host: "127.0.0.1", port: 0 });
-    const address = server.app.addresses()[0]!;
+    const address = server.app.server.address() as AddressInfo;
     const abort = new AbortController();
     try {
       const response = await fetch(`http://127.0.0.1:${address.port}/api/sessions/${code}/events`, {
