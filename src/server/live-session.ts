@@ -247,13 +247,15 @@ export class LiveSession {
   async act(learner: LearnerRecord, request: ActionRequest, now: number): Promise<ActionOutcome> {
     const outcome = await this.db.transaction(async (tx): Promise<ActionOutcome> => {
       await tx.query("SELECT id FROM learners WHERE id = $1 FOR UPDATE", [learner.id]);
-      const seen = await tx.query<{ kind: string; text: string | null; response: ClientEvent[] }>(
+      const seen = await tx.query<{ kind: string; text: string | null; response: string }>(
         "SELECT kind, text, response FROM actions WHERE learner_id = $1 AND attempt_id = $2",
         [learner.id, request.id],
       );
       if (seen[0]) {
         const same = seen[0].kind === request.action && seen[0].text === request.text;
-        return same ? { ok: true, events: seen[0].response, changed: false } : { ok: false, status: 409, error: "id-reused" };
+        return same
+          ? { ok: true, events: JSON.parse(seen[0].response) as ClientEvent[], changed: false }
+          : { ok: false, status: 409, error: "id-reused" };
       }
       const sessions = await tx.query<SessionRow>("SELECT * FROM sessions WHERE code = $1", [this.code]);
       if (sessions[0]) this.record = sessionOf(sessions[0]);
