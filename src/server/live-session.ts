@@ -10,6 +10,7 @@ import { type ClientEvent, clientEvents, type FeedbackMode, summaryEvent } from 
 import { dashboardModel, type DashboardModel } from "./dashboard-model";
 import type { Database, Queryable } from "./database";
 import { type ActionKind, type LearnerAction, type LearnerReplay, LearnerReplayer, replayLearner } from "./replay";
+import { SERVER_TEXT } from "./texts";
 import { newSessionCode, newToken, sameToken, tokenHash } from "./tokens";
 
 /** Dashboard changes are announced on this channel; the payload is the session code. */
@@ -275,6 +276,17 @@ export class LiveSession {
             ? clientEvents(closing, { feedback: this.record.feedback, deadline: done.deadline, now, result: done.result })
             : [summaryEvent(summaryOf(done), done.result)];
         return { ok: true, events, changed: closing.length > 0 };
+      }
+      // With --feedback end the worked solution (a hint's last stage) would give the answer away:
+      // it waits for the end of the quiz, and asking for it changes nothing.
+      const current = replayer.state.current;
+      if (
+        this.record.feedback === "end" &&
+        request.action === "hint" &&
+        current &&
+        current.hintsShown + 1 >= current.instance.hints.length + 1
+      ) {
+        return { ok: true, events: [{ type: "notice", message: SERVER_TEXT.solutionAtEnd }], changed: false };
       }
       const action: LearnerAction = { kind: request.action, text: request.text, at: now };
       const step = replayer.apply(action);
