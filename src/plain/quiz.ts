@@ -7,10 +7,9 @@ import { attemptInputOf } from "../progress/session-link";
 import type { Readable, Writable } from "node:stream";
 import type { Lang, Localized } from "../core/i18n";
 import type { Course } from "../content/model";
-import { quizQueue } from "../engine/plan";
 import { start } from "../engine/session";
 import { fill } from "../engine/texts";
-import type { GradedAttempt, SessionConfig, Summary } from "../engine/types";
+import type { GradedAttempt, Summary } from "../engine/types";
 import { toAscii } from "../core/ascii";
 import { choosePresenter } from "./choose-presenter";
 import { driveSession, type Presenter } from "./driver";
@@ -19,6 +18,7 @@ import type { ProgressStore } from "../progress";
 import { NothingToAskError } from "../quiz/nothing-to-ask";
 import { type Timers, withDeadline } from "./deadline";
 import { type QuizResult, scoreOf } from "../quiz/result";
+import { quizEngineConfig } from "../quiz/session-config";
 import type { QuizSettings } from "../quiz/settings";
 import { formatDuration, minutesText, QUIZ_TEXT, quizStartText, scoreText } from "../quiz/texts";
 import { QuizTracker } from "../quiz/tracker";
@@ -61,16 +61,7 @@ export async function runQuizSession(options: QuizSessionOptions): Promise<QuizO
   const say = (text: Localized) => (options.ascii ? toAscii(text[lang]) : text[lang]);
   const startedAt = now();
 
-  const config: SessionConfig = {
-    mode: "quiz",
-    course,
-    queue: quizQueue(course, settings.skills, settings.count, settings.seed),
-    count: settings.count,
-    seed: settings.seed,
-    hintsAllowed: settings.hintsAllowed,
-    retryAllowed: false,
-  };
-  const first = start(config, startedAt);
+  const first = start(quizEngineConfig(course, settings), startedAt);
   if (first.state.plan.length === 0) {
     const skills = settings.skills.length > 0 ? settings.skills.join(", ") : "*";
     throw new NothingToAskError(say(fill(QUIZ_TEXT.nothingToAsk, { skills })));
