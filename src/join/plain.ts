@@ -50,22 +50,26 @@ export async function runJoinedPlain(options: PlainJoinOptions): Promise<number>
       ascii: options.ascii,
       hideExpectedWhenInvalid: true,
       questionExtra: () => (deadline === null ? {} : { deadline, remainingMs }),
-      summaryExtra: () => ({
-        mode: "quiz",
-        seed: null,
-        name: session.name,
-        score: lastSummary?.score ?? 0,
-        scoreOf: lastSummary?.scoreOf ?? 0,
-        unanswered: lastSummary ? lastSummary.summary.questions - lastSummary.summary.finished - lastSummary.summary.skipped : 0,
-        ending: lastSummary?.summary.quit ? "quit" : "finished",
-        timeUp: false,
-        contentVersion: null,
-        resultFile: null,
-        saved: true,
-        session: session.code,
-        server: session.server,
-        results: lastSummary?.results ?? [],
-      }),
+      summaryExtra: () => {
+        const extra = lastSummary?.extra ?? {};
+        const summary = lastSummary?.summary;
+        return {
+          mode: "quiz",
+          seed: extra.seed ?? null,
+          name: session.name,
+          score: lastSummary?.score ?? 0,
+          scoreOf: lastSummary?.scoreOf ?? 0,
+          unanswered: extra.unanswered ?? (summary ? Math.max(0, summary.questions - summary.finished - summary.skipped) : 0),
+          ending: extra.ending ?? (summary?.quit ? "quit" : "finished"),
+          timeUp: extra.timeUp ?? false,
+          contentVersion: extra.contentVersion ?? null,
+          resultFile: null,
+          saved: true,
+          session: session.code,
+          server: session.server,
+          results: lastSummary?.results ?? [],
+        };
+      },
     });
 
   const lines = readLines(options.stdin);

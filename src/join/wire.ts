@@ -38,7 +38,16 @@ export type RemoteEvent =
   | { type: "hint"; stage: number; stages: number; text: Localized; solution: boolean }
   | { type: "skipped"; skip: SkipRecord; expected: number | string | null; digits: number; solution: Localized | null }
   | { type: "notice"; message: Localized }
-  | { type: "summary"; summary: Summary; score: number; scoreOf: number; results: unknown[] };
+  | { type: "summary"; summary: Summary; score: number; scoreOf: number; results: unknown[]; extra: SummaryExtra };
+
+/** What a server may say of the quiz beside the engine's summary (all optional). */
+export interface SummaryExtra {
+  unanswered?: number;
+  ending?: string;
+  timeUp?: boolean;
+  seed?: number;
+  contentVersion?: string;
+}
 
 export interface SessionInfo {
   session: string;
@@ -272,6 +281,13 @@ export function readEvent(value: unknown, where: string): RemoteEvent {
         score: int(e.score ?? 0, `${where}.score`),
         scoreOf: int(e.scoreOf ?? 0, `${where}.scoreOf`),
         results: e.results === undefined ? [] : list(e.results, `${where}.results`),
+        extra: {
+          ...(e.unanswered !== undefined ? { unanswered: int(e.unanswered, `${where}.unanswered`) } : {}),
+          ...(e.ending !== undefined ? { ending: text(e.ending, `${where}.ending`, 40) } : {}),
+          ...(e.timeUp !== undefined ? { timeUp: bool(e.timeUp, `${where}.timeUp`) } : {}),
+          ...(e.seed !== undefined ? { seed: int(e.seed, `${where}.seed`, 0, Number.MAX_SAFE_INTEGER) } : {}),
+          ...(e.contentVersion !== undefined ? { contentVersion: text(e.contentVersion, `${where}.contentVersion`, 200) } : {}),
+        },
       };
     default:
       throw new ShapeError(`${where}.type`);
