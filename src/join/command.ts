@@ -9,12 +9,11 @@ import type { CliIO } from "../cli/io";
 import { writeLine } from "../cli/io";
 import { fillBoth } from "../core/i18n";
 import { visibleText } from "../core/visible-text";
-import { SessionClient } from "./client";
+import { requireCourse } from "../cli/content-dirs";
+import { connectSession } from "./connect";
 import type { FetchLike } from "./http";
 import { runJoinedPlain } from "./plain";
-import { JoinedSession } from "./session";
 import { JOIN_TEXT } from "./texts";
-import { TokenStore } from "./token-store";
 import { parseJoinUrl } from "./url";
 
 /** Options of `quiz` that set the quiz: with --join the server has set it. */
@@ -58,15 +57,32 @@ export async function runJoinCommand(values: ParsedArgs["values"], io: CliIO, ho
     });
   }
 
-  const client = new SessionClient(parsed.url, {
-    fetch: hooks.fetch ?? (globalThis.fetch as FetchLike),
-    now: Date.now,
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    random: Math.random,
+  if (fullScreen) {
+    const course = await requireCourse(options.contentDirs, io);
+    const { runJoinedQuiz } = await (await import("../cli/screens")).loadScreens(io);
+    return runJoinedQuiz({
+      course,
+      progress,
+      options,
+      io,
+      connect: (screenHooks) =>
+        connectSession({
+          url: parsed.url,
+          name: name.value,
+          dataDir: progress.dataDir,
+          ...screenHooks,
+          ...(hooks.fetch ? { fetch: hooks.fetch } : {}),
+        }),
+    });
+  }
+  const session = connectSession({
+    url: parsed.url,
+    name: name.value,
+    dataDir: progress.dataDir,
     onDown: (reason) => notice(fillBoth(JOIN_TEXT.serverDown, { reason })),
     onUp: () => notice(JOIN_TEXT.serverBack),
+    ...(hooks.fetch ? { fetch: hooks.fetch } : {}),
   });
-  const session = new JoinedSession(client, new TokenStore(progress.dataDir, parsed.url.origin, parsed.url.code), name.value);
   return runJoinedPlain({
     session,
     lang,

@@ -16,7 +16,8 @@ import { type LineReader, readLines } from "../plain/line-reader";
 import { textPresenter } from "../plain/text-presenter";
 import { minutesText, QUIZ_TEXT, quizStartText, scoreText } from "../quiz/texts";
 import { type ActionKind, JoinFailure, type JoinedSession } from "./session";
-import { JOIN_TEXT, VERDICT_WORDS } from "./texts";
+import { JOIN_TEXT } from "./texts";
+import { resultLines } from "./results";
 import type { RemoteEvent, RemoteFeedback, SessionInfo } from "./wire";
 
 export const HEARTBEAT_MS = 10_000;
@@ -191,27 +192,4 @@ function introduce(line: (text: Localized | string) => void, info: SessionInfo, 
 /** The presenters take the engine's Feedback; a server's has nulls where the learner may not look yet. */
 export function asFeedback(feedback: RemoteFeedback): Feedback {
   return feedback as unknown as Feedback;
-}
-
-/**
- * With --feedback end the verdicts come with the summary: one line a question. The server's
- * `results` are read leniently (only verdict words it is known to send are shown).
- */
-export function resultLines(results: readonly unknown[]): Localized[] {
-  const out: Localized[] = [];
-  results.forEach((result, index) => {
-    if (typeof result !== "object" || result === null) return;
-    const r = result as { number?: unknown; verdict?: unknown; verdicts?: unknown };
-    const raw = Array.isArray(r.verdicts) ? r.verdicts : [r.verdict];
-    const words = raw.map((v) => (typeof v === "string" ? VERDICT_WORDS[v] : undefined)).filter((w): w is Localized => w !== undefined);
-    if (words.length === 0) return;
-    const number = typeof r.number === "number" && Number.isInteger(r.number) ? r.number : index + 1;
-    out.push(
-      fillText(JOIN_TEXT.resultLine, {
-        number,
-        verdicts: { ja: words.map((w) => w.ja).join("、"), en: words.map((w) => w.en).join(", ") },
-      }),
-    );
-  });
-  return out;
 }
