@@ -290,7 +290,7 @@ export async function runJoinedQuiz(launch: JoinLaunch): Promise<number> {
   const connection = remote.connection.getState();
   if (connection.failure) {
     io.stderr.write(`sigmoid-trainer: ${ascii ? toAscii(connection.failure[lang]) : connection.failure[lang]}\n`);
-    return 1;
+    return connection.failureExit;
   }
   if (connection.score) line(scoreText(connection.score));
   line(fill(JOIN_TEXT.recorded, { code: remote.code }));
