@@ -135,7 +135,8 @@ export function reachableChunks(): string[] {
     // Only paths to built files (.js, .mjs): a bundled package's JSDoc (`import('../fastify')`) is no import.
     for (const match of code.matchAll(/(?:from\s*|import\s*\(\s*|import\s*)["'](\.\.?\/[^"']+\.m?js)["']/g)) {
       const target = join(dir, match[1]!).replace(/\\/g, "/");
-      queue.push(target);
+      // Bundled code may quote such a path in a string (the server's packages do): only files count.
+      if (existsSync(join(DIST, target))) queue.push(target);
     }
   }
   return [...seen];
