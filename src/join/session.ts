@@ -52,8 +52,9 @@ export class JoinedSession {
 
   async open(): Promise<Opened> {
     const info = await this.guard(() => this.client.info());
-    if (info.state === "ended") throw new JoinFailure(JOIN_TEXT.ended);
     const saved = this.store.load(this.name);
+    // After the end only a learner who was in it comes back (with the token), to see the summary.
+    if (info.state === "ended" && !saved) throw new JoinFailure(JOIN_TEXT.ended);
     const joined = await this.guard(() => this.client.join(this.name, saved?.token ?? null));
     this.token = joined.token;
     this.learner = joined.learner;
