@@ -25,6 +25,8 @@ import {
   type UiStore,
 } from "./context";
 import { createQuizSession, type QuizSession, type QuizSessionOptions } from "./quiz-session";
+import { createRemoteQuiz, type RemoteQuiz, type RemoteSession } from "./remote-quiz-store";
+import { JOIN_TEXT } from "../join/texts";
 import { say } from "./strings";
 
 export interface InteractiveOptions {
@@ -174,6 +176,32 @@ export function prepareQuiz(options: PrepareQuizOptions): { context: TrainerCont
   return { context, quiz };
 }
 
+/**
+ * Draws a quiz's screen alone (no Home below it) until the learner leaves it, then runs `end`;
+ * returns how to print a line below the last frame, in the language and alphabet of the screen.
+ */
+async function drawQuizAlone(
+  context: TrainerContextValue,
+  launch: { progress: OpenedProgress; options: TrainerOptions; io: CliIO },
+  end: () => void,
+): Promise<(text: Localized) => void> {
+  const { progress, options, io } = launch;
+  const restoreWarnings = warningsToHeader(progress, context.ui);
+  try {
+    await draw(context, <App initial="quiz" alone />, {
+      stdin: io.stdin as NodeJS.ReadStream,
+      stdout: io.stdout as NodeJS.WriteStream,
+      stderr: io.stderr as NodeJS.WriteStream,
+      screenReader: options.screenReader,
+    });
+  } finally {
+    end();
+    restoreWarnings();
+  }
+  const { lang, ascii } = context.ui.getState();
+  return (text) => io.stdout.write(`${ascii ? toAscii(text[lang]) : text[lang]}\n`);
+}
+
 /** What the quiz command has decided before handing a terminal over (src/cli/commands/quiz.ts). */
 export interface QuizLaunch {
   course: Course;
@@ -195,7 +223,7 @@ export interface QuizLaunch {
  * be saved.
  */
 export async function runQuiz(launch: QuizLaunch): Promise<number> {
-  const { progress, options, io } = launch;
+  const { progress, options } = launch;
   const ascii = options.ascii || progress.store.getState().settings.ascii;
   const { context, quiz } = prepareQuiz({
     course: launch.course,
@@ -206,25 +234,9 @@ export async function runQuiz(launch: QuizLaunch): Promise<number> {
     app: launch.app,
     ui: { lang: progress.lang, ascii, color: options.color, screenReader: options.screenReader },
   });
-  const restoreWarnings = warningsToHeader(progress, context.ui);
   quiz.start();
-  try {
-    await draw(context, <App initial="quiz" alone />, {
-      stdin: io.stdin as NodeJS.ReadStream,
-      stdout: io.stdout as NodeJS.WriteStream,
-      stderr: io.stderr as NodeJS.WriteStream,
-      screenReader: options.screenReader,
-    });
-  } finally {
-    // Ctrl+C mid-quiz: the answers are in the file already; this marks how it ended.
-    quiz.end();
-    restoreWarnings();
-  }
-  const lang = context.ui.getState().lang;
-  const line = (text: Localized) => {
-    const s = text[lang];
-    io.stdout.write(`${ascii ? toAscii(s) : s}\n`);
-  };
+  // Ctrl+C mid-quiz: the answers are in the file already; quiz.end marks how it ended.
+  const line = await drawQuizAlone(context, launch, () => quiz.end());
   const outcome = quiz.outcome();
   line(scoreText(outcome.score));
   if (outcome.unanswered > 0) line(fill(QUIZ_TEXT.unanswered, { n: outcome.unanswered }));
@@ -234,4 +246,45 @@ export async function runQuiz(launch: QuizLaunch): Promise<number> {
       : fill(QUIZ_TEXT.notSaved, { path: outcome.path, reason: outcome.saveFailure ?? "?" }),
   );
   return outcome.saved ? 0 : 1;
+}
+
+/** What `quiz --join` has decided before handing a terminal over (src/join/command.ts). */
+export interface JoinLaunch {
+  course: Course;
+  progress: OpenedProgress;
+  options: TrainerOptions;
+  io: CliIO;
+  /** Made with the screen's hooks, so that a server going down shows in the status line. */
+  connect(hooks: { onDown(reason: string): void; onUp(): void }): RemoteSession;
+}
+
+/**
+ * A live session's quiz in the full screen: the joined quiz alone, until the learner leaves its
+ * end screen (or a failure) or presses Ctrl+C. Then, below the last frame, the score (or why it
+ * stopped) as plain mode ends. Exit 1 when the quiz could not go on (the server gave up, refused).
+ */
+export async function runJoinedQuiz(launch: JoinLaunch): Promise<number> {
+  const { progress, options, io } = launch;
+  const ascii = options.ascii || progress.store.getState().settings.ascii;
+  let remote: RemoteQuiz | null = null;
+  const session = launch.connect({ onDown: (reason) => remote?.serverDown(reason), onUp: () => remote?.serverBack() });
+  remote = createRemoteQuiz({ session, course: launch.course });
+  const context = createTrainerContext({
+    course: launch.course,
+    progress: progress.store,
+    settings: { lang: progress.lang, ascii, color: options.color, screenReader: options.screenReader },
+    joined: remote,
+  });
+  void remote.start();
+  const joinedQuiz = remote;
+  const line = await drawQuizAlone(context, launch, () => joinedQuiz.end());
+  const lang = context.ui.getState().lang;
+  const connection = remote.connection.getState();
+  if (connection.failure) {
+    io.stderr.write(`sigmoid-trainer: ${ascii ? toAscii(connection.failure[lang]) : connection.failure[lang]}\n`);
+    return connection.failureExit;
+  }
+  if (connection.score) line(scoreText(connection.score));
+  line(fill(JOIN_TEXT.recorded, { code: remote.code }));
+  return 0;
 }
