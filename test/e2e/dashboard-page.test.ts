@@ -18,6 +18,16 @@ import {
   startFixtureServer,
 } from "../support/dashboard-fixture";
 
+// The page's own globals, as far as the callbacks run in it by page.evaluate use them (the tests'
+// TypeScript has no DOM library).
+interface PageElement {
+  scrollWidth: number;
+  clientWidth: number;
+}
+declare const document: { documentElement: PageElement; body: PageElement; getElementById(id: string): PageElement | null };
+declare const window: object;
+declare function getComputedStyle(element: PageElement): { fontSize: string; backgroundColor: string };
+
 const skipReason = chromiumSkipReason();
 const shots = mkdtempSync(join(tmpdir(), "sigmoid-dashboard-page-"));
 
@@ -224,6 +234,7 @@ describe.skipIf(skipReason !== null)(`the dashboard page in Chromium${skipReason
 
     await page.emulateMedia({ colorScheme: "dark" });
     const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await page.screenshot({ path: join(shots, "fixture-projector-1920-dark.png") });
     await page.emulateMedia({ colorScheme: "light" });
     const light = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(dark).toBe("rgb(17, 20, 24)");
