@@ -19,6 +19,7 @@ export interface FixtureLearner {
   question: number | null;
   part: number | null;
   since: string | null;
+  deadline: string | null;
   stuck: boolean;
   answered: number;
   right: number;
@@ -56,7 +57,7 @@ export function fixtureModel(): FixtureModel {
       seed: 2024,
     },
     learners: [
-      learner("Aiko", { question: 3, since: ago(20), answered: 2, right: 2, results: ["correct", "correct", null, null] }),
+      learner("Aiko", { question: 3, part: 1, since: ago(20), answered: 2, right: 2, results: ["correct", "correct", null, null] }),
       learner("Kenji", { question: 2, since: ago(180), stuck: true, answered: 1, right: 0, results: ["incorrect", null, null, null] }),
       learner(HOSTILE_HTML_NAME, { question: 4, since: ago(5), answered: 3, right: 1, results: ["correct", "skipped", "imprecise", null] }),
       learner(BIDI_NAME, {
@@ -72,7 +73,7 @@ export function fixtureModel(): FixtureModel {
     questions: [
       question(1, "σ(x) の値", "The value of σ(x)", "σ(x) = 1/(1 + e^(−x))", 4, 4),
       question(2, "σ′(x) の値", "The value of σ′(x)", "σ′(x) = σ(x)(1 − σ(x))", 3, 2),
-      question(3, "σ から σ′", "σ′ from σ", "σ′(x) = σ(x)(1 − σ(x))", 2, 0),
+      question(3, "σ から σ′", "σ′ from σ", "σ′(x) = σ(x)(1 − σ(x))", 2, 0, 2),
       question(4, "ロジット", "The logit", null, 1, 1),
     ],
     mistakes: [
@@ -94,12 +95,15 @@ export function fixtureModel(): FixtureModel {
 }
 
 function learner(name: string, fields: Partial<FixtureLearner>): FixtureLearner {
+  // Everyone joined 10 minutes ago with a 30-minute limit, except Kenji, who joined 5 minutes ago.
+  const deadline = name === "Kenji" ? ago(300 - 1800) : ago(600 - 1800);
   return {
     name,
+    deadline,
     connected: true,
     finished: false,
     question: 1,
-    part: null,
+    part: 0,
     since: null,
     stuck: false,
     answered: 0,
@@ -109,12 +113,13 @@ function learner(name: string, fields: Partial<FixtureLearner>): FixtureLearner 
   };
 }
 
-function question(number: number, ja: string, en: string, formula: string | null, answered: number, right: number) {
+function question(number: number, ja: string, en: string, formula: string | null, answered: number, right: number, parts = 1) {
   return {
     number,
     templateId: `t${number}`,
     skill: "derivative-value",
     step: "beautiful-form",
+    parts,
     prompt: { ja: `${ja}を求めてください。`, en: `Find ${en.toLowerCase()}.` },
     formula: formula === null ? null : { ja: formula, en: formula },
     answered,

@@ -47,10 +47,11 @@ const TEXT = {
     colStatus: "Status",
     colPlace: "Place",
     colTime: "On this question",
+    colTimeLeft: "Time left",
     colScore: "Right",
     question: (n) => `Q${n}`,
     place: (n, count) => `Q${n} of ${count}`,
-    part: (p) => `part ${p}`,
+    part: (p, parts) => `part ${p} of ${parts}`,
     finished: "finished",
     notStarted: "not started",
     connected: "● connected",
@@ -117,10 +118,11 @@ const TEXT = {
     colStatus: "接続",
     colPlace: "進み具合",
     colTime: "この問題の時間",
+    colTimeLeft: "残り時間",
     colScore: "正解",
     question: (n) => `問${n}`,
     place: (n, count) => `問 ${n} / ${count}`,
-    part: (p) => `小問 ${p}`,
+    part: (p, parts) => `小問 ${p} / ${parts}`,
     finished: "終了",
     notStarted: "未開始",
     connected: "● 接続中",
@@ -221,11 +223,6 @@ function serverNow() {
   return Date.now() + state.clockOffsetMs;
 }
 
-function stuckAfterMs() {
-  const fromModel = state.model?.session?.stuckAfterMs;
-  return typeof fromModel === "number" && fromModel > 0 ? fromModel : STUCK_AFTER_MS;
-}
-
 /** Time on the current question, from `since`; null when the learner is not on a question. */
 function onQuestionMs(learner) {
   if (learner.finished || !learner.since) return null;
@@ -238,7 +235,7 @@ function isStuck(learner) {
   if (learner.finished) return false;
   if (learner.stuck) return true;
   const ms = onQuestionMs(learner);
-  return ms !== null && ms > stuckAfterMs();
+  return ms !== null && ms > STUCK_AFTER_MS;
 }
 
 function cellKind(learner, index) {
@@ -268,11 +265,17 @@ function fact(term, ...value) {
   return [el("div", { class: "fact" }, el("dt", {}, term), el("dd", {}, ...value))];
 }
 
-function timeLeftText(session) {
-  if (!session.timeLimitMinutes || !session.startedAt) return null;
-  const started = Date.parse(session.startedAt);
-  if (Number.isNaN(started)) return null;
-  return clock(started + session.timeLimitMinutes * 60_000 - serverNow());
+/** A learner's time left, or null without a limit or once finished. */
+function timeLeftMs(learner) {
+  if (learner.finished || !learner.deadline) return null;
+  const deadline = Date.parse(learner.deadline);
+  return Number.isNaN(deadline) ? null : Math.max(0, deadline - serverNow());
+}
+
+/** Each learner's time starts when they join: the room's time left is the last learner's. */
+function roomTimeLeftMs(learners) {
+  const left = learners.map(timeLeftMs).filter((ms) => ms !== null);
+  return left.length === 0 ? null : Math.max(...left);
 }
 
 function renderFacts() {
@@ -294,8 +297,8 @@ function renderFacts() {
   items.push(fact(text.factFeedback, session.feedback === "end" ? text.feedbackEnd : text.feedbackNow));
   items.push(fact(text.factHints, session.hintsAllowed === false ? text.hintsOff : text.hintsOn));
   items.push(fact(text.factTime, session.timeLimitMinutes ? text.minutes(session.timeLimitMinutes) : text.noLimit));
-  const left = timeLeftText(session);
-  if (left !== null && !ended) items.push(fact(text.factTimeLeft, el("span", { id: "time-left" }, left)));
+  const left = roomTimeLeftMs(learners);
+  if (left !== null && !ended) items.push(fact(text.factTimeLeft, el("span", { id: "time-left" }, clock(left))));
   const connected = learners.filter((l) => l.connected && !l.finished).length;
   const finished = learners.filter((l) => l.finished).length;
   items.push(fact(text.factLearners, el("span", { id: "learner-counts" }, text.learnerCounts(learners.length, connected, finished))));
@@ -311,6 +314,7 @@ function renderLearners() {
   const model = state.model;
   const learners = model?.learners ?? [];
   const count = model?.session?.count ?? model?.questions?.length ?? 0;
+  const timed = Boolean(model?.session?.timeLimitMinutes);
   document.getElementById("empty").hidden = learners.length > 0;
   document.getElementById("learners-box").hidden = learners.length === 0;
   document.getElementById("legend").hidden = learners.length === 0;
@@ -321,8 +325,9 @@ function renderLearners() {
     el("th", { scope: "col" }, text.colStatus),
     el("th", { scope: "col" }, text.colPlace),
     el("th", { scope: "col" }, text.colTime),
+    timed ? el("th", { scope: "col" }, text.colTimeLeft) : null,
     el("th", { scope: "col" }, text.colScore),
-  ];
+  ].filter(Boolean);
   for (let i = 0; i < count; i++) head.push(el("th", { scope: "col", class: "q" }, text.question(i + 1)));
   document.getElementById("learners-head").replaceChildren(...head);
 
@@ -339,8 +344,12 @@ function renderLearners() {
     }
     let place = text.notStarted;
     if (learner.finished) place = text.finished;
-    else if (learner.question) place = text.place(learner.question, count) + (learner.part ? ` · ${text.part(learner.part)}` : "");
+    else if (learner.question) {
+      const parts = model.questions?.[learner.question - 1]?.parts ?? 1;
+      place = text.place(learner.question, count) + (parts > 1 ? ` · ${text.part((learner.part ?? 0) + 1, parts)}` : "");
+    }
     const onQuestion = onQuestionMs(learner);
+    const left = timeLeftMs(learner);
     return el(
       "tr",
       { class: ["learner", stuck ? "stuck" : "", learner.connected ? "" : "away", learner.finished ? "finished" : ""].join(" ").trim() },
@@ -353,6 +362,7 @@ function renderLearners() {
       el("td", { class: learner.connected ? "status on" : "status off" }, learner.connected ? text.connected : text.disconnected),
       el("td", { class: "place" }, place),
       el("td", { class: "time" }, onQuestion === null ? "—" : clock(ms)),
+      timed ? el("td", { class: "time-left" }, left === null ? "—" : clock(left)) : null,
       el("td", { class: "score" }, text.score(learner.right ?? 0, learner.answered ?? 0)),
       cells,
     );
