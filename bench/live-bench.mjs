@@ -46,6 +46,7 @@ async function measure(context, database) {
     ],
     { env: { SIGMOID_TRAINER_HOME: data }, nodeArgs: profile ? ["--cpu-prof", "--cpu-prof-dir", profile] : [] },
   );
+  let figures;
   try {
     const { url, session } = server.ready;
     const learners = Array.from({ length: LEARNERS }, (_, i) => new HttpLearner(url, session, `Learner ${String(i + 1).padStart(3, "0")}`));
@@ -70,12 +71,14 @@ async function measure(context, database) {
       // Stay well under the per-learner rate limit (10 actions a second).
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    const rss = await peakRss(server.pid);
-    return { times, refused, rss };
+    figures = { times, refused, rss: await peakRss(server.pid) };
   } finally {
-    const { code, signal } = await server.stop("SIGINT");
-    if (code !== 0) throw new Error(`serve ended with ${code ?? signal} after the bench: ${server.stderr().slice(-500)}`);
+    await server.stop("SIGINT");
   }
+  // A server that did not end cleanly after the load is a failure of its own.
+  const { code, signal } = await server.exited;
+  if (code !== 0) throw new Error(`serve ended with ${code ?? signal} after the bench: ${server.stderr().slice(-500)}`);
+  return figures;
 }
 
 function addRows(context, label, { times, refused, rss }) {
