@@ -29,7 +29,11 @@ export function chromiumSkipReason(): string | null {
 
 export interface BrowserSession {
   context: BrowserContext;
-  /** A new tab; its page errors and Content-Security-Policy reports are collected in `problems`. */
+  /**
+   * A new tab; its page errors, console errors (a Content-Security-Policy violation is one),
+   * dialogs (an injected alert) and failed requests (but the browser's own /favicon.ico) are
+   * collected in `problems`.
+   */
   newPage(): Promise<Page>;
   problems: string[];
   close(): Promise<void>;
@@ -51,8 +55,14 @@ export async function launchChromium(options: { viewport?: { width: number; heig
     async newPage() {
       const page = await context.newPage();
       page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+      // A failed request is reported with its address here; the console's note of it has none.
+      page.on("response", (response) => {
+        const url = new URL(response.url());
+        if (response.status() >= 400 && url.pathname !== "/favicon.ico") problems.push(`HTTP ${response.status()} ${url.pathname}`);
+      });
       page.on("console", (message) => {
-        if (message.type() === "error") problems.push(`console: ${message.text()}`);
+        if (message.type() === "error" && !message.text().startsWith("Failed to load resource"))
+          problems.push(`console: ${message.text()}`);
       });
       page.on("dialog", (dialog) => {
         problems.push(`dialog: ${dialog.type()} ${dialog.message()}`);

@@ -130,6 +130,7 @@ function question(number: number, ja: string, en: string, formula: string | null
 const TYPES: Record<string, string> = {
   "dashboard.css": "text/css; charset=utf-8",
   "dashboard.js": "text/javascript; charset=utf-8",
+  "favicon.svg": "image/svg+xml",
 };
 
 export interface FixtureServer {
