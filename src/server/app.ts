@@ -148,6 +148,12 @@ export async function createServer(options: ServerOptions): Promise<SessionServe
     return session.info();
   });
 
+  // The session this server runs, for a client that has only the server's address.
+  app.get("/api/session", async () => {
+    await session.refresh();
+    return session.info();
+  });
+
   app.post("/api/sessions/:code/join", { bodyLimit: LEARNER_BODY_LIMIT }, async (request, reply) => {
     checkCode(request);
     const { name } = readJoinBody(request.body);
@@ -238,10 +244,10 @@ export async function createServer(options: ServerOptions): Promise<SessionServe
     const format = (typeof query.format === "string" ? query.format.toLowerCase() : "md") as ReportFormat;
     if (!REPORT_FORMATS.includes(format)) throw new HttpError(400, "bad-request", "format takes md, csv or json");
     const lang = query.lang === "ja" || query.lang === "en" ? query.lang : session.session.lang;
-    const text = sessionReport(await session.results(now()), session.course, format, lang);
+    const { text, learners } = sessionReport(await session.results(now()), session.course, format, lang);
     const type =
       format === "json" ? "application/json; charset=utf-8" : format === "csv" ? "text/csv; charset=utf-8" : "text/markdown; charset=utf-8";
-    return reply.type(type).send(text);
+    return reply.type(type).header("X-Sigmoid-Trainer-Learners", String(learners)).send(text);
   });
 
   app.get("/api/sessions/:code/export", async (request, reply) => {

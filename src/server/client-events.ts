@@ -80,12 +80,23 @@ export function redactFeedback(feedback: Feedback, mode: FeedbackMode): Redacted
   // The question is finished when its last part is graded; invalid input grades nothing.
   const finished = feedback.part === feedback.parts - 1 && feedback.verdict !== "invalid";
   if (finished) return feedback;
+  // Only a plainly right answer keeps its sentence: the others quote the expected value (or, when
+  // carried, the value the learner's own earlier part gives), which must wait for the last part.
+  const keep = feedback.verdict === "invalid" || (feedback.verdict === "correct" && feedback.carried === null);
+  const message = keep ? feedback.message : partMessage(feedback.verdict);
   return {
     ...feedback,
+    message,
     expected: null,
     solution: null,
     carried: feedback.carried === null ? null : { ...feedback.carried, carriedExpected: null },
   };
+}
+
+function partMessage(verdict: Feedback["verdict"]): Localized {
+  if (verdict === "correct") return SERVER_TEXT.partCorrect;
+  if (verdict === "imprecise") return SERVER_TEXT.partImprecise;
+  return SERVER_TEXT.partIncorrect;
 }
 
 export function resultLines(result: QuizResult): ResultLine[] {

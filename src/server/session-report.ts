@@ -27,13 +27,18 @@ export function resultFileNames(results: readonly QuizResult[]): string[] {
   });
 }
 
-export function sessionReport(results: readonly QuizResult[], course: Course, format: ReportFormat, lang: Lang): string {
+/** The report's text, and how many learners it counts (`report` exits 1 when none). */
+export function sessionReport(
+  results: readonly QuizResult[],
+  course: Course,
+  format: ReportFormat,
+  lang: Lang,
+): { text: string; learners: number } {
   const names = resultFileNames(results);
   const files = results.map((result, i) => ({ file: names[i]!, read: parseResult(resultText(result)) }));
   const report = buildReport(files, { course });
-  if (format === "csv") return renderCsv(report, lang);
-  if (format === "json") return renderJson(report);
-  return renderMarkdown(report, lang);
+  const text = format === "csv" ? renderCsv(report, lang) : format === "json" ? renderJson(report) : renderMarkdown(report, lang);
+  return { text, learners: report.learners.length };
 }
 
 /** The result files in one zip, as `report DIR` reads them once unpacked. */

@@ -6,6 +6,15 @@ export const SERVER_TEXT = {
     ja: "回答を記録しました。結果はクイズの最後にお知らせします。",
     en: "Answer recorded. You get the results at the end of the quiz.",
   },
+  partCorrect: { ja: "正解です。次の部分に進みます。", en: "Correct. On to the next part." },
+  partImprecise: {
+    ja: "値は近いですが、求められた桁数の精度がありません。正解は問題の最後の部分のあとで示します。",
+    en: "Close, but not to the figures asked for. The answer is shown after the question's last part.",
+  },
+  partIncorrect: {
+    ja: "不正解です。正解は問題の最後の部分のあとで示します。",
+    en: "Not correct. The answer is shown after the question's last part.",
+  },
   ready: { ja: "セッション {code} を開始しました。", en: "Session {code} is open." },
   resumed: { ja: "セッション {code} を再開しました。", en: "Session {code} resumed." },
   join: { ja: "受講者はこのコマンドで参加します:", en: "Learners join with:" },

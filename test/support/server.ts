@@ -26,6 +26,9 @@ export async function shippedCourse(): Promise<Course> {
   return course;
 }
 
+/** A response body as JSON.parse gives it: tests read it by the contract's shapes. */
+export type Json = ReturnType<typeof JSON.parse>;
+
 export const SETTINGS: QuizSettings = { seed: 42, count: 4, skills: [], timeLimitMinutes: null, hintsAllowed: true };
 
 export interface TestServer extends SessionServer {
@@ -36,7 +39,7 @@ export interface TestServer extends SessionServer {
   /** Joins as `name`; returns the learner's token. */
   join(name: string): Promise<string>;
   /** Sends one action; returns the response's JSON. */
-  act(token: string, action: string, text?: string, id?: string): Promise<{ status: number; body: any }>;
+  act(token: string, action: string, text?: string, id?: string): Promise<{ status: number; body: Json }>;
 }
 
 export async function startTestServer(
