@@ -299,7 +299,7 @@ function renderFacts() {
   items.push(fact(text.factTime, session.timeLimitMinutes ? text.minutes(session.timeLimitMinutes) : text.noLimit));
   const left = roomTimeLeftMs(learners);
   if (left !== null && !ended) items.push(fact(text.factTimeLeft, el("span", { id: "time-left" }, clock(left))));
-  const connected = learners.filter((l) => l.connected && !l.finished).length;
+  const connected = learners.filter((l) => l.connected).length;
   const finished = learners.filter((l) => l.finished).length;
   items.push(fact(text.factLearners, el("span", { id: "learner-counts" }, text.learnerCounts(learners.length, connected, finished))));
   facts.replaceChildren(...items.flat());
@@ -320,15 +320,12 @@ function renderLearners() {
   document.getElementById("legend").hidden = learners.length === 0;
   document.getElementById("join-command").textContent = joinCommand();
 
-  const head = [
-    el("th", { scope: "col" }, text.colName),
-    el("th", { scope: "col" }, text.colStatus),
-    el("th", { scope: "col" }, text.colPlace),
-    el("th", { scope: "col" }, text.colTime),
-    timed ? el("th", { scope: "col" }, text.colTimeLeft) : null,
-    el("th", { scope: "col" }, text.colScore),
-  ].filter(Boolean);
+  // The verdicts come right after the name: on a phone they are what shows before the table scrolls.
+  const head = [el("th", { scope: "col" }, text.colName)];
   for (let i = 0; i < count; i++) head.push(el("th", { scope: "col", class: "q" }, text.question(i + 1)));
+  head.push(el("th", { scope: "col" }, text.colScore), el("th", { scope: "col" }, text.colPlace), el("th", { scope: "col" }, text.colTime));
+  if (timed) head.push(el("th", { scope: "col" }, text.colTimeLeft));
+  head.push(el("th", { scope: "col" }, text.colStatus));
   document.getElementById("learners-head").replaceChildren(...head);
 
   // The stuck first (longest first), then everyone in the server's order.
@@ -359,12 +356,12 @@ function renderLearners() {
         nameNode(learner.name),
         stuck ? el("span", { class: "stuck-mark" }, ` ${text.stuckMark}`) : null,
       ),
-      el("td", { class: learner.connected ? "status on" : "status off" }, learner.connected ? text.connected : text.disconnected),
+      cells,
+      el("td", { class: "score" }, text.score(learner.right ?? 0, learner.answered ?? 0)),
       el("td", { class: "place" }, place),
       el("td", { class: "time" }, onQuestion === null ? "—" : clock(ms)),
       timed ? el("td", { class: "time-left" }, left === null ? "—" : clock(left)) : null,
-      el("td", { class: "score" }, text.score(learner.right ?? 0, learner.answered ?? 0)),
-      cells,
+      el("td", { class: learner.connected ? "status on" : "status off" }, learner.connected ? text.connected : text.disconnected),
     );
   });
   document.getElementById("learners-body").replaceChildren(...rows);
