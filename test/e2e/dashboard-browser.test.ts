@@ -202,17 +202,22 @@ describe.skipIf(skipReason !== null)(`the dashboard in Chromium against the serv
           first: [...bytes.slice(0, 2)],
         };
       };
-      return { md: await get("report-md"), csv: await get("report-csv"), json: await get("report-json"), zip: await get("export") };
+      return {
+        reportMd: await get("report-md"),
+        reportCsv: await get("report-csv"),
+        reportJson: await get("report-json"),
+        archive: await get("export"),
+      };
     });
-    expect(fetched.md.status).toBe(200);
-    expect(fetched.md.text).toContain("Aiko");
-    expect(fetched.csv.status).toBe(200);
-    expect(fetched.csv.text).toContain("Kenji");
-    expect(fetched.json.status).toBe(200);
-    expect(JSON.parse(fetched.json.text)).toBeTypeOf("object");
-    expect(fetched.zip.status).toBe(200);
-    expect(fetched.zip.type).toBe("application/zip");
-    expect(fetched.zip.first).toEqual([0x50, 0x4b]); // "PK"
+    expect(fetched.reportMd.status).toBe(200);
+    expect(fetched.reportMd.text).toContain("Aiko");
+    expect(fetched.reportCsv.status).toBe(200);
+    expect(fetched.reportCsv.text).toContain("Kenji");
+    expect(fetched.reportJson.status).toBe(200);
+    expect(JSON.parse(fetched.reportJson.text)).toBeTypeOf("object");
+    expect(fetched.archive.status).toBe(200);
+    expect(fetched.archive.type).toBe("application/zip");
+    expect(fetched.archive.first).toEqual([0x50, 0x4b]); // "PK"
 
     await page.locator("#end-button").click();
     await page.getByRole("button", { name: "キャンセル" }).click();
