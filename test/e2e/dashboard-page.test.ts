@@ -153,6 +153,17 @@ describe.skipIf(skipReason !== null)(`the dashboard page in Chromium${skipReason
     expect(await page.locator("#stuck-list li").count()).toBe(2);
   });
 
+  it("with --feedback end shows answered questions as recorded, a symbol of their own", async () => {
+    const model = fixtureModel();
+    model.session.feedback = "end";
+    model.learners[0]!.results = ["recorded", "recorded", null, null];
+    await open(model);
+    expect(await page.locator("#facts").textContent()).toContain("最後に表示");
+    const aiko = page.locator("tr", { has: page.locator("bdi", { hasText: /^Aiko$/ }) });
+    expect(await aiko.locator("td.cell").allTextContents()).toEqual(["●", "●", "▸", "·"]);
+    expect(await aiko.locator("td.cell").first().getAttribute("aria-label")).toBe("問1: 記録済み");
+  });
+
   it("shows the join command while nobody has joined", async () => {
     const model = fixtureModel();
     model.learners = [];
