@@ -5,35 +5,15 @@ import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import type { DashboardLearner, DashboardModel } from "../../src/server/dashboard-model";
 import { ROOT } from "./cli";
 
 export const DASHBOARD_DIR = join(ROOT, "src/server/dashboard");
 export const FIXTURE_CODE = "7K3QX9ZD";
 
-type Result = "correct" | "imprecise" | "incorrect" | "skipped" | "recorded" | null;
-
-export interface FixtureLearner {
-  name: string;
-  connected: boolean;
-  finished: boolean;
-  question: number | null;
-  part: number | null;
-  since: string | null;
-  deadline: string | null;
-  stuck: boolean;
-  answered: number;
-  right: number;
-  results: Result[];
-}
-
-export interface FixtureModel {
-  session: Record<string, unknown> & { code: string; lang: "ja" | "en"; count: number; state: "open" | "ended" };
-  learners: FixtureLearner[];
-  questions: Array<Record<string, unknown>>;
-  mistakes: Array<{ id: string; count: number; learners: string[]; label: { ja: string; en: string } }>;
-  steps: Array<{ step: string; title: { ja: string; en: string }; answered: number; wrong: number }>;
-  now: string;
-}
+/** The server's dashboard model, as the page gets it in each snapshot. */
+export type FixtureModel = DashboardModel;
+type FixtureLearner = DashboardLearner;
 
 export const HOSTILE_HTML_NAME = "<img src=x onerror=alert(1)>";
 /** "Bob" written with a right-to-left override: shown raw it would read "boB" and reverse what follows. */
