@@ -31,6 +31,15 @@ declare function getComputedStyle(element: PageElement): { fontSize: string; bac
 const skipReason = chromiumSkipReason();
 const shots = mkdtempSync(join(tmpdir(), "sigmoid-dashboard-page-"));
 
+describe("the browser tests without Chromium", () => {
+  it("are skipped with the reason in their title, except under CI, where they run and fail", () => {
+    expect(chromiumSkipReason("/nonexistent/chromium", {})).toBe(
+      "skipped: /nonexistent/chromium is missing (apt-get install chromium fonts-noto-cjk)",
+    );
+    expect(chromiumSkipReason("/nonexistent/chromium", { CI: "true" })).toBeNull();
+  });
+});
+
 describe.skipIf(skipReason !== null)(`the dashboard page in Chromium${skipReason ? ` (${skipReason})` : ""}`, () => {
   let browser: BrowserSession;
   let server: FixtureServer;

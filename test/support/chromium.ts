@@ -22,9 +22,9 @@ const CHROMIUM_ARGS = [
  * Why the browser tests cannot run here, or null when they can. With CI set a missing browser is
  * no reason: .ci/run installs it, so the tests run and fail loudly instead of passing by skipping.
  */
-export function chromiumSkipReason(): string | null {
-  if (existsSync(CHROMIUM_PATH) || process.env.CI) return null;
-  return `skipped: ${CHROMIUM_PATH} is missing (apt-get install chromium fonts-noto-cjk)`;
+export function chromiumSkipReason(path = CHROMIUM_PATH, env: NodeJS.ProcessEnv = process.env): string | null {
+  if (existsSync(path) || env.CI) return null;
+  return `skipped: ${path} is missing (apt-get install chromium fonts-noto-cjk)`;
 }
 
 export interface BrowserSession {
