@@ -352,7 +352,7 @@ function renderLearners() {
       { class: ["learner", stuck ? "stuck" : "", learner.connected ? "" : "away", learner.finished ? "finished" : ""].join(" ").trim() },
       el(
         "th",
-        { scope: "row", class: "who" },
+        { scope: "row", class: "who", title: visibleText(learner.name) },
         nameNode(learner.name),
         stuck ? el("span", { class: "stuck-mark" }, ` ${text.stuckMark}`) : null,
       ),
