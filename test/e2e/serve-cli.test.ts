@@ -21,6 +21,7 @@ function sigmaAnswer(question: { params: { x: number }; digits: number }): strin
   return (1 / (1 + Math.exp(-question.params.x))).toPrecision(question.digits);
 }
 
+// Each test starts PGlite once or twice (about 4-18 s each on a loaded 2-core machine).
 describe("serve", () => {
   it("prints the ready line, grades a learner over HTTP, reports to the instructor only, and exports on Ctrl+C", async () => {
     const dataDir = home();
@@ -67,7 +68,7 @@ describe("serve", () => {
     const fromFiles = await runCli(["report", out, "--format", "json"]);
     expect(fromFiles.stdout.replaceAll(`${out}/`, "")).toBe(report.stdout);
     expect(JSON.parse(readFileSync(join(out, files[0]!), "utf8")).ending).toBe("completed");
-  });
+  }, 120_000);
 
   it("goes on after kill -9 with --resume: the same token, nothing lost, nothing counted twice", async () => {
     const dataDir = home();
@@ -100,7 +101,7 @@ describe("serve", () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain("no session ZZZZZZZZ");
     expect(unknown.stderr).not.toMatch(/\n\s+at /);
-  });
+  }, 120_000);
 
   it("tells the instructor in their language how learners join, and ends on Ctrl+C", async () => {
     const child = spawn(process.execPath, [CLI, "serve", ...QUIZ, "--lang", "en", "--port", "0", "--data-dir", home()], {
@@ -125,7 +126,7 @@ describe("serve", () => {
     child.kill("SIGINT");
     expect(await exited).toBe(0);
     expect(stdout.trim().split("\n").at(-1)).toMatch(/^Session [0-9A-Z]{8} ended\.$/);
-  });
+  }, 120_000);
 
   it("says in one line when the port is taken or the database URL is bad", async () => {
     const dataDir = home();
@@ -142,5 +143,5 @@ describe("serve", () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr.trim().split("\n").length).toBe(1);
     expect(bad.stderr).toContain("cannot connect to the database");
-  });
+  }, 120_000);
 });
