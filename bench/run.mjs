@@ -169,8 +169,9 @@ const PARTS = [
   ["content-bench.mjs", "content loading and validation"],
   ["grading-bench.mjs", "grading throughput"],
   ["report-bench.mjs", "report over result files"],
+  ["live-bench.mjs", "live session: 200 learners answering at once"],
 ];
-// BENCH_SKIP=ui,content (part names without "-bench.mjs") leaves parts out while working on others.
+// BENCH_SKIP=ui,content,live (part names without "-bench.mjs") leaves parts out while working on others.
 const SKIP = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean));
 for (const [file, what] of PARTS) {
   const path = fileURLToPath(new URL(`./${file}`, import.meta.url));

@@ -23,6 +23,8 @@ export type QuestionMark = "correct" | "imprecise" | "incorrect" | "skipped" | "
 
 export interface DashboardSession {
   code: string;
+  /** The quiz's seed: the same questions as `quiz --seed` with it. */
+  seed: number;
   lang: "ja" | "en";
   count: number;
   feedback: FeedbackMode;
@@ -41,6 +43,8 @@ export interface DashboardLearner {
   /** 0-based part of that question (as in the question events), or null. */
   part: number | null;
   since: string | null;
+  /** When the learner's time runs out (their quiz starts when they join), or null without a limit. */
+  deadline: string | null;
   stuck: boolean;
   answered: number;
   right: number;
@@ -52,6 +56,8 @@ export interface DashboardQuestion {
   templateId: string;
   skill: string;
   step: string | null;
+  /** How many parts the question has (a learner's `part` counts from 0). */
+  parts: number;
   prompt: Localized;
   formula: Localized | null;
   answered: number;
@@ -126,6 +132,7 @@ export function dashboardModel(input: DashboardInput): DashboardModel {
       question: current ? current.index + 1 : null,
       part: current ? current.part : null,
       since: replay.since === null ? null : new Date(replay.since).toISOString(),
+      deadline: replay.deadline === null ? null : new Date(replay.deadline).toISOString(),
       stuck: !finished && replay.since !== null && now - replay.since > STUCK_MS,
       answered: questions.filter((q) => q.status === "answered").length,
       right: questions.filter(questionRight).length,
@@ -145,6 +152,7 @@ export function dashboardModel(input: DashboardInput): DashboardModel {
       templateId: planned.templateId,
       skill: made.ok ? made.instance.skill : (template?.skill ?? ""),
       step: stepId,
+      parts: made.ok ? made.instance.parts.length : 1,
       prompt: made.ok ? made.instance.parts[0]!.prompt : { ja: planned.templateId, en: planned.templateId },
       formula: formula === null ? null : { ja: formula, en: formula },
       answered: rows.filter((q) => q.status === "answered").length,

@@ -386,6 +386,7 @@ export class LiveSession {
       learners: learners.map(({ learner, replay }) => ({ name: learner.name, lastSeen: learner.lastSeen, replay })),
       session: {
         code: this.code,
+        seed: settings.seed,
         lang: this.record.lang,
         count: settings.count,
         feedback: this.record.feedback,

@@ -1,0 +1,112 @@
+// 200 simulated learners answering at once against one `serve`, on the embedded PGlite and on a
+// real PostgreSQL (a throwaway cluster of the bench's own, test/support/pg-cluster.mjs, with
+// PostgreSQL's durable defaults). The learners speak the HTTP API directly from this process
+// (test/support/live-session.mjs): they join one after another, then in each round all 200
+// send their answer to the current question at the same moment; every answer's round trip is
+// timed from just before its request is sent to its whole response read. Reports the median
+// and p99 over all rounds and the server's peak RSS (VmHWM, read before it is stopped).
+//
+// BENCH_LIVE_LEARNERS and BENCH_LIVE_ROUNDS change the load; BENCH_LIVE_PROFILE=DIR runs the
+// server with `node --cpu-prof --cpu-prof-dir DIR` (the profile is written when it stops).
+import { findPostgresBin, startCluster } from "../test/support/pg-cluster.mjs";
+import { HttpLearner, peakRss, rightAnswerFor, sigmoidForDerivativeFor, startServe } from "../test/support/live-session.mjs";
+
+const LEARNERS = Number(process.env.BENCH_LIVE_LEARNERS ?? 200) || 200;
+const ROUNDS = Number(process.env.BENCH_LIVE_ROUNDS ?? 6) || 6;
+const P99_TARGET_MS = 50;
+// Joining is not what is measured; a few at a time keeps it short without a burst of its own.
+const JOIN_CONCURRENCY = 10;
+
+async function inBatches(items, size, fn) {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
+}
+
+/** One session with LEARNERS learners and ROUNDS simultaneous rounds; returns the figures. */
+async function measure(context, database) {
+  const data = context.tempDir("live-data");
+  const profile = process.env.BENCH_LIVE_PROFILE;
+  const server = await startServe(
+    context.CLI,
+    // Enough questions for every round (a question may have two parts: a round answers one part).
+    [
+      "--port",
+      "0",
+      "--database",
+      database,
+      "--seed",
+      "7",
+      "--count",
+      String(ROUNDS),
+      "--skill",
+      "sigmoid-value",
+      "--skill",
+      "derivative-value",
+      "--lang",
+      "en",
+    ],
+    { env: { SIGMOID_TRAINER_HOME: data }, nodeArgs: profile ? ["--cpu-prof", "--cpu-prof-dir", profile] : [] },
+  );
+  let figures;
+  try {
+    const { url, session } = server.ready;
+    const learners = Array.from({ length: LEARNERS }, (_, i) => new HttpLearner(url, session, `Learner ${String(i + 1).padStart(3, "0")}`));
+    await inBatches(learners, JOIN_CONCURRENCY, async (learner) => {
+      await learner.join();
+      await learner.state();
+    });
+    const times = [];
+    let refused = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      const active = learners.filter((learner) => learner.question);
+      if (active.length === 0) break;
+      // Every third learner gives σ for σ′: wrong answers are graded and diagnosed too.
+      const answers = active.map((learner, i) =>
+        i % 3 === 2 ? sigmoidForDerivativeFor(learner.question) : rightAnswerFor(learner.question),
+      );
+      const results = await Promise.all(active.map((learner, i) => learner.act("answer", answers[i])));
+      for (const result of results) {
+        if (result.status === 200) times.push(result.ms);
+        else refused++;
+      }
+      // Stay well under the per-learner rate limit (10 actions a second).
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    figures = { times, refused, rss: await peakRss(server.pid) };
+  } finally {
+    await server.stop("SIGINT");
+  }
+  // A server that did not end cleanly after the load is a failure of its own.
+  const { code, signal } = await server.exited;
+  if (code !== 0) throw new Error(`serve ended with ${code ?? signal} after the bench: ${server.stderr().slice(-500)}`);
+  return figures;
+}
+
+function addRows(context, label, { times, refused, rss }) {
+  if (times.length === 0) throw new Error(`${label}: no answer came back (${refused} refused)`);
+  const why = `the p99 round trip is the last answer of a burst of ${LEARNERS}: each waits for the answers before it on the server's one thread (and on the database's commits); see docs/benchmarks.md`;
+  const note = `${times.length} answers in rounds of ${LEARNERS} at once${refused ? `, ${refused} refused` : ""}`;
+  context.row(`${LEARNERS} learners answering at once, ${label}: median`, context.median(times), "ms", { note });
+  context.row(`${LEARNERS} learners answering at once, ${label}: p99`, context.percentile(times, 99), "ms", {
+    target: { text: `≤ ${P99_TARGET_MS} ms`, check: (value) => value <= P99_TARGET_MS, why },
+    note: `max ${Math.max(...times).toFixed(1)} ms`,
+  });
+  if (rss !== null) context.row(`peak memory of serve, ${label}`, rss / 2 ** 20, "MiB", { note: `max RSS with ${LEARNERS} learners` });
+}
+
+export default async function live(context) {
+  addRows(context, "PGlite", await measure(context, context.tempDir("live-pglite")));
+  const bin = findPostgresBin();
+  if (!bin) {
+    context.notMeasured(
+      `${LEARNERS} learners answering at once, PostgreSQL`,
+      "PostgreSQL's initdb and pg_ctl were not found (apt-get install postgresql)",
+    );
+    return;
+  }
+  const cluster = await startCluster({ bin, durable: true });
+  try {
+    addRows(context, "PostgreSQL", await measure(context, cluster.url));
+  } finally {
+    cluster.stop();
+  }
+}
