@@ -2,7 +2,7 @@
 // chunk, so Ink and React are split out and imported lazily (see src/cli/main.ts).
 import { build as esbuild } from "esbuild";
 import { createHash } from "node:crypto";
-import { chmodSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { dependencyPatches } from "./build-patches.mjs";
@@ -75,6 +75,33 @@ async function writeContentSchema(outDir) {
   }
 }
 
+/** The server's SQL migrations, imported as text (`./001_x.sql?raw`, as vite reads them in tests). */
+const sqlAsText = {
+  name: "sql-as-text",
+  setup(build) {
+    build.onResolve({ filter: /\.sql\?raw$/ }, (args) => ({
+      path: join(args.resolveDir, args.path.replace(/\?raw$/, "")),
+      namespace: "sql-text",
+    }));
+    build.onLoad({ filter: /.*/, namespace: "sql-text" }, (args) => ({ contents: readFileSync(args.path, "utf8"), loader: "text" }));
+  },
+};
+
+/**
+ * Files the serve command reads at run time beside its code: PGlite's WebAssembly and data
+ * files (found from the chunk's own URL, so they go into chunks/), and the dashboard's static
+ * page (src/server/dashboard/, served from dist/dashboard/).
+ */
+function copyServerFiles(outDir) {
+  const pglite = join(root, "node_modules/@electric-sql/pglite/dist");
+  for (const file of ["pglite.wasm", "pglite.data", "initdb.wasm"]) copyFileSync(join(pglite, file), join(outDir, "chunks", file));
+  const dashboard = join(root, "src/server/dashboard");
+  mkdirSync(join(outDir, "dashboard"), { recursive: true });
+  for (const entry of readdirSync(dashboard, { withFileTypes: true })) {
+    if (entry.isFile()) copyFileSync(join(dashboard, entry.name), join(outDir, "dashboard", entry.name));
+  }
+}
+
 const build_id = buildId();
 /** The full-screen trainer's script, relative to the package root (see src/cli/screens.ts). */
 const SCREENS = "dist/screens.js";
@@ -110,10 +137,11 @@ await build({
   },
   // Start-up fixes inside dependencies (see build-patches.mjs). The screens' dependencies are
   // bundled into screens.js below, not here, so a patch's file may well be absent.
-  plugins: [dependencyPatches(undefined, { requireAll: false })],
+  plugins: [dependencyPatches(undefined, { requireAll: false }), sqlAsText],
   legalComments: "none",
   logLevel: "warning",
 });
+copyServerFiles(`${root}/${staging}`);
 
 // CommonJS from here on: node loads a CommonJS file faster than an ES module (src/cli/bin.ts).
 writeFileSync(`${root}/${staging}/package.json`, `${JSON.stringify({ type: "commonjs" })}\n`);

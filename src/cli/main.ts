@@ -25,6 +25,7 @@ const COMMANDS: Record<string, Loader> = {
   export: () => import("./commands/export"),
   reset: () => import("./commands/reset"),
   report: () => import("./commands/report"),
+  serve: () => import("./commands/serve"),
   learn: trainer("learn"),
   practice: trainer("practice"),
   review: trainer("review"),

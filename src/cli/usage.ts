@@ -31,6 +31,13 @@ Usage:
                       [--lang ja|en] [--content DIR]
                                           a cohort's quiz results in one report (md by default);
                                           tampered or mismatched files are listed apart
+  sigmoid-trainer report --server URL --token T [--format md|csv|json]
+                                          the same report from a live session's server
+  sigmoid-trainer serve [quiz options | --config FILE] [--host H] [--port N]
+                      [--feedback now|end] [--database DIR|postgres://…] [--resume CODE]
+                      [--export DIR] [--lang ja|en] [--json]
+                                          a live session: the server grades, learners join
+                                          with quiz --join, the instructor watches /dashboard
 
   --help, -h      this text          --version, -v   the version
 

@@ -148,17 +148,18 @@ function learnerName(values: ParsedArgs["values"], io: CliIO): { value: string; 
   return { value, fromLogin: given === undefined };
 }
 
-function settingsFromFlags(values: ParsedArgs["values"], options: TrainerOptions, course: Course): QuizSettings {
+/** The quiz the flags define (`quiz`, and `serve` with the same flags); usage errors name `command`. */
+export function settingsFromFlags(values: ParsedArgs["values"], options: TrainerOptions, course: Course, command = "quiz"): QuizSettings {
   const unknown = unknownSkills(course, options.skills);
   if (unknown.length > 0) {
     const known = course.skills.map((s) => s.id).join(", ");
-    throw new UsageError(`quiz: unknown skill "${unknown[0]}" (the skills are: ${known})`);
+    throw new UsageError(`${command}: unknown skill "${unknown[0]}" (the skills are: ${known})`);
   }
   const time = stringOption(values, "time");
   let timeLimitMinutes: number | null = null;
   if (time !== undefined) {
     const minutes = parseMinutes(time);
-    if (typeof minutes === "string") throw new UsageError(`quiz: ${minutes}`);
+    if (typeof minutes === "string") throw new UsageError(`${command}: ${minutes}`);
     timeLimitMinutes = minutes;
   }
   return {

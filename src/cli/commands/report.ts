@@ -15,8 +15,10 @@ import { renderMarkdown } from "../../report/markdown";
 import { integerOption, type OptionSpecs, parseCommandArgs, stringOption, stringsOption, UsageError } from "../args";
 import { loadCourseDirs } from "../content-dirs";
 import { langOption } from "../data-dir";
-import { type Command, writeLine } from "../io";
+import { type CliIO, type Command, writeLine } from "../io";
+import type { ParsedArgs } from "../args";
 import { readQuizConfigFile } from "../quiz-config";
+import { fetchServerReport } from "../report-server";
 
 const OPTIONS = {
   format: { type: "string" },
@@ -24,6 +26,8 @@ const OPTIONS = {
   lang: { type: "string" },
   content: { type: "string", multiple: true },
   config: { type: "string" },
+  server: { type: "string" },
+  token: { type: "string" },
 } as const satisfies OptionSpecs;
 
 /** Files named per quiz when the files disagree; the rest are counted. */
@@ -37,6 +41,8 @@ export const run: Command = async (argv, io) => {
   const given = (stringOption(values, "format") ?? "md").toLowerCase();
   const format = given === "markdown" ? "md" : given;
   if (!FORMATS.includes(format as Format)) throw new UsageError(`report: --format takes md, csv or json, got "${format}"`);
+  const server = stringOption(values, "server");
+  if (server !== undefined) return reportFromServer(server, values, positionals, format, langOption(values) ?? langFromEnv(io.env), io);
   if (positionals.length === 0) throw new UsageError("report: name the result files or directories to read (report FILE|DIR ...)");
   const seed = integerOption(values, "seed", 0, 2 ** 31 - 1);
   const configPath = stringOption(values, "config");
@@ -104,3 +110,26 @@ export const run: Command = async (argv, io) => {
   }
   return 0;
 };
+
+/** `report --server URL --token T`: the live session's report, as its server gives it. */
+async function reportFromServer(
+  server: string,
+  values: ParsedArgs["values"],
+  positionals: readonly string[],
+  format: string,
+  lang: string,
+  io: CliIO,
+): Promise<number> {
+  if (positionals.length > 0) throw new UsageError("report: --server reads the session's results from the server; give no files with it");
+  const clash = ["seed", "config", "content"].find((flag) => values[flag] !== undefined);
+  if (clash) throw new UsageError(`report: --${clash} cannot be used with --server (the server knows its quiz and content)`);
+  const token = stringOption(values, "token") ?? io.env.SIGMOID_TRAINER_TOKEN;
+  if (token === undefined) throw new UsageError("report: --server needs --token T (the instructor token serve printed)");
+  const report = await fetchServerReport(server, token, format, lang);
+  io.stdout.write(report.text);
+  if (report.learners === 0) {
+    writeLine(io.stderr, "sigmoid-trainer: report: no result could be used");
+    return 1;
+  }
+  return 0;
+}

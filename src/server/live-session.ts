@@ -1,0 +1,381 @@
+// One live session over the database: joining, a learner's actions graded by replay, and what
+// the instructor's routes read. Every request reads what it needs from the database, so a
+// restarted server, or several servers on one PostgreSQL, answer alike.
+import type { Course } from "../content/model";
+import { currentView, summarize } from "../engine/session";
+import { checkLearnerName, type LearnerNameProblem } from "../quiz/learner-name";
+import type { QuizResult } from "../quiz/result";
+import type { QuizSettings } from "../quiz/settings";
+import { type ClientEvent, clientEvents, type FeedbackMode, summaryEvent } from "./client-events";
+import { dashboardModel, type DashboardModel } from "./dashboard-model";
+import type { Database, Queryable } from "./database";
+import { type ActionKind, type LearnerAction, type LearnerReplay, LearnerReplayer, replayLearner } from "./replay";
+import { newSessionCode, newToken, sameToken, tokenHash } from "./tokens";
+
+/** Dashboard changes are announced on this channel; the payload is the session code. */
+export const CHANGED_CHANNEL = "sigmoid_trainer_session_changed";
+
+export interface SessionRecord {
+  code: string;
+  instructorToken: string;
+  settings: QuizSettings;
+  lang: "ja" | "en";
+  feedback: FeedbackMode;
+  contentVersion: string;
+  startedAt: number;
+  endedAt: number | null;
+}
+
+export interface LearnerRecord {
+  id: number;
+  sessionCode: string;
+  name: string;
+  joinedAt: number;
+  lastSeen: number;
+}
+
+export type JoinOutcome =
+  | { ok: true; status: 200 | 201; learner: LearnerRecord; token: string }
+  | { ok: false; status: 400; error: "bad-name"; problem: LearnerNameProblem }
+  | { ok: false; status: 409; error: "name-taken" }
+  | { ok: false; status: 410; error: "ended" };
+
+export interface ActionRequest {
+  id: string;
+  action: ActionKind;
+  text: string | null;
+}
+
+export type ActionOutcome =
+  | { ok: true; events: ClientEvent[]; changed: boolean }
+  | { ok: false; status: 409; error: "id-reused" }
+  | { ok: false; status: 410; error: "ended" };
+
+interface SessionRow {
+  code: string;
+  instructor_token: string;
+  settings: QuizSettings;
+  lang: "ja" | "en";
+  feedback: FeedbackMode;
+  content_version: string;
+  started_at: number | string;
+  ended_at: number | string | null;
+}
+
+interface LearnerRow {
+  id: number | string;
+  session_code: string;
+  name: string;
+  joined_at: number | string;
+  last_seen: number | string;
+}
+
+interface ActionRow {
+  kind: ActionKind;
+  text: string | null;
+  at: number | string;
+}
+
+const num = (value: number | string) => Number(value);
+
+function sessionOf(row: SessionRow): SessionRecord {
+  return {
+    code: row.code,
+    instructorToken: row.instructor_token,
+    settings: row.settings,
+    lang: row.lang,
+    feedback: row.feedback,
+    contentVersion: row.content_version,
+    startedAt: num(row.started_at),
+    endedAt: row.ended_at === null ? null : num(row.ended_at),
+  };
+}
+
+function learnerOf(row: LearnerRow): LearnerRecord {
+  return { id: num(row.id), sessionCode: row.session_code, name: row.name, joinedAt: num(row.joined_at), lastSeen: num(row.last_seen) };
+}
+
+function actionOf(row: ActionRow): LearnerAction {
+  return { kind: row.kind, text: row.text, at: num(row.at) };
+}
+
+const LEARNER_COLUMNS = "id, session_code, name, joined_at, last_seen";
+
+export interface NewSessionOptions {
+  settings: QuizSettings;
+  lang: "ja" | "en";
+  feedback: FeedbackMode;
+  now: number;
+}
+
+export class LiveSession {
+  private constructor(
+    private readonly db: Database,
+    readonly course: Course,
+    private record: SessionRecord,
+    /** The trainer's version, written into results. */
+    readonly app: string,
+  ) {}
+
+  static async create(db: Database, course: Course, app: string, options: NewSessionOptions): Promise<LiveSession> {
+    for (;;) {
+      const code = newSessionCode();
+      const rows = await db.query<SessionRow>(
+        `INSERT INTO sessions (code, instructor_token, settings, lang, feedback, content_version, started_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (code) DO NOTHING RETURNING *`,
+        [code, newToken(), JSON.stringify(options.settings), options.lang, options.feedback, course.version, options.now],
+      );
+      if (rows[0]) return new LiveSession(db, course, sessionOf(rows[0]), app);
+    }
+  }
+
+  /** The stored session with this code, or null. */
+  static async open(db: Database, course: Course, app: string, code: string): Promise<LiveSession | null> {
+    const rows = await db.query<SessionRow>("SELECT * FROM sessions WHERE code = $1", [code]);
+    return rows[0] ? new LiveSession(db, course, sessionOf(rows[0]), app) : null;
+  }
+
+  get code(): string {
+    return this.record.code;
+  }
+
+  get session(): SessionRecord {
+    return this.record;
+  }
+
+  isInstructor(token: string): boolean {
+    return sameToken(token, this.record.instructorToken);
+  }
+
+  /** Reads the session again (another server may have ended it). */
+  async refresh(): Promise<SessionRecord> {
+    const rows = await this.db.query<SessionRow>("SELECT * FROM sessions WHERE code = $1", [this.code]);
+    if (rows[0]) this.record = sessionOf(rows[0]);
+    return this.record;
+  }
+
+  info() {
+    const { code, lang, settings, feedback, endedAt } = this.record;
+    return {
+      type: "session" as const,
+      session: code,
+      lang,
+      count: settings.count,
+      feedback,
+      hintsAllowed: settings.hintsAllowed,
+      timeLimitMinutes: settings.timeLimitMinutes,
+      state: endedAt === null ? ("open" as const) : ("ended" as const),
+    };
+  }
+
+  /**
+   * The learner whose token this is: `other` when it belongs to another session, null when it
+   * is nobody's. Looked up by the token's hash; the tokens themselves are never stored.
+   */
+  async learnerByToken(token: string): Promise<LearnerRecord | "other" | null> {
+    const rows = await this.db.query<LearnerRow>(`SELECT ${LEARNER_COLUMNS} FROM learners WHERE token_hash = $1`, [tokenHash(token)]);
+    const row = rows[0];
+    if (!row) return null;
+    return row.session_code === this.code ? learnerOf(row) : "other";
+  }
+
+  async join(typedName: string, token: string | null, now: number): Promise<JoinOutcome> {
+    const session = await this.refresh();
+    const checked = checkLearnerName(typedName);
+    if (!checked.ok) return { ok: false, status: 400, error: "bad-name", problem: checked.problem };
+    const name = checked.value;
+    if (token !== null) {
+      const known = await this.learnerByToken(token);
+      if (known !== null && known !== "other" && known.name === name) {
+        await this.touch(known.id, now);
+        return { ok: true, status: 200, learner: { ...known, lastSeen: now }, token };
+      }
+    }
+    if (session.endedAt !== null) return { ok: false, status: 410, error: "ended" };
+    const fresh = newToken();
+    const rows = await this.db.query<LearnerRow>(
+      `INSERT INTO learners (session_code, name, token_hash, joined_at, last_seen) VALUES ($1, $2, $3, $4, $4)
+       ON CONFLICT (session_code, name) DO NOTHING RETURNING ${LEARNER_COLUMNS}`,
+      [this.code, name, tokenHash(fresh), now],
+    );
+    if (!rows[0]) return { ok: false, status: 409, error: "name-taken" };
+    await this.announce();
+    return { ok: true, status: 201, learner: learnerOf(rows[0]), token: fresh };
+  }
+
+  /** The learner made a request: they count as connected for the next 30 s. */
+  async touch(learnerId: number, now: number): Promise<void> {
+    await this.db.query("UPDATE learners SET last_seen = GREATEST(last_seen, $2) WHERE id = $1", [learnerId, now]);
+  }
+
+  private context(learner: LearnerRecord, endedAt: number | null) {
+    return {
+      course: this.course,
+      settings: this.record.settings,
+      name: learner.name,
+      app: this.app,
+      joinedAt: learner.joinedAt,
+      endedAt,
+    };
+  }
+
+  private async actionsOf(q: Queryable, learnerId: number): Promise<LearnerAction[]> {
+    const rows = await q.query<ActionRow>("SELECT kind, text, at FROM actions WHERE learner_id = $1 ORDER BY seq", [learnerId]);
+    return rows.map(actionOf);
+  }
+
+  async replay(learner: LearnerRecord, now: number): Promise<LearnerReplay> {
+    return replayLearner(this.context(learner, this.record.endedAt), await this.actionsOf(this.db, learner.id), now);
+  }
+
+  /** What the learner should see now: the current question, or the summary when finished. */
+  async state(learner: LearnerRecord, now: number): Promise<ClientEvent[]> {
+    await this.refresh();
+    await this.touch(learner.id, now);
+    const replay = await this.replay(learner, now);
+    const context = { feedback: this.record.feedback, deadline: replay.deadline, now, result: replay.result };
+    if (replay.state.finished) return [summaryEvent(summaryOf(replay), replay.result)];
+    const view = currentView(replay.state);
+    return view === null ? [] : clientEvents([{ type: "question", question: view }], context);
+  }
+
+  /**
+   * Grades one action: inside one transaction the learner's row is locked (so two servers never
+   * grade the same learner at once), the stored actions are replayed, and the new action and
+   * its graded attempts are stored with the response before it is returned.
+   */
+  async act(learner: LearnerRecord, request: ActionRequest, now: number): Promise<ActionOutcome> {
+    const outcome = await this.db.transaction(async (tx): Promise<ActionOutcome> => {
+      await tx.query("SELECT id FROM learners WHERE id = $1 FOR UPDATE", [learner.id]);
+      const seen = await tx.query<{ kind: string; text: string | null; response: ClientEvent[] }>(
+        "SELECT kind, text, response FROM actions WHERE learner_id = $1 AND attempt_id = $2",
+        [learner.id, request.id],
+      );
+      if (seen[0]) {
+        const same = seen[0].kind === request.action && seen[0].text === request.text;
+        return same ? { ok: true, events: seen[0].response, changed: false } : { ok: false, status: 409, error: "id-reused" };
+      }
+      const sessions = await tx.query<SessionRow>("SELECT * FROM sessions WHERE code = $1", [this.code]);
+      if (sessions[0]) this.record = sessionOf(sessions[0]);
+      if (this.record.endedAt !== null) return { ok: false, status: 410, error: "ended" };
+      const actions = await this.actionsOf(tx, learner.id);
+      const replayer = new LearnerReplayer(this.context(learner, this.record.endedAt));
+      for (const action of actions) {
+        if (replayer.state.finished || replayer.tooLate(action.at)) break;
+        replayer.apply(action);
+      }
+      // Too late, or already finished: nothing is stored; the learner is told how it ended.
+      const closing = replayer.close(now);
+      if (replayer.state.finished) {
+        const done = replayer.done();
+        const events =
+          closing.length > 0
+            ? clientEvents(closing, { feedback: this.record.feedback, deadline: done.deadline, now, result: done.result })
+            : [summaryEvent(summaryOf(done), done.result)];
+        return { ok: true, events, changed: closing.length > 0 };
+      }
+      const action: LearnerAction = { kind: request.action, text: request.text, at: now };
+      const step = replayer.apply(action);
+      const done = replayer.done();
+      const events = clientEvents(step.events, { feedback: this.record.feedback, deadline: done.deadline, now, result: done.result });
+      const seq = actions.length;
+      await tx.query("INSERT INTO actions (learner_id, seq, attempt_id, kind, text, at, response) VALUES ($1, $2, $3, $4, $5, $6, $7)", [
+        learner.id,
+        seq,
+        request.id,
+        request.action,
+        request.text,
+        now,
+        JSON.stringify(events),
+      ]);
+      for (const event of step.events) {
+        if (event.type !== "graded") continue;
+        await tx.query("INSERT INTO attempts (learner_id, seq, part, attempt) VALUES ($1, $2, $3, $4)", [
+          learner.id,
+          seq,
+          event.attempt.part,
+          JSON.stringify(event.attempt),
+        ]);
+      }
+      await tx.query("UPDATE learners SET last_seen = GREATEST(last_seen, $2) WHERE id = $1", [learner.id, now]);
+      return { ok: true, events, changed: true };
+    });
+    if (outcome.ok && outcome.changed) await this.announce();
+    return outcome;
+  }
+
+  /** Ends the session: learners still answering finish as if they had quit. */
+  async end(now: number): Promise<void> {
+    await this.db.query("UPDATE sessions SET ended_at = $2 WHERE code = $1 AND ended_at IS NULL", [this.code, now]);
+    await this.refresh();
+    await this.announce();
+  }
+
+  /** Every learner with their replay at `now`, in the order they joined. */
+  async learners(now: number): Promise<{ learner: LearnerRecord; replay: LearnerReplay }[]> {
+    await this.refresh();
+    const learners = (
+      await this.db.query<LearnerRow>(`SELECT ${LEARNER_COLUMNS} FROM learners WHERE session_code = $1 ORDER BY id`, [this.code])
+    ).map(learnerOf);
+    const rows = await this.db.query<ActionRow & { learner_id: number | string }>(
+      "SELECT a.learner_id, a.kind, a.text, a.at FROM actions a JOIN learners l ON l.id = a.learner_id WHERE l.session_code = $1 ORDER BY a.learner_id, a.seq",
+      [this.code],
+    );
+    const byLearner = new Map<number, LearnerAction[]>();
+    for (const row of rows) {
+      const id = num(row.learner_id);
+      const list = byLearner.get(id) ?? [];
+      list.push(actionOf(row));
+      byLearner.set(id, list);
+    }
+    return learners.map((learner) => ({
+      learner,
+      replay: replayLearner(this.context(learner, this.record.endedAt), byLearner.get(learner.id) ?? [], now),
+    }));
+  }
+
+  async results(now: number): Promise<QuizResult[]> {
+    return (await this.learners(now)).map((l) => l.replay.result);
+  }
+
+  async dashboard(now: number): Promise<DashboardModel> {
+    const learners = await this.learners(now);
+    const { settings } = this.record;
+    const plan = new LearnerReplayer(this.context({ id: 0, sessionCode: this.code, name: "", joinedAt: now, lastSeen: now }, null)).state
+      .plan;
+    return dashboardModel({
+      course: this.course,
+      settings,
+      plan,
+      now,
+      learners: learners.map(({ learner, replay }) => ({ name: learner.name, lastSeen: learner.lastSeen, replay })),
+      session: {
+        code: this.code,
+        lang: this.record.lang,
+        count: settings.count,
+        feedback: this.record.feedback,
+        hintsAllowed: settings.hintsAllowed,
+        timeLimitMinutes: settings.timeLimitMinutes,
+        startedAt: new Date(this.record.startedAt).toISOString(),
+        state: this.record.endedAt === null ? "open" : "ended",
+      },
+    });
+  }
+
+  /** Tells every server on this database (and this one's event streams) that the session changed. */
+  async announce(): Promise<void> {
+    await this.db.notify(CHANGED_CHANNEL, this.code);
+  }
+
+  /** Calls `fn` whenever this session changes, on any server; resolves with a function that stops. */
+  onChange(fn: () => void): Promise<() => Promise<void>> {
+    return this.db.listen(CHANGED_CHANNEL, (payload) => {
+      if (payload === this.code) fn();
+    });
+  }
+}
+
+/** The engine's summary of a finished replay, as its closing step gave it. */
+function summaryOf(replay: LearnerReplay) {
+  return summarize(replay.state, Date.parse(replay.result.finishedAt ?? replay.result.updatedAt), replay.result.ending !== "completed");
+}

@@ -1,0 +1,11 @@
+// The schema's versions in order. Each is applied once, inside a transaction, and recorded in
+// schema_migrations; a shipped migration is never edited, only followed by a new one.
+import sessions from "./001_sessions.sql?raw";
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: "001_sessions", sql: sessions }];

@@ -1,0 +1,208 @@
+// A learner's quiz, rebuilt from their stored actions. The server keeps no session state in
+// memory: every request replays the learner's actions (with their stored times) through the
+// same engine `quiz` drives, so a restarted server, or another server on the same database,
+// grades exactly as the first one would have. Pure: no I/O, the time is passed in.
+import type { Course } from "../content/model";
+import { quizQueue } from "../engine/plan";
+import { answer, hint, quit, skip, start } from "../engine/session";
+import type { EngineEvent, SessionConfig, SessionState, Step } from "../engine/types";
+import { plannedQuestions, QuizRecord } from "../quiz/record";
+import { type Ending, type QuizResult, sealResult } from "../quiz/result";
+import type { QuizSettings } from "../quiz/settings";
+import { QUIZ_TEXT } from "../quiz/texts";
+
+export const ACTION_KINDS = ["answer", "hint", "skip", "quit"] as const;
+export type ActionKind = (typeof ACTION_KINDS)[number];
+
+/** One thing a learner did, as stored. */
+export interface LearnerAction {
+  kind: ActionKind;
+  /** The answer as typed (answer only). */
+  text: string | null;
+  /** ms since the epoch, the server's clock when the action arrived. */
+  at: number;
+}
+
+/** What the replay needs besides the actions: the quiz and the learner. */
+export interface LearnerContext {
+  course: Course;
+  settings: QuizSettings;
+  name: string;
+  /** The trainer's version, written into the result. */
+  app: string;
+  /** When the learner joined: their quiz (and its time limit) starts then. */
+  joinedAt: number;
+  /** When the instructor ended the session, or null while it runs. */
+  endedAt: number | null;
+}
+
+export interface LearnerReplay {
+  state: SessionState;
+  /** The result file `quiz` would have written for the same answers. */
+  result: QuizResult;
+  deadline: number | null;
+  ending: Ending | null;
+  /** When the current question was first shown (null when finished). */
+  since: number | null;
+  /** The events the time limit or the session's end produced (time-up notice, summary). */
+  closing: readonly EngineEvent[];
+}
+
+/** The engine's session config for a quiz: the same as `quiz` builds (src/quiz/run.ts). */
+export function quizSessionConfig(course: Course, settings: QuizSettings): SessionConfig {
+  return {
+    mode: "quiz",
+    course,
+    queue: quizQueue(course, settings.skills, settings.count, settings.seed),
+    count: settings.count,
+    seed: settings.seed,
+    hintsAllowed: settings.hintsAllowed,
+    retryAllowed: false,
+  };
+}
+
+export function deadlineOf(settings: QuizSettings, joinedAt: number): number | null {
+  return settings.timeLimitMinutes === null ? null : joinedAt + Math.round(settings.timeLimitMinutes * 60_000);
+}
+
+/** The engine's step for one action. */
+export function applyAction(state: SessionState, action: LearnerAction): Step {
+  switch (action.kind) {
+    case "answer":
+      return answer(state, action.text ?? "", action.at);
+    case "hint":
+      return hint(state);
+    case "skip":
+      return skip(state, action.at);
+    case "quit":
+      return quit(state, action.at);
+  }
+}
+
+/**
+ * A replay in progress: start, then `apply` each action in order, then `close(now)`. The
+ * server uses it to grade a new action after the stored ones; `replayLearner` does it all.
+ */
+export class LearnerReplayer {
+  state: SessionState;
+  readonly deadline: number | null;
+  private readonly record: QuizRecord;
+  private since: number | null = null;
+  private ending: Ending | null = null;
+  private closing: EngineEvent[] = [];
+  /** The first step's events (the first question). */
+  readonly opening: readonly EngineEvent[];
+
+  constructor(private readonly context: LearnerContext) {
+    const { course, settings, joinedAt } = context;
+    const first = start(quizSessionConfig(course, settings), joinedAt);
+    this.state = first.state;
+    this.deadline = deadlineOf(settings, joinedAt);
+    this.record = new QuizRecord(
+      {
+        app: context.app,
+        name: context.name,
+        quiz: {
+          seed: settings.seed,
+          count: settings.count,
+          skills: settings.skills,
+          courseId: course.id,
+          contentVersion: course.version,
+          timeLimitMinutes: settings.timeLimitMinutes,
+          hintsAllowed: settings.hintsAllowed,
+        },
+        startedAt: joinedAt,
+        deadline: this.deadline,
+      },
+      plannedQuestions(course, first.state.plan),
+    );
+    this.observe(first, joinedAt);
+    this.opening = first.events;
+  }
+
+  /** The time when the learner's quiz ends by itself (time limit or session end), or null. */
+  endsAt(): { at: number; ending: Ending } | null {
+    const { endedAt } = this.context;
+    if (this.deadline !== null && (endedAt === null || this.deadline <= endedAt)) return { at: this.deadline, ending: "time-up" };
+    if (endedAt !== null) return { at: endedAt, ending: "quit" };
+    return null;
+  }
+
+  /** True when an action at `at` comes too late: after the deadline or the session's end. */
+  tooLate(at: number): boolean {
+    const end = this.endsAt();
+    return end !== null && at >= end.at;
+  }
+
+  apply(action: LearnerAction): Step {
+    const step = applyAction(this.state, action);
+    this.state = step.state;
+    if (action.kind === "quit") this.ending = "quit";
+    this.observe(step, action.at);
+    return step;
+  }
+
+  /** Ends the quiz as the time limit or the session's end would, when `now` is past it. */
+  close(now: number): readonly EngineEvent[] {
+    const end = this.endsAt();
+    if (this.state.finished || end === null || now < end.at) return [];
+    this.ending = end.ending;
+    const step = quit(this.state, end.at);
+    this.state = step.state;
+    this.observe(step, end.at);
+    const notice: EngineEvent[] = end.ending === "time-up" ? [{ type: "notice", message: QUIZ_TEXT.timeUp }] : [];
+    this.closing = [...notice, ...step.events];
+    return this.closing;
+  }
+
+  done(): LearnerReplay {
+    return {
+      state: this.state,
+      result: sealResult(this.record.snapshot()),
+      deadline: this.deadline,
+      ending: this.record.snapshot().ending,
+      since: this.state.finished ? null : this.since,
+      closing: this.closing,
+    };
+  }
+
+  /** Records a step in the result, as QuizTracker.observe does for `quiz`. */
+  private observe(step: Step, at: number): void {
+    for (const event of step.events) {
+      switch (event.type) {
+        case "question":
+          this.record.asked(event.question.number - 1, event.question.part, at);
+          if (event.question.part === 0) this.since = at;
+          break;
+        case "graded":
+          this.record.graded(event.attempt);
+          break;
+        case "hint": {
+          const index = step.state.current?.index;
+          if (index !== undefined) this.record.hint(index, event.stage, at);
+          break;
+        }
+        case "skipped":
+          this.record.skipped(event.skip);
+          break;
+        case "summary":
+          this.record.finish(this.ending ?? (event.summary.quit ? "quit" : "completed"), at);
+          break;
+      }
+    }
+  }
+}
+
+/**
+ * The learner's quiz after `actions` (in the order they were stored), closed at `now`: an
+ * action at or after the deadline is never stored, so none is replayed past it.
+ */
+export function replayLearner(context: LearnerContext, actions: readonly LearnerAction[], now: number): LearnerReplay {
+  const replayer = new LearnerReplayer(context);
+  for (const action of actions) {
+    if (replayer.state.finished || replayer.tooLate(action.at)) break;
+    replayer.apply(action);
+  }
+  replayer.close(now);
+  return replayer.done();
+}

@@ -1,0 +1,51 @@
+// The database for the server's tests: an embedded PGlite in a temporary directory by default,
+// or, with TEST_DATABASE_URL=postgres://…, a fresh database created on that server for each
+// call and dropped afterwards, so the same tests prove both drivers.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Database } from "../../src/server/database";
+import { openDatabase } from "../../src/server/database";
+
+export interface TestDatabase {
+  db: Database;
+  /** What `serve --database` would be given for this database. */
+  target: string;
+  cleanup(): Promise<void>;
+}
+
+export async function openTestDatabase(): Promise<TestDatabase> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    const { default: pg } = await import("pg");
+    const name = `sigmoid_test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const target = new URL(url);
+    target.pathname = `/${name}`;
+    const db = await openDatabase(target.toString());
+    return {
+      db,
+      target: target.toString(),
+      async cleanup() {
+        await db.close();
+        const again = new pg.Client({ connectionString: url });
+        await again.connect();
+        await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await again.end();
+      },
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), "sigmoid-server-db-"));
+  const db = await openDatabase(dir);
+  return {
+    db,
+    target: dir,
+    async cleanup() {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
