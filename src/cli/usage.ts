@@ -12,6 +12,8 @@ Usage:
                       [--out FILE] [--no-hints]   or   quiz --config session.yaml [--name NAME]
                                           the same questions for everyone with that seed; the
                                           result file is written after every answer
+  sigmoid-trainer quiz --join URL --name NAME [--plain] [--json] [--lang ja|en]
+                                          join a live session: the instructor's server grades
   sigmoid-trainer calc [--json] [X ...]   σ(x) and σ′(x); X read from stdin lines when none given
   sigmoid-trainer check --quantity sigmoid|derivative (--x X | --formula) --answer A
                         [--digits N] [--json]

@@ -97,7 +97,14 @@ export function jsonPresenter(options: JsonPresenterOptions): Presenter {
       emit({ type: "hint", stage, stages, solution, text: text(hintText) });
     },
     skipped(skip: SkipRecord, expected, _digits, solution) {
-      emit({ type: "skipped", id: skip.templateId, part: skip.part, expected: value(expected), solution: text(solution) });
+      // A live session with --feedback end sends neither the value nor the solution (null).
+      emit({
+        type: "skipped",
+        id: skip.templateId,
+        part: skip.part,
+        expected: value(expected),
+        solution: solution ? text(solution) : null,
+      });
     },
     notice(message) {
       emit({ type: "notice", message: text(message) });

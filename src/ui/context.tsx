@@ -13,6 +13,7 @@ import type { Course } from "../content/model";
 import type { ProgressState, ProgressStore, ProgressWarning } from "../progress";
 import { toAscii } from "../core/ascii";
 import type { QuizSession } from "./quiz-session";
+import type { RemoteQuiz } from "./remote-quiz-store";
 import { say } from "./strings";
 import { type Marks, marksFor, type Theme, themeFor } from "./theme";
 
@@ -121,6 +122,8 @@ export interface TrainerContextValue {
   exitSavers: Set<() => void>;
   /** The quiz this trainer was started for (`sigmoid-trainer quiz` in a terminal); null otherwise. */
   quiz: QuizSession | null;
+  /** The live session this trainer was started to join (`quiz --join` in a terminal); null otherwise. */
+  joined: RemoteQuiz | null;
 }
 
 export interface TrainerContextOptions {
@@ -131,6 +134,7 @@ export interface TrainerContextOptions {
   now?: () => Date;
   size?: TerminalSize | null;
   quiz?: QuizSession | null;
+  joined?: RemoteQuiz | null;
 }
 
 export function createTrainerContext(options: TrainerContextOptions): TrainerContextValue {
@@ -143,6 +147,7 @@ export function createTrainerContext(options: TrainerContextOptions): TrainerCon
     size: options.size ?? null,
     exitSavers: new Set(),
     quiz: options.quiz ?? null,
+    joined: options.joined ?? null,
   };
 }
 

@@ -29,6 +29,8 @@ import {
   type UiStore,
 } from "./context";
 import { createQuizSession, type QuizSession, type QuizSessionOptions } from "./quiz-session";
+import { createRemoteQuiz, type RemoteQuiz, type RemoteSession } from "./remote-quiz-store";
+import { JOIN_TEXT } from "../join/texts";
 import { say } from "./strings";
 
 export interface InteractiveOptions {
@@ -238,4 +240,59 @@ export async function runQuiz(launch: QuizLaunch): Promise<number> {
       : fill(QUIZ_TEXT.notSaved, { path: outcome.path, reason: outcome.saveFailure ?? "?" }),
   );
   return outcome.saved ? 0 : 1;
+}
+
+/** What `quiz --join` has decided before handing a terminal over (src/join/command.ts). */
+export interface JoinLaunch {
+  course: Course;
+  progress: OpenedProgress;
+  options: TrainerOptions;
+  io: CliIO;
+  /** Made with the screen's hooks, so that a server going down shows in the status line. */
+  connect(hooks: { onDown(reason: string): void; onUp(): void }): RemoteSession;
+}
+
+/**
+ * A live session's quiz in the full screen: the joined quiz alone, until the learner leaves its
+ * end screen (or a failure) or presses Ctrl+C. Then, below the last frame, the score (or why it
+ * stopped) as plain mode ends. Exit 1 when the quiz could not go on (the server gave up, refused).
+ */
+export async function runJoinedQuiz(launch: JoinLaunch): Promise<number> {
+  const { progress, options, io } = launch;
+  const ascii = options.ascii || progress.store.getState().settings.ascii;
+  let remote: RemoteQuiz | null = null;
+  const session = launch.connect({ onDown: (reason) => remote?.serverDown(reason), onUp: () => remote?.serverBack() });
+  remote = createRemoteQuiz({ session, course: launch.course });
+  const context = createTrainerContext({
+    course: launch.course,
+    progress: progress.store,
+    settings: { lang: progress.lang, ascii, color: options.color, screenReader: options.screenReader },
+    joined: remote,
+  });
+  const restoreWarnings = warningsToHeader(progress, context.ui);
+  void remote.start();
+  try {
+    await draw(context, <App initial="quiz" alone />, {
+      stdin: io.stdin as NodeJS.ReadStream,
+      stdout: io.stdout as NodeJS.WriteStream,
+      stderr: io.stderr as NodeJS.WriteStream,
+      screenReader: options.screenReader,
+    });
+  } finally {
+    remote.end();
+    restoreWarnings();
+  }
+  const lang = context.ui.getState().lang;
+  const line = (text: Localized) => {
+    const s = text[lang];
+    io.stdout.write(`${ascii ? toAscii(s) : s}\n`);
+  };
+  const connection = remote.connection.getState();
+  if (connection.failure) {
+    io.stderr.write(`sigmoid-trainer: ${ascii ? toAscii(connection.failure[lang]) : connection.failure[lang]}\n`);
+    return 1;
+  }
+  if (connection.score) line(scoreText(connection.score));
+  line(fill(JOIN_TEXT.recorded, { code: remote.code }));
+  return 0;
 }

@@ -3,6 +3,8 @@
 // none of what it loaded may carry Ink or React. The markers are first shown to find Ink and
 // React in the chunks the full-screen trainer imports, so a passing run means something.
 import { existsSync, mkdtempSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -146,5 +148,46 @@ describe("commands without a screen load neither Ink, React nor yoga (nor zod, e
     const run = await runLogged(hook, ["practice", "--plain", "--seed", "2", "--count", "2", "--data-dir", dir], "0.5\n0.5\n0.5\n0.5\n");
     expect(run.code, run.stderr).toBe(0);
     expect(uiIn(run)).toEqual([]);
+  });
+});
+
+/** The server's code and its packages (Fastify, PGlite, pg), by esbuild's path comments in the unminified build. */
+function carriesServer(code: string): boolean {
+  return /^\/\/ (?:src\/server\/|node_modules\/(?:fastify|@fastify\/|@electric-sql\/pglite|pg|pg-pool|fflate)\/)/m.test(code);
+}
+
+describe("a learner's quiz --join never loads the server, its database or their libraries", () => {
+  it("the marker finds the server in the build (so a passing run means something)", () => {
+    expect(reachableChunks().some((f) => carriesServer(distCode(f)))).toBe(true);
+  });
+
+  it("quiz --join --json, against a session server, loads no server chunk, zod, Ink or React", async () => {
+    // A stand-in server on a free port that knows no session: the client loads all of its code,
+    // asks, and stops with exit 1.
+    const server = createServer((_request, response) => {
+      response.writeHead(404, { "content-type": "application/json" });
+      response.end(JSON.stringify({ error: "not-found", message: "no such session" }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const dir = mkdtempSync(join(tmpdir(), "st-bundle-join-"));
+      const run = await runLogged(hook, ["quiz", "--join", `http://127.0.0.1:${port}/j/ABCD2345`, "--name", "Ann", "--json", "--data-dir", dir]);
+      expect(run.code, run.stderr).toBe(1);
+      expect(run.stderr).toMatch(/There is no session ABCD2345/);
+      const loaded = classify(run.urls);
+      expect(loaded.distFiles.filter((f) => carriesServer(distCode(f)))).toEqual([]);
+      expect(loaded.packages.filter((p) => /fastify|pglite|^pg/.test(p))).toEqual([]);
+      expect(uiIn(run)).toEqual([]);
+      expect(zodIn(run)).toEqual([]);
+    } finally {
+      server.close();
+    }
+  });
+
+  it("nor does the full-screen trainer's script, which carries the joined quiz", () => {
+    const screens = distCode("screens.js");
+    expect(screens).toMatch(/Joined session|セッションに参加しています/);
+    expect(/fastify|PGlite|pglite\.wasm/.test(screens)).toBe(false);
   });
 });

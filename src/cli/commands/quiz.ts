@@ -31,6 +31,7 @@ export const QUIZ_OPTIONS = {
   out: { type: "string" },
   "no-hints": { type: "boolean" },
   config: { type: "string" },
+  join: { type: "string" },
 } as const satisfies OptionSpecs;
 
 /** What is wrong with a --name, said as the option's usage error. */
@@ -52,6 +53,14 @@ function nameProblemText(problem: LearnerNameProblem): string {
 export const run: Command = async (argv, io) => {
   const { values, positionals } = parseCommandArgs(argv, QUIZ_OPTIONS, "quiz");
   if (positionals.length > 0) throw new UsageError(`quiz: unexpected argument "${positionals[0]}"`);
+  // A live session (src/join): the server sets and grades the quiz. Its own chunk, loaded only then.
+  if (values.join !== undefined) {
+    const { runJoinCommand } = await import("../../join/command");
+    return runJoinCommand(values, io, {
+      name: (ask) => (ask && stringOption(values, "name") === undefined ? null : learnerName(values, io)),
+      askName: (progress) => askLearnerName(io, progress.store, progress.lang, io.env.USER || io.env.LOGNAME || io.env.USERNAME),
+    });
+  }
   const configPath = stringOption(values, "config");
   if (configPath !== undefined) {
     const clash = SETTINGS_FLAGS.find((flag) => values[flag] !== undefined);

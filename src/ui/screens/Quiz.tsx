@@ -18,12 +18,14 @@ import { type ScreenProps, useText, useTheme, useTrainer } from "../context";
 import { type QuizSession, quizSessionConfig } from "../quiz-session";
 import { UI_TEXT } from "../strings";
 import { useTerminalSize } from "../use-terminal-size";
+import { JoinedQuiz } from "./JoinedQuiz";
 import { Practice } from "./Practice";
 import { QuizSetup } from "./QuizSetup";
 import { useKeypress } from "../keypress";
 
 export function Quiz(props: ScreenProps) {
-  const { quiz } = useTrainer();
+  const { quiz, joined } = useTrainer();
+  if (joined) return <JoinedQuiz {...props} remote={joined} />;
   return quiz ? <QuizRun {...props} quiz={quiz} /> : <QuizSetup {...props} />;
 }
 

@@ -1,0 +1,117 @@
+// A live session's quiz on the full screen (`quiz --join` in a terminal, or a join address typed
+// into Home's Quiz): the Practice screen on a remote store (src/ui/remote-quiz-store.ts), whose
+// questions and verdicts come from the instructor's server. A status line above the key bar
+// says when the server is being reached, when it cannot be and is retried, and when it is back;
+// the learner types nothing again. Esc twice ends the quiz early, as in a local quiz.
+import { Box, Text } from "ink";
+import { useState } from "react";
+import { useStore } from "zustand";
+import { englishNoun, type Localized } from "../../core/i18n";
+import { fill } from "../../engine/texts";
+import { resultLines } from "../../join/results";
+import { JOIN_TEXT } from "../../join/texts";
+import { QUIZ_TEXT, scoreText } from "../../quiz/texts";
+import { WrappedText } from "../components/WrappedText";
+import { type ScreenProps, useText, useTheme } from "../context";
+import { useKeypress } from "../keypress";
+import type { RemoteQuiz } from "../remote-quiz-store";
+import { UI_TEXT } from "../strings";
+import { useTerminalSize } from "../use-terminal-size";
+import { Practice } from "./Practice";
+
+export const JOINED_TEXT = {
+  joining: { ja: "セッションに参加しています…", en: "Joining the session…" },
+  sending: { ja: "送信中…", en: "Sending…" },
+  failedLeave: { ja: "Esc で終了します。", en: "Esc: leave." },
+  intro: {
+    ja: "{name} さん、セッション {code} のクイズです（{count} 問）。答えはサーバーが採点します。",
+    en: "{name}, this is session {code}'s quiz ({count} {questionNoun}). The server grades your answers.",
+  },
+} as const satisfies Record<string, Localized>;
+
+/** `returnsHome`: opened from Home, so its end goes back there; from the command line it ends the trainer. */
+export function JoinedQuiz({ remote, returnsHome = false, ...props }: ScreenProps & { remote: RemoteQuiz; returnsHome?: boolean }) {
+  const t = useText();
+  const theme = useTheme();
+  const { columns, rows } = useTerminalSize();
+  const phase = useStore(remote.store, (s) => s.phase);
+  const connection = useStore(remote.connection);
+  const [confirming, setConfirming] = useState(false);
+
+  useKeypress((_input, key) => {
+    if (!key.escape) {
+      if (confirming) setConfirming(false);
+      return;
+    }
+    if (remote.store.getState().phase === "finished" || remote.connection.getState().failure) {
+      remote.end();
+      props.onBack();
+      return;
+    }
+    if (confirming) {
+      setConfirming(false);
+      remote.store.getState().quit();
+    } else {
+      setConfirming(true);
+    }
+  });
+
+  const info = connection.info;
+  const count = info?.count ?? 0;
+  const status: Localized | null = connection.failure
+    ? connection.failure
+    : connection.down !== null
+      ? fill(JOIN_TEXT.serverDown, { reason: connection.down })
+      : connection.joining
+        ? JOINED_TEXT.joining
+        : connection.back
+          ? JOIN_TEXT.serverBack
+          : null;
+  const statusStyle = connection.failure || connection.down !== null ? theme.warn : theme.muted;
+  return (
+    <Practice
+      {...props}
+      session={{ mode: "quiz", hintsAllowed: info?.hintsAllowed ?? true, retryAllowed: false }}
+      store={remote.store}
+      status={connection.busy ? <Text {...theme.muted}>{t(JOINED_TEXT.sending)}</Text> : null}
+      intro={
+        <Box flexDirection="column" marginBottom={rows >= 20 ? 1 : 0}>
+          <WrappedText
+            text={t(JOINED_TEXT.intro, {
+              name: remote.name,
+              code: remote.code,
+              count,
+              questionNoun: englishNoun(count, "question", "questions"),
+            })}
+            width={columns}
+            style={theme.muted}
+          />
+          {info && !info.hintsAllowed ? <WrappedText text={t(QUIZ_TEXT.hintsOff)} width={columns} style={theme.muted} /> : null}
+          {info?.feedback === "end" ? <WrappedText text={t(JOIN_TEXT.feedbackAtEnd)} width={columns} style={theme.muted} /> : null}
+        </Box>
+      }
+      footer={
+        confirming ? (
+          <WrappedText text={t(UI_TEXT.quizConfirmEnd)} width={columns} style={theme.warn} />
+        ) : status ? (
+          <Box flexDirection="column">
+            <WrappedText text={t(status)} width={columns} style={statusStyle} />
+            {connection.failure ? <Text {...theme.key}>{t(JOINED_TEXT.failedLeave)}</Text> : null}
+          </Box>
+        ) : null
+      }
+      finished={(state) => (
+        <Box flexDirection="column">
+          <Text {...theme.heading}>{t(state.summary?.quit ? UI_TEXT.quizEndedEarly : UI_TEXT.quizFinished)}</Text>
+          {info?.feedback === "end"
+            ? resultLines(connection.results).map((line, i) => <WrappedText key={String(i)} text={t(line)} width={columns} />)
+            : null}
+          {connection.score ? <WrappedText text={t(scoreText(connection.score))} width={columns} style={theme.heading} /> : null}
+          <WrappedText text={t(fill(JOIN_TEXT.recorded, { code: remote.code }))} width={columns} />
+          <Text {...theme.key}>{t(returnsHome ? UI_TEXT.quizExitHome : UI_TEXT.quizExit)}</Text>
+        </Box>
+      )}
+      backLabel={phase !== "finished" ? UI_TEXT.keyEndQuiz : returnsHome ? UI_TEXT.keyHome : UI_TEXT.keyQuit}
+    />
+  );
+}

@@ -1,0 +1,178 @@
+// A session server played in process, as a `fetch`: it speaks the contract of
+// docs/live-sessions.md with the real engine on the fixture course (so its events are the
+// engine's, as the real server's are), keeps each action's answer by attempt id, and can be
+// taken down and brought back, or told to answer like a hostile machine.
+import { quizQueue } from "../../src/engine/plan";
+import { answer, currentView, hint, quit, skip, start } from "../../src/engine/session";
+import type { EngineEvent, SessionConfig, SessionState, Step } from "../../src/engine/types";
+import type { FetchLike } from "../../src/join/http";
+import { COURSE } from "../engine/fixtures";
+
+export const ORIGIN = "http://127.0.0.1:4999";
+export const CODE = "ABCD2345";
+export const JOIN_URL = `${ORIGIN}/j/${CODE}`;
+
+interface Learner {
+  name: string;
+  token: string;
+  state: SessionState;
+  /** The answer to each attempt id, with the body it answered. */
+  answers: Map<string, { body: string; events: unknown[] }>;
+  last: unknown[];
+}
+
+export interface FakeServerOptions {
+  seed?: number;
+  count?: number;
+  feedback?: "now" | "end";
+  hintsAllowed?: boolean;
+}
+
+export class FakeServer {
+  down = false;
+  /** Requests seen, as `METHOD path`. */
+  readonly seen: string[] = [];
+  /** Graded answers per learner (what the server would count). */
+  readonly graded = new Map<string, number>();
+  heartbeats = 0;
+  /** When set, answers every request with this instead. */
+  hostile: (() => Response) | null = null;
+  private readonly learners = new Map<string, Learner>();
+  private readonly config: SessionConfig;
+  private nextToken = 1;
+  now = Date.parse("2026-12-03T09:00:00.000Z");
+
+  constructor(readonly options: FakeServerOptions = {}) {
+    const seed = options.seed ?? 5;
+    const count = options.count ?? 3;
+    const skills = ["derivative-from-output", "derivative-value", "sigmoid-value"];
+    this.config = {
+      mode: "quiz",
+      course: COURSE,
+      queue: quizQueue(COURSE, skills, count, seed),
+      count,
+      seed,
+      hintsAllowed: options.hintsAllowed ?? true,
+      retryAllowed: false,
+    };
+  }
+
+  /** The engine state of a learner, for checks. */
+  learner(name: string): SessionState | undefined {
+    return this.learners.get(name)?.state;
+  }
+
+  readonly fetch: FetchLike = async (url, init) => {
+    const path = new URL(url).pathname;
+    this.seen.push(`${init.method} ${path}`);
+    if (this.down) throw new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } });
+    if (this.hostile) return this.hostile();
+    return this.route(init.method, path, init.headers.authorization?.replace(/^Bearer /, "") ?? null, init.body ?? null);
+  };
+
+  private route(method: string, path: string, token: string | null, body: string | null): Response {
+    if (method === "GET" && path === `/j/${CODE}`) {
+      return json(200, {
+        type: "session",
+        session: CODE,
+        lang: "en",
+        count: this.config.count,
+        feedback: this.options.feedback ?? "now",
+        hintsAllowed: this.config.hintsAllowed,
+        timeLimitMinutes: null,
+        state: "open",
+      });
+    }
+    const api = `/api/sessions/${CODE}/`;
+    if (!path.startsWith(api)) return json(404, { error: "not-found", message: "no such session" });
+    const what = path.slice(api.length);
+    if (what === "join") {
+      const name = (JSON.parse(body ?? "{}") as { name: string }).name;
+      const existing = this.learners.get(name);
+      if (existing) {
+        if (existing.token !== token) return json(409, { error: "name-taken", message: "taken" });
+        return json(200, { learner: name, token, name });
+      }
+      const learner: Learner = {
+        name,
+        token: `token-${this.nextToken++}`,
+        state: start(this.config, this.now).state,
+        answers: new Map(),
+        last: [],
+      };
+      learner.last = this.visible(start(this.config, this.now));
+      this.learners.set(name, learner);
+      return json(201, { learner: name, token: learner.token, name });
+    }
+    const learner = [...this.learners.values()].find((l) => l.token === token);
+    if (!learner) return json(401, { error: "unauthorized", message: "no" });
+    if (what === "heartbeat") {
+      this.heartbeats++;
+      return json(200, {});
+    }
+    if (what === "state") {
+      const view = currentView(learner.state);
+      if (learner.state.finished) return json(200, { events: learner.last.filter((e) => (e as { type: string }).type === "summary") });
+      return json(200, { events: view ? [{ type: "question", question: view, deadline: null, remainingMs: null }] : [] });
+    }
+    if (what === "actions") {
+      const request = JSON.parse(body ?? "{}") as { id: string; action: string; text?: string };
+      const before = learner.answers.get(request.id);
+      if (before) return before.body === body ? json(200, { events: before.events }) : json(409, { error: "id-reused", message: "" });
+      this.now += 1000;
+      let step: Step;
+      if (request.action === "answer") step = answer(learner.state, request.text ?? "", this.now);
+      else if (request.action === "hint") step = hint(learner.state);
+      else if (request.action === "skip") step = skip(learner.state, this.now);
+      else step = quit(learner.state, this.now);
+      const graded = step.events.filter((e) => e.type === "graded").length;
+      this.graded.set(learner.name, (this.graded.get(learner.name) ?? 0) + graded);
+      learner.state = step.state;
+      const events = this.visible(step);
+      learner.last = events;
+      learner.answers.set(request.id, { body: body ?? "", events });
+      return json(200, { events });
+    }
+    return json(404, { error: "not-found", message: "" });
+  }
+
+  /** The events as the contract sends them: no `graded`, hidden values with --feedback end. */
+  private visible(step: Step): unknown[] {
+    const end = this.options.feedback === "end";
+    const out: unknown[] = [];
+    for (const event of step.events as EngineEvent[]) {
+      if (event.type === "graded") continue;
+      if (event.type === "question") {
+        out.push({ type: "question", question: event.question, deadline: null, remainingMs: null });
+      } else if (event.type === "feedback" && end && event.feedback.verdict !== "invalid") {
+        out.push({
+          type: "feedback",
+          feedback: {
+            ...event.feedback,
+            verdict: "recorded",
+            expected: null,
+            solution: null,
+            diagnosis: null,
+            carried: null,
+            message: { ja: "答えを記録しました。", en: "Answer recorded." },
+          },
+        });
+      } else if (event.type === "skipped" && end) {
+        out.push({ ...event, expected: null, solution: null });
+      } else if (event.type === "summary") {
+        const results = step.state.plan.map((_, index) => ({
+          number: index + 1,
+          verdicts: step.state.attempts.filter((a) => a.index === index).map((a) => a.verdict),
+        }));
+        out.push({ type: "summary", summary: event.summary, score: event.summary.correct, scoreOf: step.state.plan.length, results });
+      } else {
+        out.push(event);
+      }
+    }
+    return JSON.parse(JSON.stringify(out)) as unknown[];
+  }
+}
+
+function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+}
