@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { tempDir } from "../quiz/helpers";
 import { CLI } from "../support/cli";
 import { HttpLearner, type RunningServe, request, rightAnswerFor, sigmoidForDerivativeFor, startServe } from "../support/live-session.mjs";
-import { type Backend, backends, COUNT, eventsAsLines, expectedRow, postgresSkipped, serve } from "./live-support";
+import { type Backend, backends, COUNT, eventsAsLines, expectedRow, serve, showSkippedOnPostgres } from "./live-support";
 
 describe.each(backends)("kill -9 and resume on $name", (backend: Backend) => {
   const servers: RunningServe[] = [];
@@ -83,6 +83,4 @@ describe.each(backends)("kill -9 and resume on $name", (backend: Backend) => {
   }, 120_000);
 });
 
-describe.skipIf(backends.length > 1)(`kill -9 and resume ${postgresSkipped}`, () => {
-  it("is not run", () => {});
-});
+showSkippedOnPostgres("kill -9 and resume");
