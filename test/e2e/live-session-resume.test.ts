@@ -57,7 +57,7 @@ describe.each(backends)("kill -9 and resume on $name", (backend: Backend) => {
     expect(second.ready).toMatchObject({ session, url, token });
     expect(run.code, run.stderr).toBe(0);
     // The client said that the server could not be reached, and went on by itself.
-    expect(run.stderr).toMatch(/reach|retry|connect/i);
+    expect(run.stderr).toContain("The server cannot be reached");
     const summary = run.lines.at(-1)!;
     expect(summary).toMatchObject({ type: "summary", quit: false, scoreOf: COUNT });
     const expected = expectedRow("Hana", run.lines);
