@@ -5,6 +5,7 @@
 // No query builder: Kysely 0.29 requires Node 22 (this package supports Node 20), and the
 // server's few queries read as well in plain SQL as in a builder.
 import { EventEmitter } from "node:events";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { MIGRATIONS, type Migration } from "./migrations";
 
 export interface Queryable {
@@ -71,12 +72,47 @@ export async function migrate(db: Database, migrations: readonly Migration[] = M
   return applied;
 }
 
+/**
+ * PGlite is one process's database: a second process opening the same directory would corrupt
+ * it. A lock file beside the directory holds the owner's pid; one left by a process that died
+ * (kill -9) is taken over.
+ */
+function lockPglite(dir: string): () => void {
+  const lock = `${dir}.lock`;
+  for (let tries = 0; tries < 2; tries++) {
+    try {
+      writeFileSync(lock, `${process.pid}\n`, { flag: "wx" });
+      return () => rmSync(lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST")
+        throw new DatabaseOpenError(`cannot lock the database in ${dir}: ${messageOf(error)}`);
+    }
+    const owner = Number.parseInt(readFileSync(lock, "utf8"), 10);
+    if (Number.isInteger(owner) && owner > 0 && alive(owner)) {
+      throw new DatabaseOpenError(`the database in ${dir} is in use by another serve (pid ${owner}); stop it, or give another --database`);
+    }
+    rmSync(lock, { force: true });
+  }
+  throw new DatabaseOpenError(`cannot lock the database in ${dir}`);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 async function openPglite(dir: string): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
+  const unlock = dir.startsWith("memory://") ? () => {} : lockPglite(dir);
   let pg: InstanceType<typeof PGlite>;
   try {
     pg = await PGlite.create(dir);
   } catch (error) {
+    unlock();
     throw new DatabaseOpenError(`cannot open the database in ${dir}: ${messageOf(error)}`);
   }
   const events = new EventEmitter();
@@ -102,7 +138,13 @@ async function openPglite(dir: string): Promise<Database> {
         events.off(channel, fn);
       };
     },
-    close: () => pg.close(),
+    async close() {
+      try {
+        await pg.close();
+      } finally {
+        unlock();
+      }
+    },
   };
 }
 

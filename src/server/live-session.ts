@@ -10,6 +10,7 @@ import { type ClientEvent, clientEvents, type FeedbackMode, summaryEvent } from 
 import { dashboardModel, type DashboardModel } from "./dashboard-model";
 import type { Database, Queryable } from "./database";
 import { type ActionKind, type LearnerAction, type LearnerReplay, LearnerReplayer, replayLearner } from "./replay";
+import { SERVER_TEXT } from "./texts";
 import { newSessionCode, newToken, sameToken, tokenHash } from "./tokens";
 
 /** Dashboard changes are announced on this channel; the payload is the session code. */
@@ -247,13 +248,15 @@ export class LiveSession {
   async act(learner: LearnerRecord, request: ActionRequest, now: number): Promise<ActionOutcome> {
     const outcome = await this.db.transaction(async (tx): Promise<ActionOutcome> => {
       await tx.query("SELECT id FROM learners WHERE id = $1 FOR UPDATE", [learner.id]);
-      const seen = await tx.query<{ kind: string; text: string | null; response: ClientEvent[] }>(
+      const seen = await tx.query<{ kind: string; text: string | null; response: string }>(
         "SELECT kind, text, response FROM actions WHERE learner_id = $1 AND attempt_id = $2",
         [learner.id, request.id],
       );
       if (seen[0]) {
         const same = seen[0].kind === request.action && seen[0].text === request.text;
-        return same ? { ok: true, events: seen[0].response, changed: false } : { ok: false, status: 409, error: "id-reused" };
+        return same
+          ? { ok: true, events: JSON.parse(seen[0].response) as ClientEvent[], changed: false }
+          : { ok: false, status: 409, error: "id-reused" };
       }
       const sessions = await tx.query<SessionRow>("SELECT * FROM sessions WHERE code = $1", [this.code]);
       if (sessions[0]) this.record = sessionOf(sessions[0]);
@@ -273,6 +276,17 @@ export class LiveSession {
             ? clientEvents(closing, { feedback: this.record.feedback, deadline: done.deadline, now, result: done.result })
             : [summaryEvent(summaryOf(done), done.result)];
         return { ok: true, events, changed: closing.length > 0 };
+      }
+      // With --feedback end the worked solution (a hint's last stage) would give the answer away:
+      // it waits for the end of the quiz, and asking for it changes nothing.
+      const current = replayer.state.current;
+      if (
+        this.record.feedback === "end" &&
+        request.action === "hint" &&
+        current &&
+        current.hintsShown + 1 >= current.instance.hints.length + 1
+      ) {
+        return { ok: true, events: [{ type: "notice", message: SERVER_TEXT.solutionAtEnd }], changed: false };
       }
       const action: LearnerAction = { kind: request.action, text: request.text, at: now };
       const step = replayer.apply(action);

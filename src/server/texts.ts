@@ -15,6 +15,10 @@ export const SERVER_TEXT = {
     ja: "不正解です。正解は問題の最後の部分のあとで示します。",
     en: "Not correct. The answer is shown after the question's last part.",
   },
+  solutionAtEnd: {
+    ja: "このクイズでは、解き方の全体はクイズの最後までお見せしません。ほかのヒントはここまでです。",
+    en: "In this quiz the worked solution comes after the quiz; there are no more hints before it.",
+  },
   ready: { ja: "セッション {code} を開始しました。", en: "Session {code} is open." },
   resumed: { ja: "セッション {code} を再開しました。", en: "Session {code} resumed." },
   join: { ja: "受講者はこのコマンドで参加します:", en: "Learners join with:" },

@@ -17,6 +17,7 @@ import {
   distCode,
   type LoadedRun,
   loadLogger,
+  packagesBundledFor,
   reachableChunks,
   runLogged,
   UI_PACKAGES,
@@ -55,6 +56,19 @@ function uiIn(run: LoadedRun): string[] {
   return found;
 }
 
+/** The live-session server's packages (docs/live-sessions.md): only `serve` may load them. */
+const SERVER_PACKAGES = ["fastify", "@fastify/rate-limit", "@electric-sql/pglite", "pg", "pg-protocol", "pg-pool", "fflate"];
+
+function carriesServer(code: string): boolean {
+  return SERVER_PACKAGES.some((p) => code.includes(`// node_modules/${p}/`));
+}
+
+/** What of the server a run loaded. */
+function serverIn(run: LoadedRun): string[] {
+  const { distFiles, packages } = classify(run.urls);
+  return [...packages.filter((p) => SERVER_PACKAGES.includes(p)), ...distFiles.filter((f) => carriesServer(distCode(f)))];
+}
+
 /** zod's chunk, in what a run loaded. */
 function zodIn(run: LoadedRun): string[] {
   return classify(run.urls).distFiles.filter((f) => carriesZod(distCode(f)));
@@ -76,6 +90,40 @@ describe("the markers", () => {
 function carriesZod(code: string): boolean {
   return /["']\$ZodType["']/.test(code) || /\/\/ node_modules\/zod\//.test(code);
 }
+
+describe("the server's packages", () => {
+  it("are bundled for serve (so the marker finds them) and in none of the single-command bundles", () => {
+    const serve = packagesBundledFor("serve");
+    expect(serve).toBeDefined();
+    for (const p of ["fastify", "@fastify/rate-limit", "fflate"]) expect(serve!.has(p), p).toBe(true);
+    // PGlite and pg are imported by serve only once it knows which database it opens.
+    expect(reachableChunks().some((f) => distCode(f).includes("// node_modules/@electric-sql/pglite/"))).toBe(true);
+    expect(reachableChunks().some((f) => distCode(f).includes("// node_modules/pg/"))).toBe(true);
+    for (const bundle of ["calc", "check", "stats", "export", "trainer"]) {
+      expect(carriesServer(distCode(`commands/${bundle}.js`)), bundle).toBe(false);
+    }
+    for (const command of ["quiz", "report", "practice"]) {
+      const packages = packagesBundledFor(command);
+      expect(packages, command).toBeDefined();
+      expect(
+        [...packages!].filter((p) => SERVER_PACKAGES.includes(p)),
+        command,
+      ).toEqual([]);
+    }
+  });
+
+  it("are not loaded by a plain quiz", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "st-bundle-quiz-"));
+    const run = await runLogged(
+      hook,
+      ["quiz", "--plain", "--json", "--seed", "3", "--count", "2", "--name", "Ben", "--data-dir", dir],
+      "0.5\n0.5\n0.5\n0.5\n",
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(classify(run.urls).distFiles).toContain("cli.js");
+    expect(serverIn(run)).toEqual([]);
+  });
+});
 
 describe("schema prints the JSON Schema written at build time", () => {
   it("and loads no zod (which `validate` does load, so the marker finds it)", async () => {
@@ -139,6 +187,7 @@ describe("commands without a screen load neither Ink, React nor yoga (nor zod, e
       const name = c.args()[0]!;
       if (existsSync(join(DIST, "commands", `${name}.js`))) expect(loaded).toContain(`commands/${name}.js`);
       expect(uiIn(run)).toEqual([]);
+      expect(serverIn(run)).toEqual([]);
       if (c.noZod) expect(zodIn(run)).toEqual([]);
     });
   }
@@ -148,6 +197,7 @@ describe("commands without a screen load neither Ink, React nor yoga (nor zod, e
     const run = await runLogged(hook, ["practice", "--plain", "--seed", "2", "--count", "2", "--data-dir", dir], "0.5\n0.5\n0.5\n0.5\n");
     expect(run.code, run.stderr).toBe(0);
     expect(uiIn(run)).toEqual([]);
+    expect(serverIn(run)).toEqual([]);
   });
 });
 

@@ -134,7 +134,8 @@ export function reachableChunks(): string[] {
     const dir = file.includes("/") ? file.slice(0, file.lastIndexOf("/") + 1) : "";
     for (const match of code.matchAll(/(?:from\s*|import\s*\(\s*|import\s*)["'](\.\.?\/[^"']+)["']/g)) {
       const target = join(dir, match[1]!).replace(/\\/g, "/");
-      queue.push(target);
+      // Bundled code may quote such a path in a string (the server's packages do): only files count.
+      if (existsSync(join(DIST, target))) queue.push(target);
     }
   }
   return [...seen];

@@ -2,7 +2,7 @@
 // else (dist/ bundles every dependency), the bundled packages' licence notices beside the bundle,
 // and a working `sigmoid-trainer` command from the install prefix: --version, plain practice
 // through pipes and the full-screen trainer in a real terminal, run from outside the checkout.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -74,7 +74,22 @@ describe("the packed package, installed globally from its tarball", () => {
       sections.set(section.split(" ")[0]!, section);
     }
     // The packages the source imports, and ones they pull into the bundle.
-    for (const name of ["env-paths", "ink", "pure-rand", "react", "ts-fsrs", "yaml", "zod", "zustand", "yoga-layout", "scheduler"]) {
+    for (const name of [
+      "env-paths",
+      "ink",
+      "pure-rand",
+      "react",
+      "ts-fsrs",
+      "yaml",
+      "zod",
+      "zustand",
+      "yoga-layout",
+      "scheduler",
+      "fastify",
+      "@electric-sql/pglite",
+      "pg",
+      "fflate",
+    ]) {
       expect(sections.has(name), name).toBe(true);
     }
     for (const [name, section] of sections) {
@@ -102,6 +117,28 @@ describe("the packed package, installed globally from its tarball", () => {
     expect(practice.stdout).toContain(`Your answers are saved in ${data}.`);
     expect(practice.stderr).not.toMatch(/\n\s+at |internal error/);
   });
+
+  it("runs serve from the install prefix (PGlite's files come with the bundle): the ready line, then SIGTERM ends it with exit 0", async () => {
+    const data = join(work, "data-serve");
+    const child = spawn(bin, ["serve", "--json", "--port", "0", "--seed", "5", "--data-dir", data], { cwd: work, env: cleanEnv({}) });
+    let stdout = "";
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    const exited = new Promise<number | null>((done) => child.on("close", (code) => done(code)));
+    const ready = await new Promise<{ type: string; url: string; session: string }>((resolve, reject) => {
+      child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+        stdout += chunk;
+        if (stdout.includes("\n")) resolve(JSON.parse(stdout.slice(0, stdout.indexOf("\n"))));
+      });
+      exited.then(() => reject(new Error(`serve exited before it was ready: ${stderr}`)));
+    });
+    expect(ready.type).toBe("ready");
+    const info = await (await fetch(`${ready.url}/j/${ready.session}`)).json();
+    expect(info).toMatchObject({ type: "session", session: ready.session, state: "open" });
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(stderr).toBe("");
+  }, 120_000);
 
   it("opens the full-screen trainer in a terminal, shows a question, and exits 0 on Ctrl+C", async () => {
     const data = join(work, "data-tui");

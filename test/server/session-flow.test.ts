@@ -188,6 +188,39 @@ describe("a session over HTTP", () => {
     await server.stop();
   });
 
+  it("with --feedback end keeps the worked solution (a hint's last stage) for after the quiz", async () => {
+    const server = await startTestServer(database.db, { feedback: "end" });
+    const token = await server.join("Aiko");
+    const stages = (await replayOf(server, "Aiko")).state.current!.instance.hints.length + 1;
+    for (let stage = 1; stage < stages; stage++) {
+      const hint = await server.act(token, "hint");
+      expect(hint.body.events[0]).toMatchObject({ type: "hint", stage, solution: false });
+    }
+    const last = await server.act(token, "hint");
+    expect(last.body.events).toEqual([
+      { type: "notice", message: expect.objectContaining({ en: expect.stringContaining("after the quiz") }) },
+    ]);
+    expect((await replayOf(server, "Aiko")).state.current!.hintsShown).toBe(stages - 1);
+    await server.stop();
+  });
+
+  it("shows a learner as stuck after 2 minutes on one question, and as gone after 30 s without a request", async () => {
+    const server = await startTestServer(database.db);
+    const code = server.session.code;
+    const token = await server.join("Aiko");
+    const model = async () =>
+      (await server.app.inject({ url: `/api/sessions/${code}/dashboard`, headers: server.instructorHeaders() })).json().learners[0];
+    expect(await model()).toMatchObject({ connected: true, stuck: false, question: 1, part: 0 });
+    server.clock.now += 31_000;
+    expect(await model()).toMatchObject({ connected: false, stuck: false });
+    server.clock.now += 90_000;
+    expect(await model()).toMatchObject({ connected: false, stuck: true });
+    const beat = await server.app.inject({ method: "POST", url: `/api/sessions/${code}/heartbeat`, headers: server.learnerHeaders(token) });
+    expect(beat.json()).toEqual({ ok: true });
+    expect(await model()).toMatchObject({ connected: true, stuck: true });
+    await server.stop();
+  });
+
   it("ends: learners then get 410, and a learner still answering finishes as quit", async () => {
     const server = await startTestServer(database.db);
     const code = server.session.code;

@@ -44,7 +44,7 @@ export interface TestServer extends SessionServer {
 
 export async function startTestServer(
   db: Database,
-  options: { settings?: Partial<QuizSettings>; feedback?: FeedbackMode; lang?: "ja" | "en" } = {},
+  options: { settings?: Partial<QuizSettings>; feedback?: FeedbackMode; lang?: "ja" | "en"; rateWindowMs?: number } = {},
 ): Promise<TestServer> {
   const clock = { now: Date.parse("2026-12-03T10:00:00.000Z") };
   const session = await LiveSession.create(db, await shippedCourse(), "0.0.0-test", {
@@ -53,7 +53,11 @@ export async function startTestServer(
     feedback: options.feedback ?? "now",
     now: clock.now,
   });
-  const server = await createServer({ session, now: () => clock.now });
+  const server = await createServer({
+    session,
+    now: () => clock.now,
+    ...(options.rateWindowMs ? { rateWindowMs: options.rateWindowMs } : {}),
+  });
   const learnerHeaders = (token: string) => ({ authorization: `Bearer ${token}` });
   return {
     ...server,

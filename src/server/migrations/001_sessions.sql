@@ -28,7 +28,8 @@ CREATE TABLE actions (
   kind text NOT NULL CHECK (kind IN ('answer', 'hint', 'skip', 'quit')),
   text text,
   at bigint NOT NULL,
-  response jsonb NOT NULL,
+  -- text, not jsonb: a retried request gets the very bytes of the first answer (jsonb reorders keys)
+  response text NOT NULL,
   PRIMARY KEY (learner_id, seq),
   UNIQUE (learner_id, attempt_id)
 );
