@@ -202,13 +202,13 @@ describe("commands without a screen load neither Ink, React nor yoga (nor zod, e
 });
 
 /** The server's code and its packages (Fastify, PGlite, pg), by esbuild's path comments in the unminified build. */
-function carriesServer(code: string): boolean {
+function carriesServerCode(code: string): boolean {
   return /^\/\/ (?:src\/server\/|node_modules\/(?:fastify|@fastify\/|@electric-sql\/pglite|pg|pg-pool|fflate)\/)/m.test(code);
 }
 
 describe("a learner's quiz --join never loads the server, its database or their libraries", () => {
   it("the marker finds the server in the build (so a passing run means something)", () => {
-    expect(reachableChunks().some((f) => carriesServer(distCode(f)))).toBe(true);
+    expect(reachableChunks().some((f) => carriesServerCode(distCode(f)))).toBe(true);
   });
 
   it("quiz --join --json, against a session server, loads no server chunk, zod, Ink or React", async () => {
@@ -226,7 +226,7 @@ describe("a learner's quiz --join never loads the server, its database or their 
       expect(run.code, run.stderr).toBe(1);
       expect(run.stderr).toMatch(/There is no session ABCD2345/);
       const loaded = classify(run.urls);
-      expect(loaded.distFiles.filter((f) => carriesServer(distCode(f)))).toEqual([]);
+      expect(loaded.distFiles.filter((f) => carriesServerCode(distCode(f)))).toEqual([]);
       expect(loaded.packages.filter((p) => /fastify|pglite|^pg/.test(p))).toEqual([]);
       expect(uiIn(run)).toEqual([]);
       expect(zodIn(run)).toEqual([]);
