@@ -5,9 +5,10 @@
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../support/cli";
 import { call, startServe } from "../support/serve-process";
+import { openTestDatabase, type TestDatabase, testDatabaseBackends } from "../support/server-db";
 
 const QUIZ = ["--seed", "42", "--count", "3", "--skill", "sigmoid-value"];
 
@@ -20,11 +21,23 @@ function sigmaAnswer(question: { params: { x: number }; digits: number }): strin
   return (1 / (1 + Math.exp(-question.params.x))).toPrecision(question.digits);
 }
 
-describe("serve", () => {
+// Each test starts PGlite once or twice (about 4-18 s each on a loaded 2-core machine).
+describe.each(testDatabaseBackends)("serve on %s", (backend) => {
+  // PGlite: each test's data directory holds its database. PostgreSQL: one database for the
+  // suite, given with --database (each test's session is a session of its own in it).
+  let postgres: TestDatabase | null = null;
+  beforeAll(async () => {
+    if (backend === "PostgreSQL") postgres = await openTestDatabase(backend);
+  });
+  afterAll(async () => {
+    await postgres?.cleanup();
+  });
+  const db = () => (postgres ? ["--database", postgres.target] : []);
+
   it("prints the ready line, grades a learner over HTTP, reports to the instructor only, and exports on Ctrl+C", async () => {
     const dataDir = home();
     const out = join(dataDir, "results");
-    const serve = await startServe([...QUIZ, "--data-dir", dataDir, "--export", out]);
+    const serve = await startServe([...QUIZ, ...db(), "--data-dir", dataDir, "--export", out]);
     const { ready } = serve;
     expect(Object.keys(ready).slice(0, 7)).toEqual(["type", "session", "url", "join", "dashboard", "token", "resumed"]);
     expect(ready.session).toMatch(/^[0-9A-HJKMNP-TV-Z]{8}$/);
@@ -66,11 +79,11 @@ describe("serve", () => {
     const fromFiles = await runCli(["report", out, "--format", "json"]);
     expect(fromFiles.stdout.replaceAll(`${out}/`, "")).toBe(report.stdout);
     expect(JSON.parse(readFileSync(join(out, files[0]!), "utf8")).ending).toBe("completed");
-  });
+  }, 120_000);
 
   it("goes on after kill -9 with --resume: the same token, nothing lost, nothing counted twice", async () => {
     const dataDir = home();
-    const first = await startServe([...QUIZ, "--data-dir", dataDir]);
+    const first = await startServe([...QUIZ, ...db(), "--data-dir", dataDir]);
     const { ready } = first;
     const api = `${ready.url}/api/sessions/${ready.session}`;
     const token = (await call(`${api}/join`, { body: { name: "Aiko" } })).body.token;
@@ -82,7 +95,7 @@ describe("serve", () => {
     await first.exited;
 
     const port = new URL(ready.url).port;
-    const second = await startServe(["--data-dir", dataDir, "--resume", ready.session, "--port", port]);
+    const second = await startServe([...db(), "--data-dir", dataDir, "--resume", ready.session, "--port", port]);
     expect(second.ready.token).toBe(ready.token);
     expect(second.ready.session).toBe(ready.session);
     // The client retries the answer whose response it never saw: the same response, not a second grade.
@@ -95,17 +108,17 @@ describe("serve", () => {
 
     second.child.kill("SIGTERM");
     expect((await second.exited).code).toBe(0);
-    const unknown = await runCli(["serve", "--data-dir", dataDir, "--resume", "ZZZZZZZZ", "--port", "0"]);
+    const unknown = await runCli(["serve", ...db(), "--data-dir", dataDir, "--resume", "ZZZZZZZZ", "--port", "0"]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain("no session ZZZZZZZZ");
     expect(unknown.stderr).not.toMatch(/\n\s+at /);
-  });
+  }, 120_000);
 
   it("says in one line when the port is taken or the database URL is bad", async () => {
     const dataDir = home();
-    const serve = await startServe([...QUIZ, "--data-dir", dataDir]);
+    const serve = await startServe([...QUIZ, ...db(), "--data-dir", dataDir]);
     const port = new URL(serve.ready.url).port;
-    const taken = await runCli(["serve", ...QUIZ, "--data-dir", home(), "--port", port]);
+    const taken = await runCli(["serve", ...QUIZ, ...db(), "--data-dir", home(), "--port", port]);
     expect(taken.code).toBe(1);
     expect(taken.stderr.trim()).toBe(
       `sigmoid-trainer: serve: port ${port} on 127.0.0.1 is in use; choose another with --port (0 picks a free one)`,
@@ -116,5 +129,5 @@ describe("serve", () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr.trim().split("\n").length).toBe(1);
     expect(bad.stderr).toContain("cannot connect to the database");
-  });
+  }, 120_000);
 });
