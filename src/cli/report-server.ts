@@ -47,8 +47,8 @@ async function boundedText(response: Response, limit: number): Promise<string> {
 }
 
 function messageOf(error: unknown): string {
-  const cause = (error as { cause?: { code?: string } }).cause;
-  return cause?.code ?? (error instanceof Error ? error.message : String(error));
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return visibleText(cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error)));
 }
 
 async function get(url: URL, token: string): Promise<Response> {

@@ -7,7 +7,33 @@ import type { Course, ExerciseTemplate } from "../content/model";
 import { randomInt, rngFor, shuffle } from "../core/random";
 import type { PlannedQuestion, QueueEntry } from "./types";
 
+/**
+ * Plans already made for a queue (by the queue's identity, then course, count and seed): drawing
+ * fresh variants costs milliseconds, and the session server starts every learner of a quiz from
+ * the same queue on every request. A plan is never changed after it is made (retry copies it).
+ */
+const plans = new WeakMap<readonly QueueEntry[], WeakMap<Course, Map<string, readonly PlannedQuestion[]>>>();
+
 export function planSession(course: Course, queue: readonly QueueEntry[], count: number, seed: number): PlannedQuestion[] {
+  let byCourse = plans.get(queue);
+  if (!byCourse) {
+    byCourse = new WeakMap();
+    plans.set(queue, byCourse);
+  }
+  let byKey = byCourse.get(course);
+  if (!byKey) {
+    byKey = new Map();
+    byCourse.set(course, byKey);
+  }
+  const key = `${count}:${seed}`;
+  const known = byKey.get(key);
+  if (known) return known as PlannedQuestion[];
+  const plan = drawPlan(course, queue, count, seed);
+  byKey.set(key, plan);
+  return plan;
+}
+
+function drawPlan(course: Course, queue: readonly QueueEntry[], count: number, seed: number): PlannedQuestion[] {
   const known = queue.filter((entry) => course.exercises.has(entry.templateId));
   const asked = new Map<string, string[]>();
   return known.slice(0, Math.max(0, count)).map((entry, index) => {

@@ -8,7 +8,32 @@ import type { PlannedQuestion, QuestionInstance } from "./types";
 
 export type Instantiated = { ok: true; instance: QuestionInstance } | { ok: false; problem: string };
 
+/**
+ * Made questions by course, template and variant seed: drawing a variant costs about a
+ * millisecond (its numbers are redrawn until clear of the traps), and the session server
+ * rebuilds a learner's session from the start on every request. A question is a pure function of
+ * these three and is never changed after it is made, so one copy serves every caller.
+ */
+const made = new WeakMap<Course, Map<string, Instantiated>>();
+/** Kept per course at most; then the cache starts again (a long practice day draws new variants). */
+const MADE_PER_COURSE = 2000;
+
 export function instantiateQuestion(course: Course, planned: PlannedQuestion): Instantiated {
+  let cache = made.get(course);
+  if (!cache) {
+    cache = new Map();
+    made.set(course, cache);
+  }
+  const key = `${planned.templateId}\u0000${planned.variantSeed}`;
+  const known = cache.get(key);
+  if (known) return known;
+  const result = instantiateUncached(course, planned);
+  if (cache.size >= MADE_PER_COURSE) cache.clear();
+  cache.set(key, result);
+  return result;
+}
+
+function instantiateUncached(course: Course, planned: PlannedQuestion): Instantiated {
   const template = course.exercises.get(planned.templateId);
   if (!template) return { ok: false, problem: `no exercise "${planned.templateId}" in the course` };
   const made = instantiate(template, planned.variantSeed);

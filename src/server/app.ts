@@ -2,6 +2,7 @@
 // dashboard page and its live event stream. docs/live-sessions.md is the contract.
 import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import type { LearnerNameProblem } from "../quiz/learner-name";
 import type { ClientEvent } from "./client-events";
 import { errorBody, HttpError } from "./http-errors";
 import type { LearnerRecord, LiveSession } from "./live-session";
@@ -346,7 +347,8 @@ export async function createServer(options: ServerOptions): Promise<SessionServe
   };
 }
 
-function nameProblemMessage(problem: import("../quiz/learner-name").LearnerNameProblem): string {
+/** What is wrong with a name, for the `bad-name` answer (as `quiz --name` says it, without the flag). */
+function nameProblemMessage(problem: LearnerNameProblem): string {
   switch (problem.kind) {
     case "empty":
       return "the name is empty";

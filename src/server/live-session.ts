@@ -9,7 +9,8 @@ import type { QuizSettings } from "../quiz/settings";
 import { type ClientEvent, clientEvents, type FeedbackMode, summaryEvent } from "./client-events";
 import { dashboardModel, type DashboardModel } from "./dashboard-model";
 import type { Database, Queryable } from "./database";
-import { type ActionKind, type LearnerAction, type LearnerReplay, LearnerReplayer, replayLearner } from "./replay";
+import type { SessionConfig } from "../engine/types";
+import { type ActionKind, type LearnerAction, type LearnerReplay, LearnerReplayer, quizSessionConfig, replayLearner } from "./replay";
 import { SERVER_TEXT } from "./texts";
 import { newSessionCode, newToken, sameToken, tokenHash } from "./tokens";
 
@@ -209,8 +210,13 @@ export class LiveSession {
     await this.db.query("UPDATE learners SET last_seen = GREATEST(last_seen, $2) WHERE id = $1", [learnerId, now]);
   }
 
+  /** The quiz's session config, made once: the same for every learner. */
+  private sessionConfig: SessionConfig | null = null;
+
   private context(learner: LearnerRecord, endedAt: number | null) {
+    this.sessionConfig ??= quizSessionConfig(this.course, this.record.settings);
     return {
+      config: this.sessionConfig,
       course: this.course,
       settings: this.record.settings,
       name: learner.name,
@@ -342,10 +348,24 @@ export class LiveSession {
       list.push(actionOf(row));
       byLearner.set(id, list);
     }
-    return learners.map((learner) => ({
-      learner,
-      replay: replayLearner(this.context(learner, this.record.endedAt), byLearner.get(learner.id) ?? [], now),
-    }));
+    return learners.map((learner) => ({ learner, replay: this.cachedReplay(learner, byLearner.get(learner.id) ?? [], now) }));
+  }
+
+  /**
+   * Replays kept between dashboard snapshots: a learner's replay changes only with a new action,
+   * the session's end, or their deadline passing, so the others are not replayed again.
+   */
+  private readonly replays = new Map<number, { count: number; endedAt: number | null; timeUp: boolean; replay: LearnerReplay }>();
+
+  private cachedReplay(learner: LearnerRecord, actions: readonly LearnerAction[], now: number): LearnerReplay {
+    const endedAt = this.record.endedAt;
+    const known = this.replays.get(learner.id);
+    const timeUp = (deadline: number | null) => deadline !== null && now >= deadline;
+    if (known && known.count === actions.length && known.endedAt === endedAt && known.timeUp === timeUp(known.replay.deadline))
+      return known.replay;
+    const replay = replayLearner(this.context(learner, endedAt), actions, now);
+    this.replays.set(learner.id, { count: actions.length, endedAt, timeUp: timeUp(replay.deadline), replay });
+    return replay;
   }
 
   async results(now: number): Promise<QuizResult[]> {

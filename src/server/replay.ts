@@ -34,6 +34,8 @@ export interface LearnerContext {
   joinedAt: number;
   /** When the instructor ended the session, or null while it runs. */
   endedAt: number | null;
+  /** The quiz's session config when already made (the same for every learner): saves the queue's cost. */
+  config?: SessionConfig;
 }
 
 export interface LearnerReplay {
@@ -119,7 +121,7 @@ export class LearnerReplayer {
 
   constructor(private readonly context: LearnerContext) {
     const { course, settings, joinedAt } = context;
-    const first = start(quizSessionConfig(course, settings), joinedAt);
+    const first = start(context.config ?? quizSessionConfig(course, settings), joinedAt);
     this.state = first.state;
     this.deadline = deadlineOf(settings, joinedAt);
     this.record = new QuizRecord(

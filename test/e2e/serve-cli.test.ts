@@ -2,11 +2,12 @@
 // over raw HTTP, report --server (and its refusal without the right token), Ctrl+C with
 // --export, and kill -9 in the middle of a quiz followed by --resume with nothing lost and
 // nothing counted twice.
+import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../support/cli";
+import { CLI, ROOT, runCli } from "../support/cli";
 import { call, startServe } from "../support/serve-process";
 import { openTestDatabase, type TestDatabase, testDatabaseBackends } from "../support/server-db";
 
@@ -112,6 +113,31 @@ describe.each(testDatabaseBackends)("serve on %s", (backend) => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain("no session ZZZZZZZZ");
     expect(unknown.stderr).not.toMatch(/\n\s+at /);
+  }, 120_000);
+
+  it("tells the instructor in their language how learners join, and ends on Ctrl+C", async () => {
+    const child = spawn(process.execPath, [CLI, "serve", ...QUIZ, "--lang", "en", "--port", "0", "--data-dir", home()], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: "1" },
+    });
+    let stdout = "";
+    const exited = new Promise<number | null>((done) => child.on("close", (code) => done(code)));
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+        stdout += chunk;
+        if (stdout.includes("Ctrl+C")) resolve();
+      });
+      exited.then(() => reject(new Error("serve exited early")));
+    });
+    const lines = stdout.trim().split("\n");
+    expect(lines[0]).toMatch(/^Session [0-9A-Z]{8} is open\.$/);
+    expect(lines[1]).toBe("Learners join with:");
+    expect(lines[2]).toMatch(/^ {2}sigmoid-trainer quiz --join http:\/\/127\.0\.0\.1:\d+\/j\/[0-9A-Z]{8} --name NAME$/);
+    expect(lines[3]).toMatch(/^Dashboard: http:\/\/127\.0\.0\.1:\d+\/dashboard$/);
+    expect(lines[4]).toMatch(/^Instructor token \(for the dashboard and the report; keep it to yourself\): [A-Za-z0-9_-]{43}$/);
+    child.kill("SIGINT");
+    expect(await exited).toBe(0);
+    expect(stdout.trim().split("\n").at(-1)).toMatch(/^Session [0-9A-Z]{8} ended\.$/);
   }, 120_000);
 
   it("says in one line when the port is taken or the database URL is bad", async () => {

@@ -116,6 +116,11 @@ export const run: Command = async (argv, io) => {
         `sigmoid-trainer: serve: the session was made with content version ${session.session.contentVersion}, this trainer has ${course.version}; grading uses this one`,
       );
     }
+    // Listening for the stop before the ready line: a script may send it as soon as it reads that line.
+    const stopped = new Promise<Stop>((done) => {
+      process.once("SIGINT", () => done("SIGINT"));
+      process.once("SIGTERM", () => done("SIGTERM"));
+    });
     let base = "";
     const server = await createServer({ session, baseUrl: () => base });
     let address: string;
@@ -159,10 +164,7 @@ export const run: Command = async (argv, io) => {
       say(SERVER_TEXT.stop);
     }
 
-    const stop = await new Promise<Stop>((done) => {
-      process.once("SIGINT", () => done("SIGINT"));
-      process.once("SIGTERM", () => done("SIGTERM"));
-    });
+    const stop = await stopped;
     // Open requests finish; new ones are refused (503) while closing.
     await server.stop();
     await server.app.close();
