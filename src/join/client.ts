@@ -107,7 +107,7 @@ export class SessionClient {
   /** `POST …/heartbeat`, once and without retrying: it only says the learner is still there. */
   async heartbeat(token: string): Promise<void> {
     try {
-      await requestJson(this.deps.fetch, this.full(this.api("heartbeat")), this.options("POST", token, {}));
+      await requestJson(this.deps.fetch, this.full(this.api("heartbeat")), this.options("POST", token));
     } catch {
       // A missed heartbeat costs nothing; the next request says whether the server is down.
     }

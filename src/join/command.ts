@@ -13,6 +13,7 @@ import { requireCourse } from "../cli/content-dirs";
 import { connectSession } from "./connect";
 import type { FetchLike } from "./http";
 import { runJoinedPlain } from "./plain";
+import { QUIZ_TEXT } from "../quiz/texts";
 import { JOIN_TEXT } from "./texts";
 import { parseJoinUrl } from "./url";
 
@@ -43,19 +44,8 @@ export async function runJoinCommand(values: ParsedArgs["values"], io: CliIO, ho
   const { lang } = progress;
   const notice = (text: { ja: string; en: string }) => writeLine(io.stderr, `sigmoid-trainer: ${visibleText(text[lang])}`);
   const name = named ?? { value: await hooks.askName(progress), fromLogin: false };
-  if (name.fromLogin)
-    notice(
-      fillBoth(
-        { ja: "--name がないので、ログイン名「{name}」で参加します。", en: 'No --name given: joining as "{name}".' },
-        { name: name.value },
-      ),
-    );
-  if (!plainChosen && !fullScreen) {
-    notice({
-      ja: "端末ではないので、1 行ずつのプレーンモードで動きます（--plain と同じです）。",
-      en: "Not a terminal: running in plain mode, one line at a time (as with --plain).",
-    });
-  }
+  if (name.fromLogin) notice(fillBoth(JOIN_TEXT.nameFromLogin, { name: name.value }));
+  if (!plainChosen && !fullScreen) notice(QUIZ_TEXT.notATerminal);
 
   if (fullScreen) {
     const course = await requireCourse(options.contentDirs, io);

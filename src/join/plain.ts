@@ -14,6 +14,7 @@ import { type Presenter, readCommand } from "../plain/driver";
 import { jsonPresenter } from "../plain/json-presenter";
 import { type LineReader, readLines } from "../plain/line-reader";
 import { textPresenter } from "../plain/text-presenter";
+import { withDeadline } from "../quiz/deadline";
 import { minutesText, QUIZ_TEXT, quizStartText, scoreText } from "../quiz/texts";
 import { type ActionKind, JoinFailure, type JoinedSession } from "./session";
 import { JOIN_TEXT } from "./texts";
@@ -120,9 +121,13 @@ export async function runJoinedPlain(options: PlainJoinOptions): Promise<number>
     feedbackAtEnd = opened.info.feedback === "end";
     if (text) introduce(text.line, opened.info, opened.rejoined, session);
     show(opened.events);
+    // A timed quiz: when the time runs out while the learner is thinking, the input ends as at
+    // the end of input; the server, past the deadline, answers with "time is up" and the summary.
+    const deadlineMs = deadline === null ? null : Date.parse(deadline);
+    const input = withDeadline(lines, deadlineMs !== null && Number.isFinite(deadlineMs) ? deadlineMs : null, Date.now, () => {});
     while (!finished) {
       base.prompt();
-      const line = await withHeartbeat(lines, session, options.heartbeatMs ?? HEARTBEAT_MS);
+      const line = await withHeartbeat(input, session, options.heartbeatMs ?? HEARTBEAT_MS);
       const action = actionOf(line);
       if (action === "help") {
         base.help();

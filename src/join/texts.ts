@@ -56,6 +56,7 @@ export const JOIN_TEXT = {
     ja: "答えはセッション {code} のサーバーに記録されています。",
     en: "Your answers are recorded on the server of session {code}.",
   },
+  nameFromLogin: { ja: "--name がないので、ログイン名「{name}」で参加します。", en: 'No --name given: joining as "{name}".' },
   skippedHidden: { ja: "この問題を飛ばしました。", en: "Skipped." },
   resultLine: { ja: "問題 {number}: {verdicts}", en: "Question {number}: {verdicts}" },
   saveFailed: {

@@ -66,6 +66,8 @@ export function splitKeys(input: string, key: Key): Keypress[] {
 
 interface Dispatcher {
   subscribe(handler: { current: KeyHandler }): () => void;
+  /** While held (a joined quiz waiting for its server), keys queue up instead of being delivered. */
+  hold(held: boolean): void;
 }
 
 const KeypressContext = createContext<Dispatcher | null>(null);
@@ -82,6 +84,7 @@ export function KeypressProvider({ children }: { children: ReactNode }) {
   /** A key has been delivered and its render is not committed yet. */
   const waiting = useRef(false);
   const [turn, setTurn] = useState(0);
+  const held = useRef(false);
   const dispatcher = useMemo<Dispatcher>(
     () => ({
       subscribe(handler) {
@@ -89,6 +92,11 @@ export function KeypressProvider({ children }: { children: ReactNode }) {
         return () => {
           handlers.current.delete(handler);
         };
+      },
+      hold(on) {
+        held.current = on;
+        // Released: the keys typed meanwhile go on, in order, as if they had just arrived.
+        if (!on) setTurn((n) => n + 1);
       },
     }),
     [],
@@ -110,7 +118,12 @@ export function KeypressProvider({ children }: { children: ReactNode }) {
       waiting.current = false;
       return;
     }
+    if (held.current) {
+      waiting.current = true;
+      return;
+    }
     const pause = setImmediate(() => {
+      if (held.current) return;
       const next = queue.current.shift();
       if (next) deliver(next);
       else waiting.current = false;
@@ -119,7 +132,12 @@ export function KeypressProvider({ children }: { children: ReactNode }) {
   }, [turn]);
   useInput((input, key) => {
     const keys = splitKeys(input, key);
-    if (waiting.current) {
+    // Ctrl+C is never held: a learner waiting for a server that is down can always leave.
+    if (held.current && key.ctrl && input === "c") {
+      for (const handler of [...handlers.current]) handler.current(input, key);
+      return;
+    }
+    if (waiting.current || held.current) {
       queue.current.push(...keys);
       return;
     }
@@ -151,4 +169,18 @@ export function useKeypress(handler: KeyHandler, options: { active?: boolean } =
     },
     { isActive: dispatcher === null && active },
   );
+}
+
+/**
+ * While `held`, keys wait in order instead of reaching any screen: a joined quiz holds them while
+ * its server has not answered, so what is typed meanwhile acts on what the answer shows, as it
+ * would in a local quiz. Outside a KeypressProvider it does nothing.
+ */
+export function useHoldKeys(held: boolean): void {
+  const dispatcher = useContext(KeypressContext);
+  useLayoutEffect(() => {
+    if (!dispatcher) return;
+    dispatcher.hold(held);
+    return () => dispatcher.hold(false);
+  }, [dispatcher, held]);
 }

@@ -37,6 +37,8 @@ export interface ConnectionState {
   back: boolean;
   /** Why the quiz cannot go on (the server gave up, refused, or sent nonsense), or null. */
   failure: Localized | null;
+  /** The exit code that failure means (0: the instructor ended the session, the answers are in). */
+  failureExit: number;
   info: SessionInfo | null;
   rejoined: boolean;
   /** From the summary: the score and each question's verdicts (with --feedback end). */
@@ -90,15 +92,19 @@ export function createRemoteQuiz(options: { session: RemoteSession; course: Cour
     down: null,
     back: false,
     failure: null,
+    failureExit: 1,
     info: null,
     rejoined: false,
     score: null,
     results: [],
   }));
   let heartbeat: ReturnType<typeof setInterval> | null = null;
+  let timeLimit: ReturnType<typeof setTimeout> | null = null;
   const stopHeartbeat = () => {
     if (heartbeat !== null) clearInterval(heartbeat);
     heartbeat = null;
+    if (timeLimit !== null) clearTimeout(timeLimit);
+    timeLimit = null;
   };
 
   const store: PracticeStore = createStore<PracticeState>()((set, get) => {
@@ -258,7 +264,7 @@ export function createRemoteQuiz(options: { session: RemoteSession; course: Cour
 
   function fail(error: unknown): void {
     stopHeartbeat();
-    if (error instanceof JoinFailure) connection.setState({ failure: error.text, down: null });
+    if (error instanceof JoinFailure) connection.setState({ failure: error.text, failureExit: error.exitCode, down: null });
     else connection.setState({ failure: { ja: `内部エラー: ${String(error)}`, en: `internal error: ${String(error)}` }, down: null });
   }
 
@@ -275,6 +281,14 @@ export function createRemoteQuiz(options: { session: RemoteSession; course: Cour
         store.setState({ session: remoteSessionState(course, opened.info, false) });
         store.setState(applyOpen(opened.events));
         session.shown();
+        // A timed quiz ends at its deadline even while the learner is thinking: any action past
+        // it gets the server's "time is up" and the summary.
+        const question = opened.events.find((e) => e.type === "question");
+        const deadline = question?.type === "question" && question.deadline !== null ? Date.parse(question.deadline) : Number.NaN;
+        if (Number.isFinite(deadline)) {
+          timeLimit = setTimeout(() => store.getState().quit(), Math.max(0, deadline - Date.now()) + 250);
+          timeLimit.unref?.();
+        }
         heartbeat = setInterval(() => void session.heartbeat(), options.heartbeatMs ?? HEARTBEAT_MS);
         heartbeat.unref?.();
       } catch (error) {

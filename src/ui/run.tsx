@@ -180,6 +180,32 @@ export function prepareQuiz(options: PrepareQuizOptions): { context: TrainerCont
   return { context, quiz };
 }
 
+/**
+ * Draws a quiz's screen alone (no Home below it) until the learner leaves it, then runs `end`;
+ * returns how to print a line below the last frame, in the language and alphabet of the screen.
+ */
+async function drawQuizAlone(
+  context: TrainerContextValue,
+  launch: { progress: OpenedProgress; options: TrainerOptions; io: CliIO },
+  end: () => void,
+): Promise<(text: Localized) => void> {
+  const { progress, options, io } = launch;
+  const restoreWarnings = warningsToHeader(progress, context.ui);
+  try {
+    await draw(context, <App initial="quiz" alone />, {
+      stdin: io.stdin as NodeJS.ReadStream,
+      stdout: io.stdout as NodeJS.WriteStream,
+      stderr: io.stderr as NodeJS.WriteStream,
+      screenReader: options.screenReader,
+    });
+  } finally {
+    end();
+    restoreWarnings();
+  }
+  const { lang, ascii } = context.ui.getState();
+  return (text) => io.stdout.write(`${ascii ? toAscii(text[lang]) : text[lang]}\n`);
+}
+
 /** What the quiz command has decided before handing a terminal over (src/cli/commands/quiz.ts). */
 export interface QuizLaunch {
   course: Course;
@@ -201,7 +227,7 @@ export interface QuizLaunch {
  * be saved.
  */
 export async function runQuiz(launch: QuizLaunch): Promise<number> {
-  const { progress, options, io } = launch;
+  const { progress, options } = launch;
   const ascii = options.ascii || progress.store.getState().settings.ascii;
   const { context, quiz } = prepareQuiz({
     course: launch.course,
@@ -212,25 +238,9 @@ export async function runQuiz(launch: QuizLaunch): Promise<number> {
     app: launch.app,
     ui: { lang: progress.lang, ascii, color: options.color, screenReader: options.screenReader },
   });
-  const restoreWarnings = warningsToHeader(progress, context.ui);
   quiz.start();
-  try {
-    await draw(context, <App initial="quiz" alone />, {
-      stdin: io.stdin as NodeJS.ReadStream,
-      stdout: io.stdout as NodeJS.WriteStream,
-      stderr: io.stderr as NodeJS.WriteStream,
-      screenReader: options.screenReader,
-    });
-  } finally {
-    // Ctrl+C mid-quiz: the answers are in the file already; this marks how it ended.
-    quiz.end();
-    restoreWarnings();
-  }
-  const lang = context.ui.getState().lang;
-  const line = (text: Localized) => {
-    const s = text[lang];
-    io.stdout.write(`${ascii ? toAscii(s) : s}\n`);
-  };
+  // Ctrl+C mid-quiz: the answers are in the file already; quiz.end marks how it ended.
+  const line = await drawQuizAlone(context, launch, () => quiz.end());
   const outcome = quiz.outcome();
   line(scoreText(outcome.score));
   if (outcome.unanswered > 0) line(fill(QUIZ_TEXT.unanswered, { n: outcome.unanswered }));
@@ -269,28 +279,14 @@ export async function runJoinedQuiz(launch: JoinLaunch): Promise<number> {
     settings: { lang: progress.lang, ascii, color: options.color, screenReader: options.screenReader },
     joined: remote,
   });
-  const restoreWarnings = warningsToHeader(progress, context.ui);
   void remote.start();
-  try {
-    await draw(context, <App initial="quiz" alone />, {
-      stdin: io.stdin as NodeJS.ReadStream,
-      stdout: io.stdout as NodeJS.WriteStream,
-      stderr: io.stderr as NodeJS.WriteStream,
-      screenReader: options.screenReader,
-    });
-  } finally {
-    remote.end();
-    restoreWarnings();
-  }
+  const joinedQuiz = remote;
+  const line = await drawQuizAlone(context, launch, () => joinedQuiz.end());
   const lang = context.ui.getState().lang;
-  const line = (text: Localized) => {
-    const s = text[lang];
-    io.stdout.write(`${ascii ? toAscii(s) : s}\n`);
-  };
   const connection = remote.connection.getState();
   if (connection.failure) {
     io.stderr.write(`sigmoid-trainer: ${ascii ? toAscii(connection.failure[lang]) : connection.failure[lang]}\n`);
-    return 1;
+    return connection.failureExit;
   }
   if (connection.score) line(scoreText(connection.score));
   line(fill(JOIN_TEXT.recorded, { code: remote.code }));

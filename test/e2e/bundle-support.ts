@@ -132,7 +132,8 @@ export function reachableChunks(): string[] {
     seen.add(file);
     const code = readFileSync(join(DIST, file), "utf8");
     const dir = file.includes("/") ? file.slice(0, file.lastIndexOf("/") + 1) : "";
-    for (const match of code.matchAll(/(?:from\s*|import\s*\(\s*|import\s*)["'](\.\.?\/[^"']+)["']/g)) {
+    // Only paths to built files (.js, .mjs): a bundled package's JSDoc (`import('../fastify')`) is no import.
+    for (const match of code.matchAll(/(?:from\s*|import\s*\(\s*|import\s*)["'](\.\.?\/[^"']+\.m?js)["']/g)) {
       const target = join(dir, match[1]!).replace(/\\/g, "/");
       // Bundled code may quote such a path in a string (the server's packages do): only files count.
       if (existsSync(join(DIST, target))) queue.push(target);

@@ -201,3 +201,23 @@ describe("--feedback end", () => {
     }
   }, 180_000);
 });
+
+describe("a timed session", () => {
+  it("ends when the time runs out while the learner is thinking: the server's notice and a time-up summary", async () => {
+    const db = tempDir("st-join-time-");
+    // 0.05 minutes: 3 seconds from the learner's join.
+    const { server: timed, ready: timedReady } = await startServer([...QUIZ, "--time", "0.05"], db);
+    try {
+      const ona = spawnCli(["quiz", "--join", timedReady.join, "--name", "Ona", "--json", "--data-dir", tempDir("st-join-ona-")]);
+      const q1 = parse(await ona.line(0));
+      expect(q1).toMatchObject({ type: "question", number: 1 });
+      expect(typeof q1.deadline).toBe("string");
+      // Nothing typed, stdin still open: the client notices the deadline itself.
+      expect(parse(await ona.line(1, 30_000))).toMatchObject({ type: "notice" });
+      expect(parse(await ona.line(2))).toMatchObject({ type: "summary", timeUp: true, ending: "time-up", attempts: 0 });
+      expect((await ona.exit).code).toBe(0);
+    } finally {
+      await stop(timed);
+    }
+  }, 180_000);
+});

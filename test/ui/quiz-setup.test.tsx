@@ -24,7 +24,7 @@ describe("a quiz from Home", () => {
     expect(t.frame()).toContain("Enter next");
     await t.type("Ann");
     await t.press(KEYS.enter);
-    expect(t.frame()).toContain("Seed or file:");
+    expect(t.frame()).toContain("Seed, file or join address:");
     await t.type("42");
     await t.press(KEYS.enter);
     expect(t.frame()).toMatch(/Quiz for Ann: \d+ questions? \(seed 42\)/);

@@ -13,7 +13,7 @@ import { JOIN_TEXT } from "../../join/texts";
 import { QUIZ_TEXT, scoreText } from "../../quiz/texts";
 import { WrappedText } from "../components/WrappedText";
 import { type ScreenProps, useText, useTheme } from "../context";
-import { useKeypress } from "../keypress";
+import { useHoldKeys, useKeypress } from "../keypress";
 import type { RemoteQuiz } from "../remote-quiz-store";
 import { UI_TEXT } from "../strings";
 import { useTerminalSize } from "../use-terminal-size";
@@ -37,6 +37,8 @@ export function JoinedQuiz({ remote, returnsHome = false, ...props }: ScreenProp
   const phase = useStore(remote.store, (s) => s.phase);
   const connection = useStore(remote.connection);
   const [confirming, setConfirming] = useState(false);
+  // Keys typed while the server has not answered act on what its answer shows, in order.
+  useHoldKeys((connection.busy || connection.joining) && connection.failure === null);
 
   useKeypress((_input, key) => {
     if (!key.escape) {

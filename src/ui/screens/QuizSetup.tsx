@@ -1,5 +1,5 @@
 // Quiz from Home: asks the learner's name (remembered in the settings for next time), then the
-// seed or the session file the instructor handed out, then runs the quiz on this same screen.
+// seed or the session file the instructor handed out (or a live session's join address), then runs the quiz on this same screen.
 // The result file goes where `sigmoid-trainer quiz` puts it (quiz-results/ in the data directory).
 import { Box, Text } from "ink";
 import { useState } from "react";
@@ -19,6 +19,10 @@ import { readName, readQuizSource, sanitizeForTerminal } from "../quiz-setup";
 import { UI_TEXT } from "../strings";
 import { editField, fieldWith, type TextFieldState } from "../text-field";
 import { useTerminalSize } from "../use-terminal-size";
+import { connectSession } from "../../join/connect";
+import { parseJoinUrl } from "../../join/url";
+import { createRemoteQuiz, type RemoteQuiz } from "../remote-quiz-store";
+import { JoinedQuiz } from "./JoinedQuiz";
 import { QuizRun } from "./Quiz";
 import { QUIZ_SETUP_TEXT } from "./quiz-setup-strings";
 import type { Localized } from "../../core/i18n";
@@ -29,6 +33,7 @@ interface SetupMemo {
   source: TextFieldState;
   message: Localized | null;
   quiz: QuizSession | null;
+  joined: RemoteQuiz | null;
 }
 
 export function QuizSetup(props: ScreenProps) {
@@ -44,6 +49,7 @@ export function QuizSetup(props: ScreenProps) {
     source: fieldWith(""),
     message: null,
     quiz: null,
+    joined: null,
   }));
   const [, setVersion] = useState(0);
   const rerender = () => setVersion((n) => n + 1);
@@ -51,6 +57,7 @@ export function QuizSetup(props: ScreenProps) {
   useExitSaver(() => memo.quiz?.end());
   const leave = () => {
     memo.quiz?.end();
+    memo.joined?.end();
     props.onBack();
   };
 
@@ -61,6 +68,7 @@ export function QuizSetup(props: ScreenProps) {
       memo.message = name.message;
       return;
     }
+    if (/^\s*https?:\/\//i.test(memo.source.text)) return join(name.value);
     const source = await readQuizSource(
       memo.source.text,
       process.cwd(),
@@ -98,8 +106,34 @@ export function QuizSetup(props: ScreenProps) {
     }
   };
 
+  /** A join address: the live session's quiz, graded by the instructor's server, on this screen. */
+  const join = (name: string): void => {
+    const address = parseJoinUrl(memo.source.text);
+    const { dataDir } = trainer.progress.getState();
+    if (!address.ok) {
+      memo.message = fill(QUIZ_SETUP_TEXT.cannotStart, { reason: address.problem });
+      return;
+    }
+    if (dataDir === null) {
+      memo.message = QUIZ_SETUP_TEXT.noDataDir;
+      return;
+    }
+    let remote: RemoteQuiz | null = null;
+    const session = connectSession({
+      url: address.url,
+      name,
+      dataDir,
+      onDown: (reason) => remote?.serverDown(reason),
+      onUp: () => remote?.serverBack(),
+    });
+    remote = createRemoteQuiz({ session, course: trainer.course });
+    memo.joined = remote;
+    memo.message = null;
+    void remote.start();
+  };
+
   useKeypress((input, key) => {
-    if (memo.quiz) return; // The quiz's own screen takes the keys.
+    if (memo.quiz || memo.joined) return; // The quiz's own screen takes the keys.
     if (matches("back", input, key)) return leave();
     if (key.ctrl && input === "c") return;
     const field = memo.step === "name" ? memo.name : memo.source;
@@ -129,6 +163,7 @@ export function QuizSetup(props: ScreenProps) {
   });
 
   if (memo.quiz) return <QuizRun {...props} onBack={leave} quiz={memo.quiz} returnsHome />;
+  if (memo.joined) return <JoinedQuiz {...props} onBack={leave} remote={memo.joined} returnsHome />;
 
   return (
     <Box flexDirection="column" width={columns}>

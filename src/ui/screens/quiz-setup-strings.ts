@@ -8,10 +8,10 @@ export const QUIZ_SETUP_TEXT = {
   },
   nameLabel: { ja: "名前: ", en: "Your name: " },
   sourceAbout: {
-    ja: "講師から渡されたシード（整数）か、セッションファイルのパスを入力してください。",
-    en: "Type the seed your instructor gave you (a whole number), or the path of their session file.",
+    ja: "講師から渡されたシード（整数）か、セッションファイルのパスを入力してください。ライブセッションに参加するときは、参加アドレス（http://…/j/コード）を入力してください。",
+    en: "Type the seed your instructor gave you (a whole number), or the path of their session file. To join a live session, type its join address (http://…/j/CODE).",
   },
-  sourceLabel: { ja: "シードかファイル: ", en: "Seed or file: " },
+  sourceLabel: { ja: "シード・ファイル・参加アドレス: ", en: "Seed, file or join address: " },
   keyNext: { ja: "次へ", en: "next" },
   keyStart: { ja: "始める", en: "start" },
   noDataDir: {
