@@ -7,10 +7,9 @@ import { attemptInputOf } from "../progress/session-link";
 import type { Readable, Writable } from "node:stream";
 import type { Lang, Localized } from "../core/i18n";
 import type { Course } from "../content/model";
-import { quizQueue } from "../engine/plan";
 import { start } from "../engine/session";
 import { fill } from "../engine/texts";
-import type { GradedAttempt, SessionConfig, Summary } from "../engine/types";
+import type { GradedAttempt, Summary } from "../engine/types";
 import { toAscii } from "../core/ascii";
 import { driveSession, type Presenter } from "../plain/driver";
 import { jsonPresenter } from "../plain/json-presenter";
@@ -19,6 +18,7 @@ import { textPresenter } from "../plain/text-presenter";
 import type { ProgressStore } from "../progress";
 import { type Timers, withDeadline } from "./deadline";
 import { type QuizResult, scoreOf } from "./result";
+import { quizEngineConfig } from "./session-config";
 import type { QuizSettings } from "./settings";
 import { formatDuration, minutesText, QUIZ_TEXT, quizStartText, scoreText } from "./texts";
 import { QuizTracker } from "./tracker";
@@ -65,16 +65,7 @@ export async function runQuizSession(options: QuizSessionOptions): Promise<QuizO
   const say = (text: Localized) => (options.ascii ? toAscii(text[lang]) : text[lang]);
   const startedAt = now();
 
-  const config: SessionConfig = {
-    mode: "quiz",
-    course,
-    queue: quizQueue(course, settings.skills, settings.count, settings.seed),
-    count: settings.count,
-    seed: settings.seed,
-    hintsAllowed: settings.hintsAllowed,
-    retryAllowed: false,
-  };
-  const first = start(config, startedAt);
+  const first = start(quizEngineConfig(course, settings), startedAt);
   if (first.state.plan.length === 0) {
     const skills = settings.skills.length > 0 ? settings.skills.join(", ") : "*";
     throw new NothingToAskError(say(fill(QUIZ_TEXT.nothingToAsk, { skills })));

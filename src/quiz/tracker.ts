@@ -9,6 +9,7 @@ import type { GradedAttempt, PlannedQuestion, SkipRecord, Step } from "../engine
 import { errorCode } from "../progress/fs-layer";
 import { plannedQuestions, QuizRecord } from "./record";
 import { type Ending, type QuizResult, scoreOf, sealResult } from "./result";
+import { quizDeadline, quizIdentity } from "./session-config";
 import type { QuizSettings } from "./settings";
 import { ResultExistsError, type ResultWriter } from "./writer";
 
@@ -37,22 +38,14 @@ export class QuizTracker {
 
   constructor(options: QuizTrackerOptions) {
     const { settings, course } = options;
-    this.deadline = settings.timeLimitMinutes === null ? null : options.startedAt + Math.round(settings.timeLimitMinutes * 60_000);
+    this.deadline = quizDeadline(settings, options.startedAt);
     this.writer = options.writer;
     this.onSaveFailed = options.onSaveFailed;
     this.record = new QuizRecord(
       {
         app: options.app,
         name: options.name,
-        quiz: {
-          seed: settings.seed,
-          count: settings.count,
-          skills: settings.skills,
-          courseId: course.id,
-          contentVersion: course.version,
-          timeLimitMinutes: settings.timeLimitMinutes,
-          hintsAllowed: settings.hintsAllowed,
-        },
+        quiz: quizIdentity(course, settings),
         startedAt: options.startedAt,
         deadline: this.deadline,
       },

@@ -10,7 +10,8 @@ import { type ClientEvent, clientEvents, type FeedbackMode, summaryEvent } from 
 import { dashboardModel, type DashboardModel } from "./dashboard-model";
 import type { Database, Queryable } from "./database";
 import type { SessionConfig } from "../engine/types";
-import { type ActionKind, type LearnerAction, type LearnerReplay, LearnerReplayer, quizSessionConfig, replayLearner } from "./replay";
+import { quizEngineConfig } from "../quiz/session-config";
+import { type ActionKind, type LearnerAction, type LearnerReplay, LearnerReplayer, replayLearner } from "./replay";
 import { SERVER_TEXT } from "./texts";
 import { newSessionCode, newToken, sameToken, tokenHash } from "./tokens";
 
@@ -214,7 +215,7 @@ export class LiveSession {
   private sessionConfig: SessionConfig | null = null;
 
   private context(learner: LearnerRecord, endedAt: number | null) {
-    this.sessionConfig ??= quizSessionConfig(this.course, this.record.settings);
+    this.sessionConfig ??= quizEngineConfig(this.course, this.record.settings);
     return {
       config: this.sessionConfig,
       course: this.course,

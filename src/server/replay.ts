@@ -3,11 +3,11 @@
 // same engine `quiz` drives, so a restarted server, or another server on the same database,
 // grades exactly as the first one would have. Pure: no I/O, the time is passed in.
 import type { Course } from "../content/model";
-import { quizQueue } from "../engine/plan";
 import { answer, hint, quit, skip, start } from "../engine/session";
 import type { EngineEvent, PlannedQuestion, SessionConfig, SessionState, Step } from "../engine/types";
 import { plannedQuestions, QuizRecord } from "../quiz/record";
 import { type Ending, type QuizResult, type ResultQuestion, sealResult } from "../quiz/result";
+import { quizDeadline, quizIdentity, quizEngineConfig } from "../quiz/session-config";
 import type { QuizSettings } from "../quiz/settings";
 import { QUIZ_TEXT } from "../quiz/texts";
 
@@ -48,23 +48,6 @@ export interface LearnerReplay {
   since: number | null;
   /** The events the time limit or the session's end produced (time-up notice, summary). */
   closing: readonly EngineEvent[];
-}
-
-/** The engine's session config for a quiz: the same as `quiz` builds (src/quiz/run.ts). */
-export function quizSessionConfig(course: Course, settings: QuizSettings): SessionConfig {
-  return {
-    mode: "quiz",
-    course,
-    queue: quizQueue(course, settings.skills, settings.count, settings.seed),
-    count: settings.count,
-    seed: settings.seed,
-    hintsAllowed: settings.hintsAllowed,
-    retryAllowed: false,
-  };
-}
-
-export function deadlineOf(settings: QuizSettings, joinedAt: number): number | null {
-  return settings.timeLimitMinutes === null ? null : joinedAt + Math.round(settings.timeLimitMinutes * 60_000);
 }
 
 /**
@@ -121,22 +104,14 @@ export class LearnerReplayer {
 
   constructor(private readonly context: LearnerContext) {
     const { course, settings, joinedAt } = context;
-    const first = start(context.config ?? quizSessionConfig(course, settings), joinedAt);
+    const first = start(context.config ?? quizEngineConfig(course, settings), joinedAt);
     this.state = first.state;
-    this.deadline = deadlineOf(settings, joinedAt);
+    this.deadline = quizDeadline(settings, joinedAt);
     this.record = new QuizRecord(
       {
         app: context.app,
         name: context.name,
-        quiz: {
-          seed: settings.seed,
-          count: settings.count,
-          skills: settings.skills,
-          courseId: course.id,
-          contentVersion: course.version,
-          timeLimitMinutes: settings.timeLimitMinutes,
-          hintsAllowed: settings.hintsAllowed,
-        },
+        quiz: quizIdentity(course, settings),
         startedAt: joinedAt,
         deadline: this.deadline,
       },
