@@ -157,6 +157,10 @@ export class SessionClient {
         deps.onUp();
       }
       if (answer.status === 429) {
+        // Rate-limited: wait as told and ask again, but not for ever.
+        const now = deps.now();
+        firstFailure ??= now;
+        if (now - firstFailure >= giveUpAfter) throw new ServerGoneError("429 rate-limited", now - firstFailure);
         const wait = answer.retryAfterMs ?? backoffMs(failures++, deps.random);
         await deps.sleep(Math.min(Math.max(wait, 100), LONGEST_RATE_WAIT_MS));
         continue;

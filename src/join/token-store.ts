@@ -51,11 +51,12 @@ export class TokenStore {
 
   /** The saved learner under this name, or null (no file, another name, or a file that is not ours). */
   load(name: string): SavedLearner | null {
-    return this.read()?.learners[name] ?? null;
+    const learners = this.read()?.learners;
+    return learners && Object.hasOwn(learners, name) ? learners[name]! : null;
   }
 
   save(name: string, learner: SavedLearner): void {
-    const file = this.read() ?? { version: 1, server: this.server, session: this.session, learners: {} };
+    const file = this.read() ?? { version: 1, server: this.server, session: this.session, learners: noPrototype() };
     file.learners[name] = learner;
     this.write(file);
   }
@@ -95,7 +96,7 @@ function checkFile(value: unknown, server: string, session: string): SessionFile
   const file = value as Partial<SessionFile>;
   if (file.version !== 1 || file.server !== server || file.session !== session) return null;
   if (typeof file.learners !== "object" || file.learners === null) return null;
-  const learners: Record<string, SavedLearner> = {};
+  const learners = noPrototype();
   for (const [name, saved] of Object.entries(file.learners)) {
     if (typeof saved?.token !== "string" || typeof saved.learner !== "string") continue;
     const p = saved.pending;
@@ -106,4 +107,9 @@ function checkFile(value: unknown, server: string, session: string): SessionFile
     learners[name] = { learner: saved.learner, token: saved.token, pending };
   }
   return { version: 1, server, session, learners };
+}
+
+/** A map keyed by learners' names: a learner called "__proto__" is a name like any other. */
+function noPrototype(): Record<string, SavedLearner> {
+  return Object.create(null) as Record<string, SavedLearner>;
 }

@@ -183,7 +183,8 @@ describe("--feedback end", () => {
     const db = tempDir("st-join-end-");
     const { server: ended, ready: endReady } = await startServer([...QUIZ, "--feedback", "end"], db);
     try {
-      const mia = spawnCli(["quiz", "--join", endReady.join, "--name", "Mia", "--json", "--data-dir", tempDir("st-join-mia-")]);
+      const miaDir = tempDir("st-join-mia-");
+      const mia = spawnCli(["quiz", "--join", endReady.join, "--name", "Mia", "--json", "--data-dir", miaDir]);
       const q1 = parse(await mia.line(0));
       mia.send(`${right(q1)}\n`);
       const feedback = parse(await mia.line(1));
@@ -196,6 +197,21 @@ describe("--feedback end", () => {
       expect(JSON.stringify(summary.results)).toContain("correct");
       expect((await mia.exit).code).toBe(0);
       expect(existsSync(db)).toBe(true);
+      // The instructor ends the session: Mia, coming back with her token, sees her summary; a
+      // newcomer is told the session has ended.
+      const ended = await fetch(`${endReady.url}/api/sessions/${endReady.session}/end`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${endReady.token}` },
+      });
+      expect(ended.status).toBe(200);
+      const back = await runCli(["quiz", "--join", endReady.join, "--name", "Mia", "--json", "--data-dir", miaDir], { input: "" });
+      expect(back.code, back.stderr).toBe(0);
+      expect(parse(back.stdout.trim().split("\n").at(-1)!)).toMatchObject({ type: "summary", correct: 1 });
+      const late = await runCli(["quiz", "--join", endReady.join, "--name", "Zed", "--json", "--data-dir", tempDir("st-join-zed-")], {
+        input: "",
+      });
+      expect(late.code).toBe(1);
+      expect(late.stderr).toMatch(/This session has ended/);
     } finally {
       await stop(ended);
     }

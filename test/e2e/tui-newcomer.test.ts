@@ -84,7 +84,7 @@ describe("a quiz started from Home", () => {
       t.press("C-u");
       t.type(lang === "en" ? "Ann Lee" : "山田 花子");
       t.send("Enter");
-      await t.waitFor(lang === "en" ? "Seed or file:" : "シードかファイル:");
+      await t.waitFor(lang === "en" ? "Seed, file or join address:" : "シード・ファイル・参加アドレス:");
       t.type("42");
       t.send("Enter");
       const quiz = await t.waitFor(lang === "en" ? "Quiz for Ann Lee" : "山田 花子 さんのクイズ");
