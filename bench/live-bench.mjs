@@ -83,7 +83,7 @@ async function measure(context, database) {
 
 function addRows(context, label, { times, refused, rss }) {
   if (times.length === 0) throw new Error(`${label}: no answer came back (${refused} refused)`);
-  const why = `the p99 round trip is the last answer of a burst of ${LEARNERS}: each waits for the answers before it on the server's one thread (and on the database's commits); see docs/benchmarks.md`;
+  const why = `an answer waits behind the others of its burst of ${LEARNERS}: the server spends several ms on each (one transaction of 8 SQL statements, and a replay of the learner's quiz from the seed; profile in docs/benchmarks.md)`;
   const note = `${times.length} answers in rounds of ${LEARNERS} at once${refused ? `, ${refused} refused` : ""}`;
   context.row(`${LEARNERS} learners answering at once, ${label}: median`, context.median(times), "ms", { note });
   context.row(`${LEARNERS} learners answering at once, ${label}: p99`, context.percentile(times, 99), "ms", {

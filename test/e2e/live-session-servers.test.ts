@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { tempDir } from "../quiz/helpers";
 import { CLI } from "../support/cli";
 import { HttpLearner, type RunningServe, rightAnswerFor, startServe } from "../support/live-session.mjs";
-import { postgresBackend, postgresSkipped, serve } from "./live-support";
+import { postgresBackend, serve, showSkippedOnPostgres } from "./live-support";
 
 interface Snapshot {
   learners: Array<{ name: string; answered: number; right: number; results: Array<string | null> }>;
@@ -61,7 +61,9 @@ async function watchSnapshots(
   return seen;
 }
 
-describe.skipIf(!postgresBackend)(`several servers, one session ${postgresBackend ? "on PostgreSQL" : postgresSkipped}`, () => {
+showSkippedOnPostgres("several servers, one session");
+
+describe.skipIf(!postgresBackend)("several servers, one session on PostgreSQL", () => {
   const servers: RunningServe[] = [];
   let drop: (() => Promise<void>) | undefined;
   afterAll(async () => {

@@ -2,6 +2,7 @@
 // learners' habits, and what each learner was told, read back from what they saw.
 import { rmSync } from "node:fs";
 import { join } from "node:path";
+import { describe, it } from "vitest";
 import { tempDir } from "../quiz/helpers";
 import { CLI } from "../support/cli";
 import { type RunningServe, startServe } from "../support/live-session.mjs";
@@ -48,8 +49,13 @@ const postgresql: Backend = {
 /** Every backend this run can use (PostgreSQL when the run has its cluster). */
 export const backends: Backend[] = postgresUrl ? [pglite, postgresql] : [pglite];
 export const postgresBackend: Backend | null = postgresUrl ? postgresql : null;
-/** The title of a PostgreSQL suite that is skipped, saying why. */
-export const postgresSkipped = `on PostgreSQL (skipped: ${postgresSkipReason})`;
+/** Without PostgreSQL, a skipped suite whose title says what was not proven and why. */
+export function showSkippedOnPostgres(what: string): void {
+  if (postgresUrl) return;
+  describe.skip(`${what} on PostgreSQL (skipped: ${postgresSkipReason})`, () => {
+    it("needs the test run's PostgreSQL cluster", () => {});
+  });
+}
 
 /** Starts the built `serve --json` on port 0 with its own data directory. */
 export async function serve(database: string, extra: readonly string[] = [], dataDir = tempDir("live-data-")): Promise<RunningServe> {

@@ -6,9 +6,10 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLI, ROOT, runCli } from "../support/cli";
 import { call, startServe } from "../support/serve-process";
+import { openTestDatabase, type TestDatabase, testDatabaseBackends } from "../support/server-db";
 
 const QUIZ = ["--seed", "42", "--count", "3", "--skill", "sigmoid-value"];
 
@@ -22,11 +23,22 @@ function sigmaAnswer(question: { params: { x: number }; digits: number }): strin
 }
 
 // Each test starts PGlite once or twice (about 4-18 s each on a loaded 2-core machine).
-describe("serve", () => {
+describe.each(testDatabaseBackends)("serve on %s", (backend) => {
+  // PGlite: each test's data directory holds its database. PostgreSQL: one database for the
+  // suite, given with --database (each test's session is a session of its own in it).
+  let postgres: TestDatabase | null = null;
+  beforeAll(async () => {
+    if (backend === "PostgreSQL") postgres = await openTestDatabase(backend);
+  });
+  afterAll(async () => {
+    await postgres?.cleanup();
+  });
+  const db = () => (postgres ? ["--database", postgres.target] : []);
+
   it("prints the ready line, grades a learner over HTTP, reports to the instructor only, and exports on Ctrl+C", async () => {
     const dataDir = home();
     const out = join(dataDir, "results");
-    const serve = await startServe([...QUIZ, "--data-dir", dataDir, "--export", out]);
+    const serve = await startServe([...QUIZ, ...db(), "--data-dir", dataDir, "--export", out]);
     const { ready } = serve;
     expect(Object.keys(ready).slice(0, 7)).toEqual(["type", "session", "url", "join", "dashboard", "token", "resumed"]);
     expect(ready.session).toMatch(/^[0-9A-HJKMNP-TV-Z]{8}$/);
@@ -72,7 +84,7 @@ describe("serve", () => {
 
   it("goes on after kill -9 with --resume: the same token, nothing lost, nothing counted twice", async () => {
     const dataDir = home();
-    const first = await startServe([...QUIZ, "--data-dir", dataDir]);
+    const first = await startServe([...QUIZ, ...db(), "--data-dir", dataDir]);
     const { ready } = first;
     const api = `${ready.url}/api/sessions/${ready.session}`;
     const token = (await call(`${api}/join`, { body: { name: "Aiko" } })).body.token;
@@ -84,7 +96,7 @@ describe("serve", () => {
     await first.exited;
 
     const port = new URL(ready.url).port;
-    const second = await startServe(["--data-dir", dataDir, "--resume", ready.session, "--port", port]);
+    const second = await startServe([...db(), "--data-dir", dataDir, "--resume", ready.session, "--port", port]);
     expect(second.ready.token).toBe(ready.token);
     expect(second.ready.session).toBe(ready.session);
     // The client retries the answer whose response it never saw: the same response, not a second grade.
@@ -97,7 +109,7 @@ describe("serve", () => {
 
     second.child.kill("SIGTERM");
     expect((await second.exited).code).toBe(0);
-    const unknown = await runCli(["serve", "--data-dir", dataDir, "--resume", "ZZZZZZZZ", "--port", "0"]);
+    const unknown = await runCli(["serve", ...db(), "--data-dir", dataDir, "--resume", "ZZZZZZZZ", "--port", "0"]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain("no session ZZZZZZZZ");
     expect(unknown.stderr).not.toMatch(/\n\s+at /);
@@ -130,9 +142,9 @@ describe("serve", () => {
 
   it("says in one line when the port is taken or the database URL is bad", async () => {
     const dataDir = home();
-    const serve = await startServe([...QUIZ, "--data-dir", dataDir]);
+    const serve = await startServe([...QUIZ, ...db(), "--data-dir", dataDir]);
     const port = new URL(serve.ready.url).port;
-    const taken = await runCli(["serve", ...QUIZ, "--data-dir", home(), "--port", port]);
+    const taken = await runCli(["serve", ...QUIZ, ...db(), "--data-dir", home(), "--port", port]);
     expect(taken.code).toBe(1);
     expect(taken.stderr.trim()).toBe(
       `sigmoid-trainer: serve: port ${port} on 127.0.0.1 is in use; choose another with --port (0 picks a free one)`,

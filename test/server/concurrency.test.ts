@@ -4,18 +4,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer } from "../../src/server/app";
 import { LiveSession } from "../../src/server/live-session";
-import { openTestDatabase, type TestDatabase } from "../support/server-db";
+import { openTestDatabase, type TestDatabase, testDatabaseBackends } from "../support/server-db";
 import { shippedCourse, startTestServer } from "../support/server";
 
 let database: TestDatabase;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database?.cleanup();
-});
 
-describe("two servers on one session", () => {
+describe.each(testDatabaseBackends)("two servers on one session on %s", (backend) => {
+  beforeAll(async () => {
+    database = await openTestDatabase(backend);
+  });
+  afterAll(async () => {
+    await database?.cleanup();
+  });
+
   it("grade a learner's concurrent actions once each, in one order", async () => {
     const first = await startTestServer(database.db);
     const code = first.session.code;

@@ -6,17 +6,18 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DatabaseOpenError, migrate, openDatabase } from "../../src/server/database";
 import { MIGRATIONS } from "../../src/server/migrations";
-import { openTestDatabase, type TestDatabase } from "../support/server-db";
+import { openTestDatabase, type TestDatabase, testDatabaseBackends } from "../support/server-db";
 
 let database: TestDatabase;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database?.cleanup();
-});
 
-describe("the database", () => {
+describe.each(testDatabaseBackends)("the database on %s", (backend) => {
+  beforeAll(async () => {
+    database = await openTestDatabase(backend);
+  });
+  afterAll(async () => {
+    await database?.cleanup();
+  });
+
   it("records each migration once; applying them again changes nothing", async () => {
     const rows = await database.db.query<{ version: number }>("SELECT version FROM schema_migrations ORDER BY version");
     expect(rows.map((r) => Number(r.version))).toEqual(MIGRATIONS.map((m) => m.version));
@@ -35,20 +36,17 @@ describe("the database", () => {
     expect(await database.db.query("SELECT code FROM sessions WHERE code = 'ROLLBACK'")).toEqual([]);
   });
 
-  it.skipIf(process.env.TEST_DATABASE_URL)(
-    "refuses a PGlite directory another process has open, and takes over a dead one's lock",
-    async () => {
-      const dir = mkdtempSync(join(tmpdir(), "sigmoid-lock-"));
-      const target = join(dir, "pglite");
-      // A lock left by a process that is gone (kill -9): taken over.
-      writeFileSync(`${target}.lock`, "999999999\n");
-      const db = await openDatabase(target);
-      const second = openDatabase(target);
-      await expect(second).rejects.toBeInstanceOf(DatabaseOpenError);
-      await expect(second).rejects.toThrow(/in use by another serve \(pid \d+\)/);
-      await db.close();
-      const again = await openDatabase(target);
-      await again.close();
-    },
-  );
+  it.skipIf(backend !== "PGlite")("refuses a PGlite directory another process has open, and takes over a dead one's lock", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sigmoid-lock-"));
+    const target = join(dir, "pglite");
+    // A lock left by a process that is gone (kill -9): taken over.
+    writeFileSync(`${target}.lock`, "999999999\n");
+    const db = await openDatabase(target);
+    const second = openDatabase(target);
+    await expect(second).rejects.toBeInstanceOf(DatabaseOpenError);
+    await expect(second).rejects.toThrow(/in use by another serve \(pid \d+\)/);
+    await db.close();
+    const again = await openDatabase(target);
+    await again.close();
+  });
 });

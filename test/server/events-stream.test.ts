@@ -3,16 +3,10 @@
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rightAnswerFor } from "../support/server-answers";
-import { openTestDatabase, type TestDatabase } from "../support/server-db";
+import { openTestDatabase, type TestDatabase, testDatabaseBackends } from "../support/server-db";
 import { startTestServer } from "../support/server";
 
 let database: TestDatabase;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database?.cleanup();
-});
 
 /** Reads server-sent events from a fetch body, one `{event, data}` at a time. */
 function eventReader(body: ReadableStream<Uint8Array>) {
@@ -37,7 +31,14 @@ function eventReader(body: ReadableStream<Uint8Array>) {
   };
 }
 
-describe("the dashboard's event stream", () => {
+describe.each(testDatabaseBackends)("the dashboard's event stream on %s", (backend) => {
+  beforeAll(async () => {
+    database = await openTestDatabase(backend);
+  });
+  afterAll(async () => {
+    await database?.cleanup();
+  });
+
   it("sends a snapshot, then a new one when a learner answers", async () => {
     const server = await startTestServer(database.db);
     const code = server.session.code;

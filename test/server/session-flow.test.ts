@@ -13,16 +13,10 @@ import { sigmoid } from "../../src/core/sigmoid";
 import { resultText } from "../../src/quiz/result";
 import { resultFileNames } from "../../src/server/session-report";
 import { rightAnswerFor } from "../support/server-answers";
-import { openTestDatabase, type TestDatabase } from "../support/server-db";
+import { openTestDatabase, type TestDatabase, testDatabaseBackends } from "../support/server-db";
 import { type Json, startTestServer, type TestServer } from "../support/server";
 
 let database: TestDatabase;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database?.cleanup();
-});
 
 type Events = Json[];
 
@@ -62,7 +56,14 @@ async function countRows(server: TestServer): Promise<number[]> {
 
 const DERIVATIVES = { skills: ["derivative-value"], count: 3 };
 
-describe("a session over HTTP", () => {
+describe.each(testDatabaseBackends)("a session over HTTP on %s", (backend) => {
+  beforeAll(async () => {
+    database = await openTestDatabase(backend);
+  });
+  afterAll(async () => {
+    await database?.cleanup();
+  });
+
   it("grades three learners (right, σ for σ′, mixed) and shows them on the dashboard and in the report", async () => {
     const server = await startTestServer(database.db, { settings: DERIVATIVES });
     const code = server.session.code;

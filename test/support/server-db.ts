@@ -14,9 +14,17 @@ export interface TestDatabase {
   cleanup(): Promise<void>;
 }
 
-export async function openTestDatabase(): Promise<TestDatabase> {
+export type DatabaseBackend = "PGlite" | "PostgreSQL";
+
+/** The backends this test run has: PGlite always, PostgreSQL when the run has a cluster (TEST_DATABASE_URL). */
+export const testDatabaseBackends: DatabaseBackend[] = process.env.TEST_DATABASE_URL ? ["PGlite", "PostgreSQL"] : ["PGlite"];
+
+export async function openTestDatabase(
+  backend: DatabaseBackend = process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite",
+): Promise<TestDatabase> {
   const url = process.env.TEST_DATABASE_URL;
-  if (url) {
+  if (backend === "PostgreSQL") {
+    if (!url) throw new Error("no PostgreSQL for this test run (TEST_DATABASE_URL is not set)");
     const { default: pg } = await import("pg");
     const name = `sigmoid_test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
     const admin = new pg.Client({ connectionString: url });
