@@ -14,7 +14,7 @@ import { type Presenter, readCommand } from "../plain/driver";
 import { jsonPresenter } from "../plain/json-presenter";
 import { type LineReader, readLines } from "../plain/line-reader";
 import { textPresenter } from "../plain/text-presenter";
-import { withDeadline } from "../quiz/deadline";
+import { withDeadline } from "../plain/deadline";
 import { minutesText, QUIZ_TEXT, quizStartText, scoreText } from "../quiz/texts";
 import { type ActionKind, JoinFailure, type JoinedSession } from "./session";
 import { JOIN_TEXT } from "./texts";

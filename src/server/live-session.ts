@@ -244,7 +244,9 @@ export class LiveSession {
     const context = { feedback: this.record.feedback, deadline: replay.deadline, now, result: replay.result };
     if (replay.state.finished) return [summaryEvent(summaryOf(replay), replay.result)];
     const view = currentView(replay.state);
-    return view === null ? [] : clientEvents([{ type: "question", question: view }], context);
+    return view === null
+      ? []
+      : clientEvents([{ type: "question", question: view, cause: view.part > 0 ? "next-part" : "next-question" }], context);
   }
 
   /**

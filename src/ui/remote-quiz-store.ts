@@ -13,6 +13,7 @@ import { JOIN_TEXT } from "../join/texts";
 import { visibleEvents } from "../join/visible-events";
 import type { RemoteEvent, SessionInfo } from "../join/wire";
 import { createStore, type StoreApi } from "zustand/vanilla";
+import { createAnswerLineSlice } from "./answer-line-slice";
 import { type PracticeState, type PracticeStore, TYPE_AN_ANSWER_FIRST } from "./practice-store";
 
 /** The part of a JoinedSession the screen uses (tests pass a fake). */
@@ -107,7 +108,7 @@ export function createRemoteQuiz(options: { session: RemoteSession; course: Cour
     timeLimit = null;
   };
 
-  const store: PracticeStore = createStore<PracticeState>()((set, get) => {
+  const store: PracticeStore = createStore<PracticeState>()((set, get, api) => {
     const blank = { input: "", cursor: 0, feedback: null, comesBack: null, hints: [], skipped: null } as const;
 
     /** What the screen shows after the server's events for one action. */
@@ -203,32 +204,13 @@ export function createRemoteQuiz(options: { session: RemoteSession; course: Cour
       nextDue: null,
       timeUp: false,
 
-      typeText(text) {
-        const { input, cursor, phase } = get();
-        if (phase !== "asking" || connection.getState().busy) return;
-        const clean = text.replace(/[\u0000-\u001f\u007f]/g, "");
-        if (clean === "") return;
-        const chars = [...input];
-        chars.splice(cursor, 0, ...clean);
-        const stale = get().notice === TYPE_AN_ANSWER_FIRST || get().feedback?.verdict === "invalid";
-        set({ input: chars.join(""), cursor: cursor + [...clean].length, ...(stale ? { notice: null, feedback: null } : {}) });
-      },
-      moveCursor(delta) {
-        const { input, cursor } = get();
-        set({ cursor: Math.max(0, Math.min([...input].length, cursor + delta)) });
-      },
-      cursorTo(position) {
-        set({ cursor: position === "start" ? 0 : [...get().input].length });
-      },
-      deleteBack() {
-        const { input, cursor, phase } = get();
-        if (phase !== "asking" || cursor === 0 || connection.getState().busy) return;
-        const chars = [...input];
-        chars.splice(cursor - 1, 1);
-        set({ input: chars.join(""), cursor: cursor - 1 });
-      },
-      clearInput() {
-        if (get().phase === "asking" && !connection.getState().busy) set({ input: "", cursor: 0 });
+      // The answer line is the local practice store's slice: the same keys edit it the same way.
+      ...createAnswerLineSlice(set, get, api),
+      lineEdited(typed) {
+        // Typing clears a warning about the last answer ("type an answer first", an unreadable answer).
+        const { notice, feedback } = get();
+        const stale = typed && (notice === TYPE_AN_ANSWER_FIRST || feedback?.verdict === "invalid");
+        return stale ? { notice: null, feedback: null } : {};
       },
       submit() {
         const { phase, input } = get();

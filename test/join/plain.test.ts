@@ -4,7 +4,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { PassThrough, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { runQuizSession } from "../../src/quiz/run";
+import { runQuizSession } from "../../src/plain/quiz";
 import { ResultWriter } from "../../src/quiz/writer";
 import { COURSE, rightAnswer } from "../engine/fixtures";
 import { FakeServer } from "./fake-server";
