@@ -4,9 +4,9 @@
 // grades exactly as the first one would have. Pure: no I/O, the time is passed in.
 import type { Course } from "../content/model";
 import { answer, hint, quit, skip, start } from "../engine/session";
-import type { EngineEvent, PlannedQuestion, SessionConfig, SessionState, Step } from "../engine/types";
+import type { EngineEvent, SessionConfig, SessionState, Step } from "../engine/types";
 import { plannedQuestions, QuizRecord } from "../quiz/record";
-import { type Ending, type QuizResult, type ResultQuestion, sealResult } from "../quiz/result";
+import { type Ending, type QuizResult, sealResult } from "../quiz/result";
 import { quizDeadline, quizIdentity, quizEngineConfig } from "../quiz/session-config";
 import type { QuizSettings } from "../quiz/settings";
 import { QUIZ_TEXT } from "../quiz/texts";
@@ -50,30 +50,6 @@ export interface LearnerReplay {
   closing: readonly EngineEvent[];
 }
 
-/**
- * The result's planned questions, made once per course and plan: every learner of a session
- * has the same plan, and every request rebuilds a learner's record. Making them instantiates
- * each question again, which was about 13 % of the server's time with 200 learners answering
- * at once (`npm run bench`). Each call returns fresh objects: a record fills its questions in.
- */
-const plannedCache = new WeakMap<Course, Map<string, readonly ResultQuestion[]>>();
-function plannedQuestionsOf(course: Course, plan: readonly PlannedQuestion[]): ResultQuestion[] {
-  let byPlan = plannedCache.get(course);
-  if (!byPlan) {
-    byPlan = new Map();
-    plannedCache.set(course, byPlan);
-  }
-  const key = JSON.stringify(plan);
-  let made = byPlan.get(key);
-  if (!made) {
-    // A session has one plan; a few (tests, several sessions in one process) stay small.
-    if (byPlan.size >= 64) byPlan.clear();
-    made = plannedQuestions(course, plan);
-    byPlan.set(key, made);
-  }
-  return made.map((q) => ({ ...q, params: { ...q.params }, answers: [] }));
-}
-
 /** The engine's step for one action. */
 export function applyAction(state: SessionState, action: LearnerAction): Step {
   switch (action.kind) {
@@ -115,7 +91,7 @@ export class LearnerReplayer {
         startedAt: joinedAt,
         deadline: this.deadline,
       },
-      plannedQuestionsOf(course, first.state.plan),
+      plannedQuestions(course, first.state.plan),
     );
     this.observe(first, joinedAt);
     this.opening = first.events;

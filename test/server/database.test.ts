@@ -36,17 +36,21 @@ describe.each(testDatabaseBackends)("the database on %s", (backend) => {
     expect(await database.db.query("SELECT code FROM sessions WHERE code = 'ROLLBACK'")).toEqual([]);
   });
 
-  it.skipIf(backend !== "PGlite")("refuses a PGlite directory another process has open, and takes over a dead one's lock", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "sigmoid-lock-"));
-    const target = join(dir, "pglite");
-    // A lock left by a process that is gone (kill -9): taken over.
-    writeFileSync(`${target}.lock`, "999999999\n");
-    const db = await openDatabase(target);
-    const second = openDatabase(target);
-    await expect(second).rejects.toBeInstanceOf(DatabaseOpenError);
-    await expect(second).rejects.toThrow(/in use by another serve \(pid \d+\)/);
-    await db.close();
-    const again = await openDatabase(target);
-    await again.close();
-  });
+  it.skipIf(backend !== "PGlite")(
+    "refuses a PGlite directory another process has open, and takes over a dead one's lock",
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), "sigmoid-lock-"));
+      const target = join(dir, "pglite");
+      // A lock left by a process that is gone (kill -9): taken over.
+      writeFileSync(`${target}.lock`, "999999999\n");
+      const db = await openDatabase(target);
+      const second = openDatabase(target);
+      await expect(second).rejects.toBeInstanceOf(DatabaseOpenError);
+      await expect(second).rejects.toThrow(/in use by another serve \(pid \d+\)/);
+      await db.close();
+      const again = await openDatabase(target);
+      await again.close();
+    },
+    120_000,
+  ); // PGlite opened twice: 15 s or more on the loaded shared machine
 });

@@ -7,6 +7,13 @@ import { type Cluster, findPostgresBin, startCluster } from "./pg-cluster.mjs";
 
 let cluster: Cluster | null = null;
 const stopOnExit = () => cluster?.stop();
+// A run killed with SIGTERM or SIGHUP gets no exit event: stop the cluster, then die of the same
+// signal (the handler is gone by then, so the default action follows).
+const stopOnSignal = (signal: NodeJS.Signals) => {
+  stopOnExit();
+  process.kill(process.pid, signal);
+};
+const SIGNALS: NodeJS.Signals[] = ["SIGTERM", "SIGHUP"];
 
 export default async function setup(): Promise<() => void> {
   if (process.env.TEST_DATABASE_URL) return () => {}; // a server given by whoever runs the tests
@@ -22,8 +29,10 @@ export default async function setup(): Promise<() => void> {
   process.env.TEST_DATABASE_URL = cluster.url;
   // Vitest runs the teardown below even when tests fail; the exit handler covers an interrupted run.
   process.once("exit", stopOnExit);
+  for (const signal of SIGNALS) process.once(signal, stopOnSignal);
   return () => {
     process.off("exit", stopOnExit);
+    for (const signal of SIGNALS) process.off(signal, stopOnSignal);
     cluster?.stop();
     cluster = null;
   };
