@@ -2,6 +2,7 @@
 // route gives it (the same text `report FILE…` prints for the session's result files). The
 // answer comes from the network, so it is bounded in size and time, and any control or bidi
 // character in it is shown as an escape rather than sent to the terminal.
+import { readBoundedBody } from "../app/bounded-body";
 import { visibleText } from "../core/visible-text";
 import { UsageError } from "./args";
 import { UserError } from "./io";
@@ -28,22 +29,12 @@ export interface ServerReport {
   learners: number | null;
 }
 
-async function boundedText(response: Response, limit: number): Promise<string> {
-  const reader = response.body?.getReader();
-  if (!reader) return "";
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      throw new UserError(`report: the server's answer is larger than ${limit / (1024 * 1024)} MiB; not printed`);
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+function boundedText(response: Response, limit: number): Promise<string> {
+  return readBoundedBody(
+    response,
+    limit,
+    () => new UserError(`report: the server's answer is larger than ${limit / (1024 * 1024)} MiB; not printed`),
+  );
 }
 
 function messageOf(error: unknown): string {

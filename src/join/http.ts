@@ -3,6 +3,7 @@
 // in memory), and the whole request given up after a timeout (a server that accepts the
 // connection and then says nothing must not hang the learner for ever). `fetch` is passed in,
 // so tests can play any server, hostile ones included.
+import { readBoundedBody } from "../app/bounded-body";
 
 /** The part of fetch the client uses (the global fetch fits). */
 export type FetchLike = (
@@ -88,27 +89,8 @@ export async function requestJson(fetch: FetchLike, url: string, options: Reques
 }
 
 /** The body as text, refused (and the connection dropped) once it passes `max` bytes. */
-async function readBounded(response: Response, max: number): Promise<string> {
-  const declared = Number(response.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > max) {
-    await response.body?.cancel().catch(() => undefined);
-    throw new HostileAnswerError(`the server's answer is too large (${declared} bytes; at most ${max} are read)`);
-  }
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => undefined);
-      throw new HostileAnswerError(`the server's answer is too large (more than ${max} bytes)`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+function readBounded(response: Response, max: number): Promise<string> {
+  return readBoundedBody(response, max, (detail) => new HostileAnswerError(`the server's answer is too large (${detail})`));
 }
 
 /** Retry-After as seconds (the form a rate limiter sends); an HTTP date or nonsense is ignored. */
