@@ -299,7 +299,9 @@ export class LiveSession {
     const step = replayer.apply({ kind: request.action, text: request.text, at: now });
     const done = replayer.done();
     const events = clientEvents(step.events, { feedback: this.record.feedback, deadline: done.deadline, now, result: done.result });
-    const attempts = step.events.flatMap((event) => (event.type === "graded" ? [{ part: event.attempt.part, attempt: event.attempt }] : []));
+    const attempts = step.events.flatMap((event) =>
+      event.type === "graded" ? [{ part: event.attempt.part, attempt: event.attempt }] : [],
+    );
     let stored: { stored: number }[];
     try {
       stored = await this.db.query<{ stored: number }>(STORE_ACTION_IF_OPEN, [
