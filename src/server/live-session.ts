@@ -246,11 +246,36 @@ export class LiveSession {
     return replayLearner(this.context(learner, this.record.endedAt), await this.actionsOf(this.db, learner.id), now);
   }
 
+  /**
+   * The learner's replay, as `replay` gives it; while their quiz goes on, the replayed state is
+   * also kept for grading their next action (a client reads the state on joining and on
+   * reconnecting, right before it answers).
+   */
+  private async replayAndCache(learner: LearnerRecord, now: number): Promise<LearnerReplay> {
+    const rows = await this.db.query<ActionRow & { attempt_id: string }>(
+      "SELECT kind, text, at, attempt_id FROM actions WHERE learner_id = $1 ORDER BY seq",
+      [learner.id],
+    );
+    const endedAt = this.record.endedAt;
+    const replayer = new LearnerReplayer(this.context(learner, endedAt));
+    for (const action of rows.map(actionOf)) {
+      if (replayer.state.finished || replayer.tooLate(action.at)) break;
+      replayer.apply(action);
+    }
+    replayer.close(now);
+    const replay = replayer.done();
+    // One statement read all the actions: `seq` matches the state (should another server store
+    // one meanwhile, that `seq` is taken and the next action falls back to a replay).
+    if (endedAt === null && !replayer.state.finished)
+      this.graders.set(learner.id, { seq: rows.length, replayer, attemptIds: new Set(rows.map((row) => row.attempt_id)) });
+    return replay;
+  }
+
   /** What the learner should see now: the current question, or the summary when finished. */
   async state(learner: LearnerRecord, now: number): Promise<ClientEvent[]> {
     await this.refresh();
     await this.touch(learner.id, now);
-    const replay = await this.replay(learner, now);
+    const replay = await this.replayAndCache(learner, now);
     const context = { feedback: this.record.feedback, deadline: replay.deadline, now, result: replay.result };
     if (replay.state.finished) return [summaryEvent(summaryOf(replay), replay.result)];
     const view = currentView(replay.state);

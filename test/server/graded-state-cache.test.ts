@@ -33,7 +33,7 @@ describe.each(testDatabaseBackends)("the cached quiz state of two servers on one
     const b = await createServer({ session: other!, now: () => a.clock.now });
     const aiko = await a.join("Aiko");
     const ren = await a.join("Ren");
-    const send = async (app: typeof b.app, token: string, text: string, id = crypto.randomUUID()) => {
+    const send = async (app: typeof b.app, token: string, text: string, id: string = crypto.randomUUID()) => {
       const res = await app.inject({
         method: "POST",
         url: `/api/sessions/${code}/actions`,
