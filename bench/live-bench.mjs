@@ -83,7 +83,7 @@ async function measure(context, database) {
 
 function addRows(context, label, { times, refused, rss }) {
   if (times.length === 0) throw new Error(`${label}: no answer came back (${refused} refused)`);
-  const why = `an answer waits behind the others of its burst of ${LEARNERS}: the server spends several ms on each (one transaction of 8 SQL statements, and a replay of the learner's quiz from the seed; profile in docs/benchmarks.md)`;
+  const why = `an answer waits behind the others of its burst of ${LEARNERS}: the server, the database and the bench's own ${LEARNERS} clients share the machine's 2 cores, and each answer costs a few ms of them (one SQL statement and a commit, graded on the learner's cached state; on PGlite one WebAssembly database answers one statement at a time; profile in docs/benchmarks.md)`;
   const note = `${times.length} answers in rounds of ${LEARNERS} at once${refused ? `, ${refused} refused` : ""}`;
   context.row(`${LEARNERS} learners answering at once, ${label}: median`, context.median(times), "ms", { note });
   context.row(`${LEARNERS} learners answering at once, ${label}: p99`, context.percentile(times, 99), "ms", {

@@ -322,8 +322,15 @@ export class LiveSession {
     if (this.record.feedback === "end" && request.action === "hint") return null;
     this.graders.delete(learner.id);
     const step = replayer.apply({ kind: request.action, text: request.text, at: now });
-    const done = replayer.done();
-    const events = clientEvents(step.events, { feedback: this.record.feedback, deadline: done.deadline, now, result: done.result });
+    // The sealed result (hashed) is needed only for the summary: made when that is sent.
+    const events = clientEvents(step.events, {
+      feedback: this.record.feedback,
+      deadline: replayer.deadline,
+      now,
+      get result() {
+        return replayer.done().result;
+      },
+    });
     const attempts = step.events.flatMap((event) =>
       event.type === "graded" ? [{ part: event.attempt.part, attempt: event.attempt }] : [],
     );
