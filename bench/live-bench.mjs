@@ -17,6 +17,20 @@ const P99_TARGET_MS = 50;
 // Joining is not what is measured; a few at a time keeps it short without a burst of its own.
 const JOIN_CONCURRENCY = 10;
 
+/** The CPU time (user + system, ms) a process has used so far, or null off Linux. */
+async function cpuMs(pid) {
+  const { readFile } = await import("node:fs/promises");
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command's closing parenthesis; utime and stime are the 12th and 13th,
+    // in clock ticks (100 a second on Linux x64).
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
 async function inBatches(items, size, fn) {
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
 }
@@ -56,6 +70,7 @@ async function measure(context, database) {
     });
     const times = [];
     let refused = 0;
+    const cpuBefore = await cpuMs(server.pid);
     for (let round = 0; round < ROUNDS; round++) {
       const active = learners.filter((learner) => learner.question);
       if (active.length === 0) break;
@@ -71,7 +86,11 @@ async function measure(context, database) {
       // Stay well under the per-learner rate limit (10 actions a second).
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    figures = { times, refused, rss: await peakRss(server.pid) };
+    const cpuAfter = await cpuMs(server.pid);
+    // The server's own CPU per answer (the database's processes and the bench's clients not
+    // counted; the 200 ms pauses between rounds cost it next to nothing).
+    const cpuPerAnswer = cpuBefore !== null && cpuAfter !== null && times.length > 0 ? (cpuAfter - cpuBefore) / times.length : null;
+    figures = { times, refused, rss: await peakRss(server.pid), cpuPerAnswer };
   } finally {
     await server.stop("SIGINT");
   }
@@ -81,15 +100,19 @@ async function measure(context, database) {
   return figures;
 }
 
-function addRows(context, label, { times, refused, rss }) {
+function addRows(context, label, { times, refused, rss, cpuPerAnswer }) {
   if (times.length === 0) throw new Error(`${label}: no answer came back (${refused} refused)`);
-  const why = `an answer waits behind the others of its burst of ${LEARNERS}: the server spends several ms on each (one transaction of 8 SQL statements, and a replay of the learner's quiz from the seed; profile in docs/benchmarks.md)`;
+  const why = `an answer waits behind the others of its burst of ${LEARNERS}: the server, the database and the bench's own ${LEARNERS} clients share the machine's 2 cores, and each answer costs a few ms of them (one SQL statement and a commit, graded on the learner's cached state; on PGlite one WebAssembly database answers one statement at a time; profile in docs/benchmarks.md)`;
   const note = `${times.length} answers in rounds of ${LEARNERS} at once${refused ? `, ${refused} refused` : ""}`;
   context.row(`${LEARNERS} learners answering at once, ${label}: median`, context.median(times), "ms", { note });
   context.row(`${LEARNERS} learners answering at once, ${label}: p99`, context.percentile(times, 99), "ms", {
     target: { text: `≤ ${P99_TARGET_MS} ms`, check: (value) => value <= P99_TARGET_MS, why },
     note: `max ${Math.max(...times).toFixed(1)} ms`,
   });
+  if (cpuPerAnswer !== null)
+    context.row(`serve's CPU time per answer, ${label}`, cpuPerAnswer, "ms", {
+      note: `user + system time of the serve process over the rounds, divided by the answers; ${LEARNERS} answers at once need ${LEARNERS} times this of the 2 cores`,
+    });
   if (rss !== null) context.row(`peak memory of serve, ${label}`, rss / 2 ** 20, "MiB", { note: `max RSS with ${LEARNERS} learners` });
 }
 

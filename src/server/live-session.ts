@@ -176,11 +176,21 @@ export class LiveSession {
    * is nobody's. Looked up by the token's hash; the tokens themselves are never stored.
    */
   async learnerByToken(token: string): Promise<LearnerRecord | "other" | null> {
-    const rows = await this.db.query<LearnerRow>(`SELECT ${LEARNER_COLUMNS} FROM learners WHERE token_hash = $1`, [tokenHash(token)]);
+    const hash = tokenHash(token);
+    // A learner's row never changes but for last_seen, and is never deleted: once found, the
+    // token need not be looked up again (a token that was nobody's is, as it may be issued later).
+    const known = this.learnersByToken.get(hash);
+    if (known) return known;
+    const rows = await this.db.query<LearnerRow>(`SELECT ${LEARNER_COLUMNS} FROM learners WHERE token_hash = $1`, [hash]);
     const row = rows[0];
     if (!row) return null;
-    return row.session_code === this.code ? learnerOf(row) : "other";
+    if (row.session_code !== this.code) return "other";
+    const learner = learnerOf(row);
+    this.learnersByToken.set(hash, learner);
+    return learner;
   }
+
+  private readonly learnersByToken = new Map<string, LearnerRecord>();
 
   async join(typedName: string, token: string | null, now: number): Promise<JoinOutcome> {
     const session = await this.refresh();
@@ -236,11 +246,36 @@ export class LiveSession {
     return replayLearner(this.context(learner, this.record.endedAt), await this.actionsOf(this.db, learner.id), now);
   }
 
+  /**
+   * The learner's replay, as `replay` gives it; while their quiz goes on, the replayed state is
+   * also kept for grading their next action (a client reads the state on joining and on
+   * reconnecting, right before it answers).
+   */
+  private async replayAndCache(learner: LearnerRecord, now: number): Promise<LearnerReplay> {
+    const rows = await this.db.query<ActionRow & { attempt_id: string }>(
+      "SELECT kind, text, at, attempt_id FROM actions WHERE learner_id = $1 ORDER BY seq",
+      [learner.id],
+    );
+    const endedAt = this.record.endedAt;
+    const replayer = new LearnerReplayer(this.context(learner, endedAt));
+    for (const action of rows.map(actionOf)) {
+      if (replayer.state.finished || replayer.tooLate(action.at)) break;
+      replayer.apply(action);
+    }
+    replayer.close(now);
+    const replay = replayer.done();
+    // One statement read all the actions: `seq` matches the state (should another server store
+    // one meanwhile, that `seq` is taken and the next action falls back to a replay).
+    if (endedAt === null && !replayer.state.finished)
+      this.graders.set(learner.id, { seq: rows.length, replayer, attemptIds: new Set(rows.map((row) => row.attempt_id)) });
+    return replay;
+  }
+
   /** What the learner should see now: the current question, or the summary when finished. */
   async state(learner: LearnerRecord, now: number): Promise<ClientEvent[]> {
     await this.refresh();
     await this.touch(learner.id, now);
-    const replay = await this.replay(learner, now);
+    const replay = await this.replayAndCache(learner, now);
     const context = { feedback: this.record.feedback, deadline: replay.deadline, now, result: replay.result };
     if (replay.state.finished) return [summaryEvent(summaryOf(replay), replay.result)];
     const view = currentView(replay.state);
@@ -255,6 +290,82 @@ export class LiveSession {
    * its graded attempts are stored with the response before it is returned.
    */
   async act(learner: LearnerRecord, request: ActionRequest, now: number): Promise<ActionOutcome> {
+    const fast = await this.actOnCachedState(learner, request, now);
+    const outcome = fast ?? (await this.actByReplay(learner, request, now));
+    if (outcome.ok && outcome.changed) this.announceSoon();
+    return outcome;
+  }
+
+  /**
+   * Each learner's quiz as this server last graded it, with the number of actions stored then
+   * (`seq`) and their attempt ids. Only while the session runs and the learner's quiz goes on;
+   * taken out of the map while an action is being graded on it, so one server never grades two
+   * actions of a learner on the same state.
+   */
+  private readonly graders = new Map<number, { seq: number; replayer: LearnerReplayer; attemptIds: Set<string> }>();
+
+  /**
+   * Grades the action on the cached state and stores it in one statement, without reading the
+   * learner's actions again. The statement locks the learner's row (as the replaying path does)
+   * and stores the action at the cached `seq` only if the session is still open: when another
+   * server stored an action for this learner meanwhile, that `seq` (or the attempt id) is taken,
+   * the statement fails whole, and the caller replays from the database instead. Null when the
+   * cache cannot answer: no cached state, a retried attempt id, the quiz ending, a withheld
+   * worked solution, the session ended, or a conflict.
+   */
+  private async actOnCachedState(learner: LearnerRecord, request: ActionRequest, now: number): Promise<ActionOutcome | null> {
+    const cached = this.graders.get(learner.id);
+    if (!cached || this.record.endedAt !== null) return null;
+    const { replayer } = cached;
+    const current = replayer.state.current;
+    if (cached.attemptIds.has(request.id) || replayer.state.finished || replayer.tooLate(now) || !current) return null;
+    if (this.record.feedback === "end" && request.action === "hint") return null;
+    this.graders.delete(learner.id);
+    const step = replayer.apply({ kind: request.action, text: request.text, at: now });
+    // The sealed result (hashed) is needed only for the summary: made when that is sent.
+    const events = clientEvents(step.events, {
+      feedback: this.record.feedback,
+      deadline: replayer.deadline,
+      now,
+      get result() {
+        return replayer.done().result;
+      },
+    });
+    const attempts = step.events.flatMap((event) =>
+      event.type === "graded" ? [{ part: event.attempt.part, attempt: event.attempt }] : [],
+    );
+    let stored: { stored: number }[];
+    try {
+      stored = await this.db.query<{ stored: number }>(STORE_ACTION_IF_OPEN, [
+        learner.id,
+        cached.seq,
+        request.id,
+        request.action,
+        request.text,
+        now,
+        JSON.stringify(events),
+        JSON.stringify(attempts),
+      ]);
+    } catch (error) {
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
+    if (stored[0]?.stored !== 1) return null;
+    if (!replayer.state.finished) {
+      cached.attemptIds.add(request.id);
+      this.graders.set(learner.id, { seq: cached.seq + 1, replayer, attemptIds: cached.attemptIds });
+    }
+    return { ok: true, events, changed: true };
+  }
+
+  /**
+   * Grades one action from the database: inside one transaction the learner's row is locked (so
+   * two servers never grade the same learner at once), the stored actions are replayed, and the
+   * new action and its graded attempts are stored with the response before it is returned.
+   */
+  private async actByReplay(learner: LearnerRecord, request: ActionRequest, now: number): Promise<ActionOutcome> {
+    this.graders.delete(learner.id);
+    let keep: { seq: number; replayer: LearnerReplayer; attemptIds: Set<string> } | null = null;
     const outcome = await this.db.transaction(async (tx): Promise<ActionOutcome> => {
       await tx.query("SELECT id FROM learners WHERE id = $1 FOR UPDATE", [learner.id]);
       const seen = await tx.query<{ kind: string; text: string | null; response: string }>(
@@ -270,7 +381,12 @@ export class LiveSession {
       const sessions = await tx.query<SessionRow>("SELECT * FROM sessions WHERE code = $1", [this.code]);
       if (sessions[0]) this.record = sessionOf(sessions[0]);
       if (this.record.endedAt !== null) return { ok: false, status: 410, error: "ended" };
-      const actions = await this.actionsOf(tx, learner.id);
+      const rows = await tx.query<ActionRow & { attempt_id: string }>(
+        "SELECT kind, text, at, attempt_id FROM actions WHERE learner_id = $1 ORDER BY seq",
+        [learner.id],
+      );
+      const actions = rows.map(actionOf);
+      const attemptIds = rows.map((row) => row.attempt_id);
       const replayer = new LearnerReplayer(this.context(learner, this.record.endedAt));
       for (const action of actions) {
         if (replayer.state.finished || replayer.tooLate(action.at)) break;
@@ -321,9 +437,13 @@ export class LiveSession {
         ]);
       }
       await tx.query("UPDATE learners SET last_seen = GREATEST(last_seen, $2) WHERE id = $1", [learner.id, now]);
+      if (this.record.endedAt === null && !replayer.state.finished)
+        keep = { seq: seq + 1, replayer, attemptIds: new Set([...attemptIds, request.id]) };
       return { ok: true, events, changed: true };
     });
-    if (outcome.ok && outcome.changed) await this.announce();
+    // Cached only once committed. Should a concurrent replay leave an older state here, its
+    // `seq` is taken in the database, and the next action falls back to a replay.
+    if (keep) this.graders.set(learner.id, keep);
     return outcome;
   }
 
@@ -400,6 +520,32 @@ export class LiveSession {
     });
   }
 
+  private announcing: Promise<void> | null = null;
+  private announceAgain = false;
+
+  /**
+   * Announces a change without holding up the answer that made it. Under a burst of answers
+   * the announcements are coalesced: while one is being sent, the next changes are told by a
+   * single one sent after it, so every change is still followed by an announcement.
+   */
+  private announceSoon(): void {
+    if (this.announcing) {
+      this.announceAgain = true;
+      return;
+    }
+    this.announcing = this.announce()
+      .catch(() => {
+        // The dashboard misses one update at worst: its next snapshot has the change.
+      })
+      .finally(() => {
+        this.announcing = null;
+        if (this.announceAgain) {
+          this.announceAgain = false;
+          this.announceSoon();
+        }
+      });
+  }
+
   /** Tells every server on this database (and this one's event streams) that the session changed. */
   async announce(): Promise<void> {
     await this.db.notify(CHANGED_CHANNEL, this.code);
@@ -411,6 +557,36 @@ export class LiveSession {
       if (payload === this.code) fn();
     });
   }
+}
+
+/**
+ * Stores a graded action at `seq` ($2) with its attempts ($8, a JSON array of {part, attempt})
+ * and the learner's last_seen, in one statement (one round trip, committed on its own). The
+ * learner's row is locked first, as the replaying path locks it, and nothing is stored when the
+ * session has ended; `stored` is 1 when the action was stored. A `seq` or attempt id already
+ * taken fails the statement whole with a unique violation.
+ */
+const STORE_ACTION_IF_OPEN = `
+  WITH learner AS (
+    SELECT l.id FROM learners l JOIN sessions s ON s.code = l.session_code
+    WHERE l.id = $1 AND s.ended_at IS NULL
+    FOR UPDATE OF l
+  ), action AS (
+    INSERT INTO actions (learner_id, seq, attempt_id, kind, text, at, response)
+    SELECT id, $2::integer, $3::uuid, $4::text, $5::text, $6::bigint, $7::text FROM learner
+    RETURNING learner_id, seq
+  ), graded AS (
+    INSERT INTO attempts (learner_id, seq, part, attempt)
+    SELECT action.learner_id, action.seq, x.part, x.attempt
+    FROM action, jsonb_to_recordset($8::jsonb) AS x(part integer, attempt jsonb)
+  ), seen AS (
+    UPDATE learners SET last_seen = GREATEST(last_seen, $6::bigint) WHERE id IN (SELECT learner_id FROM action)
+  )
+  SELECT count(*)::integer AS stored FROM action`;
+
+/** PostgreSQL's unique_violation (both pg and PGlite give the SQLSTATE as `code`). */
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "23505";
 }
 
 /** The engine's summary of a finished replay, as its closing step gave it. */

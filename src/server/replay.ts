@@ -1,7 +1,8 @@
-// A learner's quiz, rebuilt from their stored actions. The server keeps no session state in
-// memory: every request replays the learner's actions (with their stored times) through the
-// same engine `quiz` drives, so a restarted server, or another server on the same database,
-// grades exactly as the first one would have. Pure: no I/O, the time is passed in.
+// A learner's quiz, rebuilt from their stored actions. The database holds all session state:
+// the learner's actions (with their stored times) are replayed through the same engine `quiz`
+// drives, so a restarted server, or another server on the same database, grades exactly as the
+// first one would have (a server's cached replay is used only while no other server wrote for
+// that learner). Pure: no I/O, the time is passed in.
 import type { Course } from "../content/model";
 import { answer, hint, quit, skip, start } from "../engine/session";
 import type { EngineEvent, SessionConfig, SessionState, Step } from "../engine/types";
