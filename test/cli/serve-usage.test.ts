@@ -1,27 +1,7 @@
 // serve's and report --server's usage errors: each says what was wrong in one line and exits 2,
 // before any database is opened or any address is asked.
-import { PassThrough, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import type { CliIO } from "../../src/cli/io";
-import { main } from "../../src/cli/main";
-
-class Sink extends Writable {
-  text = "";
-  override _write(chunk: Buffer, _enc: string, done: () => void) {
-    this.text += chunk.toString("utf8");
-    done();
-  }
-}
-
-async function run(argv: string[]) {
-  const stdin = new PassThrough();
-  stdin.end("");
-  const stdout = new Sink();
-  const stderr = new Sink();
-  const io: CliIO = { stdin, stdout, stderr, env: { LANG: "C.UTF-8" }, cwd: process.cwd() };
-  const code = await main(argv, io);
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
+import { runMain as run } from "../support/main-in-process";
 
 describe("serve and report --server usage", () => {
   const cases: [string[], string][] = [

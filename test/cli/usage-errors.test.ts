@@ -1,27 +1,7 @@
 // Usage errors a user or script trips over, read as they are printed: one prefix, the value as
 // typed, the allowed range even for a negative number, and no argument silently ignored.
-import { PassThrough, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import type { CliIO } from "../../src/cli/io";
-import { main } from "../../src/cli/main";
-
-class Sink extends Writable {
-  text = "";
-  override _write(chunk: Buffer, _enc: string, done: () => void) {
-    this.text += chunk.toString("utf8");
-    done();
-  }
-}
-
-async function run(argv: string[]) {
-  const stdin = new PassThrough();
-  stdin.end("");
-  const stdout = new Sink();
-  const stderr = new Sink();
-  const io: CliIO = { stdin, stdout, stderr, env: { LANG: "C.UTF-8" }, cwd: process.cwd() };
-  const code = await main(argv, io);
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
+import { runMain as run } from "../support/main-in-process";
 
 describe("usage errors", () => {
   it("an unknown flag on the bare command is named once, not 'sigmoid-trainer: sigmoid-trainer:'", async () => {

@@ -8,21 +8,9 @@ import { CLI } from "../support/cli";
 import { type RunningServe, startServe } from "../support/live-session.mjs";
 import { createTestDatabase, postgresSkipReason, postgresUrl } from "../support/postgres";
 
-export const SEED = 2024;
-export const COUNT = 6;
-/** The quiz options of every live test: σ and σ′ questions only, so the learners can compute answers. */
-export const QUIZ_ARGS = [
-  "--seed",
-  String(SEED),
-  "--count",
-  String(COUNT),
-  "--skill",
-  "sigmoid-value",
-  "--skill",
-  "derivative-value",
-  "--lang",
-  "en",
-];
+import { QUIZ_ARGS } from "./quiz-driver";
+
+export { COUNT, QUIZ_ARGS, SEED } from "./quiz-driver";
 
 export interface Backend {
   name: "PGlite" | "PostgreSQL";

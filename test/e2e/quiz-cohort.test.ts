@@ -10,29 +10,17 @@ import { parseResult } from "../../src/quiz/verify";
 import { tempDir } from "../quiz/helpers";
 import { runCli } from "../support/cli";
 import {
+  COUNT,
   type DriveResult,
   driveQuiz,
   isQuestion,
+  QUIZ_ARGS,
   type QuestionLine,
   type QuizLine,
   rightAnswer,
+  SEED,
   sigmoidForDerivative,
 } from "./quiz-driver";
-
-const SEED = 2024;
-const COUNT = 6;
-const QUIZ_ARGS = [
-  "--seed",
-  String(SEED),
-  "--count",
-  String(COUNT),
-  "--skill",
-  "sigmoid-value",
-  "--skill",
-  "derivative-value",
-  "--lang",
-  "en",
-];
 
 const AIKO = "Aiko Tanaka";
 const BOB = 'Bob "the Builder" | Jr.';

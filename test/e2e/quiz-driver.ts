@@ -94,3 +94,19 @@ export function sigmoidForDerivative(q: QuestionLine): string {
 }
 
 export const isQuestion = (line: QuizLine): line is QuestionLine => line.type === "question";
+
+export const SEED = 2024;
+export const COUNT = 6;
+/** The seeded quiz of the cohort and live-session tests: σ and σ′ questions only, so the learners can compute answers. */
+export const QUIZ_ARGS = [
+  "--seed",
+  String(SEED),
+  "--count",
+  String(COUNT),
+  "--skill",
+  "sigmoid-value",
+  "--skill",
+  "derivative-value",
+  "--lang",
+  "en",
+];

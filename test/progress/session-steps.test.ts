@@ -9,6 +9,7 @@ import type { EngineEvent, Feedback, QuestionView, SessionConfig } from "../../s
 import { driveSession, type Presenter } from "../../src/plain/driver";
 import type { LineReader } from "../../src/plain/line-reader";
 import { createProgressStore } from "../../src/progress";
+import { attemptInputOf } from "../../src/progress/session-link";
 import { handleEngineEvents, retryOffered, type ShownEvent } from "../../src/progress/session-steps";
 import { createPracticeStore } from "../../src/ui/practice-store";
 import { config, rightAnswer } from "../engine/fixtures";
@@ -50,20 +51,7 @@ async function throughPlain(session: SessionConfig, moves: Move[]) {
   await driveSession(start(session, T0), lines, presenter, {
     now: () => T0,
     record: (attempt) => {
-      progress.getState().recordAttempt({
-        templateId: attempt.templateId,
-        skill: attempt.skill,
-        seed: attempt.variantSeed,
-        params: attempt.params,
-        part: attempt.part,
-        parts: attempt.parts,
-        answer: attempt.answer,
-        verdict: attempt.verdict,
-        mistake: attempt.diagnosis,
-        hints: attempt.hintsUsed,
-        ms: attempt.durationMs,
-        mode: "practice",
-      });
+      progress.getState().recordAttempt(attemptInputOf(attempt, "practice"));
       return null;
     },
   });
