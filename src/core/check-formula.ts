@@ -1,7 +1,7 @@
 // Grading a formula answer ("what is σ′(x)?" answered with s(1 − s)) the way STACK and
 // Moodle's formula questions do: evaluate the learner's formula and the reference at a fixed set
 // of points, and call them equal when they agree at every point.
-import { evaluateFormula, type FormulaNode, formulaToText, parseFormula } from "./formula";
+import { anyNode, evaluateFormula, type FormulaNode, formulaToText, parseFormula } from "./formula";
 import { localized, type Localized } from "./i18n";
 import { localizedWith, mistakeMessage } from "./mistakes";
 import { formatSignificant, showSignificant, withMinusSign } from "./number-format";
@@ -68,21 +68,6 @@ function equal(a: number, b: number, relative = RELATIVE_TOLERANCE): boolean {
 
 function matchesEverywhere(values: readonly number[], f: (x: number) => number, relative = RELATIVE_TOLERANCE): boolean {
   return SAMPLE_POINTS.every((x, i) => equal(values[i]!, f(x), relative));
-}
-
-/** Whether any node of the formula passes `test` (the node itself, or one inside it). */
-function anyNode(node: FormulaNode, test: (node: FormulaNode) => boolean): boolean {
-  if (test(node)) return true;
-  switch (node.kind) {
-    case "call":
-      return anyNode(node.arg, test);
-    case "negate":
-      return anyNode(node.operand, test);
-    case "binary":
-      return anyNode(node.left, test) || anyNode(node.right, test);
-    default:
-      return false;
-  }
 }
 
 /** Whether the formula depends on x at all (through x, s or σ of something with x). */

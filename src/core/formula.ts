@@ -231,20 +231,24 @@ function tokenize(chars: readonly SourceChar[], endPos: number): Token[] {
 //   primary := number | x | s | e | (σ | sigma | exp) "(" sum ")" | "(" sum ")"
 // So −x^2 is −(x²), s(1−s) is s·(1−s), and 1/2x is (1/2)·x (echoed with parentheses).
 
-/** Whether the variable x or s occurs anywhere in the formula. */
-function usesVariable(node: FormulaNode, name: "x" | "s"): boolean {
+/** Whether any node of the formula passes `test` (the node itself, or one inside it). */
+export function anyNode(node: FormulaNode, test: (node: FormulaNode) => boolean): boolean {
+  if (test(node)) return true;
   switch (node.kind) {
-    case "variable":
-      return node.name === name;
     case "call":
-      return usesVariable(node.arg, name);
+      return anyNode(node.arg, test);
     case "negate":
-      return usesVariable(node.operand, name);
+      return anyNode(node.operand, test);
     case "binary":
-      return usesVariable(node.left, name) || usesVariable(node.right, name);
+      return anyNode(node.left, test) || anyNode(node.right, test);
     default:
       return false;
   }
+}
+
+/** Whether the variable x or s occurs anywhere in the formula. */
+function usesVariable(node: FormulaNode, name: "x" | "s"): boolean {
+  return anyNode(node, (n) => n.kind === "variable" && n.name === name);
 }
 
 class Parser {

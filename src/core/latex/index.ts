@@ -2,7 +2,7 @@
 import { type LayoutOptions, layoutFormula } from "./layout";
 import { type LinearOptions, linearFormula } from "./linear";
 import { parseLatex } from "./parse";
-import { displayWidth } from "./width";
+import { hardWrap } from "./width";
 
 export { type LayoutOptions, layoutFormula } from "./layout";
 export { type LinearOptions, linearFormula } from "./linear";
@@ -29,17 +29,7 @@ export function renderFormula(source: string, options: LayoutOptions = {}): stri
   const parsed = parseLatex(source);
   if (parsed.ok) return layoutFormula(parsed.node, options);
   const maxWidth = options.maxWidth === undefined ? Number.POSITIVE_INFINITY : Math.max(1, Math.floor(options.maxWidth));
-  const lines: string[] = [];
-  let line = "";
-  for (const char of asWritten(source, options.ascii === true)) {
-    if (line !== "" && displayWidth(line + char) > maxWidth) {
-      lines.push(line);
-      line = "";
-    }
-    line += char;
-  }
-  lines.push(line);
-  return lines;
+  return hardWrap(asWritten(source, options.ascii === true), maxWidth);
 }
 
 /** The formula on one line (for plain mode and screen readers), or its source when outside the subset. */

@@ -17,9 +17,21 @@
  * top-level + and −, each piece still laid out in 2-D; when a piece still does not fit, the whole
  * formula falls back to the linear form wrapped at operators (and, as a last resort, anywhere).
  */
-import { BREAK, gapBetween, leafGlyph, linearWithBreaks, primeMarks, type SpacingClass, scriptCharacters, spacingClasses } from "./linear";
+import {
+  BREAK,
+  gapBetween,
+  leafGlyph,
+  linearWithBreaks,
+  type NodeOf,
+  type NodeRenderer,
+  primeMarks,
+  renderNode,
+  type SpacingClass,
+  scriptCharacters,
+  spacingClasses,
+} from "./linear";
 import type { LatexNode, LatexRow } from "./parse";
-import { displayWidth } from "./width";
+import { displayWidth, hardWrap } from "./width";
 
 export interface LayoutOptions {
   /** Only printable ASCII: fraction rules of "-", brackets of / | \, Greek letters by name. */
@@ -123,7 +135,7 @@ function bracketLines(char: "(" | ")" | "[" | "]", height: number, ascii: boolea
   return [top, ...Array<string>(height - 2).fill(middle), bottom];
 }
 
-class Layout {
+class Layout implements NodeRenderer<Box> {
   private scriptDepth = 0;
 
   constructor(
@@ -153,20 +165,11 @@ class Layout {
   }
 
   node(node: LatexNode): Box {
-    switch (node.kind) {
-      case "row":
-        return this.row(node);
-      case "group":
-        return this.row(node.body);
-      case "fence":
-        return this.fence(node.open, this.row(node.body), node.close);
-      case "frac":
-        return this.frac(this.row(node.numerator), this.row(node.denominator));
-      case "scripts":
-        return this.scripts(node.base, node.sup, node.sub);
-      default:
-        return textBox(leafGlyph(node, this.ascii));
-    }
+    return renderNode(node, this);
+  }
+
+  leaf(node: LatexNode): Box {
+    return textBox(leafGlyph(node, this.ascii));
   }
 
   private scriptRow(row: LatexRow): Box {
@@ -176,7 +179,9 @@ class Layout {
     return box;
   }
 
-  private frac(numerator: Box, denominator: Box): Box {
+  frac(node: NodeOf<"frac">): Box {
+    const numerator = this.row(node.numerator);
+    const denominator = this.row(node.denominator);
     // The rule overhangs both parts by a cell, so neighbours never touch the digits.
     const width = Math.max(numerator.width, denominator.width) + 2;
     const rule = (this.ascii ? "-" : "─").repeat(width);
@@ -189,7 +194,8 @@ class Layout {
     return { lines, width, baseline, bodyTop: 0, bodyBottom: lines.length - 1 };
   }
 
-  private fence(open: "(" | "[", body: Box, close: ")" | "]"): Box {
+  fence({ open, body: bodyRow, close }: NodeOf<"fence">): Box {
+    const body = this.row(bodyRow);
     // Grow only to span the body (fractions), not raised scripts, which stay above the brackets.
     const height = body.bodyBottom - body.bodyTop + 1;
     const first = height > 1 ? body.bodyTop : body.baseline;
@@ -200,7 +206,7 @@ class Layout {
     return joinAcross([bracket(open), { box: body, row: 0 }, bracket(close)], body.baseline, body.bodyTop, body.bodyBottom);
   }
 
-  private scripts(baseNode: LatexNode, sup: LatexRow | undefined, sub: LatexRow | undefined): Box {
+  scripts({ base: baseNode, sup, sub }: NodeOf<"scripts">): Box {
     const base = this.node(baseNode);
     const tall = base.bodyBottom > base.bodyTop;
     const characters = (row: LatexRow | undefined, kind: "sup" | "sub"): string | undefined =>
@@ -268,21 +274,6 @@ function brokenLayout(
     for (const line of box.lines) lines.push(" ".repeat(indent) + line);
   });
   return lines;
-}
-
-/** Splits text into chunks of at most `width` cells (code point boundaries). */
-function hardWrap(text: string, width: number): string[] {
-  const chunks: string[] = [];
-  let chunk = "";
-  for (const char of text) {
-    if (chunk !== "" && displayWidth(chunk + char) > width) {
-      chunks.push(chunk);
-      chunk = "";
-    }
-    chunk += char;
-  }
-  chunks.push(chunk);
-  return chunks;
 }
 
 /** The linear form wrapped to maxWidth, breaking before operators where possible. */

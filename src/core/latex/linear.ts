@@ -323,7 +323,41 @@ function denominatorNeedsParens(row: LatexRow): boolean {
   return item === undefined || !TIGHT_KINDS.has(item.kind);
 }
 
-class LinearWriter {
+/** The nodes of one kind. */
+export type NodeOf<K extends LatexNode["kind"]> = Extract<LatexNode, { kind: K }>;
+
+/**
+ * What a renderer does with each kind of node: the one-line writer and the 2-D layout both
+ * render a node through renderNode, so both treat the same kinds as composite and as leaves.
+ */
+export interface NodeRenderer<T> {
+  row(row: LatexRow): T;
+  fence(node: NodeOf<"fence">): T;
+  frac(node: NodeOf<"frac">): T;
+  scripts(node: NodeOf<"scripts">): T;
+  /** A node without children (its text is leafGlyph's). */
+  leaf(node: LatexNode): T;
+}
+
+/** Sends a node to the renderer's method for its kind; a group is rendered as its body. */
+export function renderNode<T>(node: LatexNode, renderer: NodeRenderer<T>): T {
+  switch (node.kind) {
+    case "row":
+      return renderer.row(node);
+    case "group":
+      return renderer.row(node.body);
+    case "fence":
+      return renderer.fence(node);
+    case "frac":
+      return renderer.frac(node);
+    case "scripts":
+      return renderer.scripts(node);
+    default:
+      return renderer.leaf(node);
+  }
+}
+
+class LinearWriter implements NodeRenderer<string> {
   private scriptDepth = 0;
 
   constructor(private readonly ascii: boolean) {}
@@ -364,23 +398,18 @@ class LinearWriter {
   }
 
   node(node: LatexNode): string {
-    switch (node.kind) {
-      case "row":
-        return this.row(node);
-      case "group":
-        return this.row(node.body);
-      case "fence":
-        return `${node.open}${this.row(node.body)}${node.close}`;
-      case "frac":
-        return this.frac(node.numerator, node.denominator);
-      case "scripts":
-        return this.scripts(node.base, node.sup, node.sub);
-      default:
-        return leafGlyph(node, this.ascii);
-    }
+    return renderNode(node, this);
   }
 
-  private frac(numerator: LatexRow, denominator: LatexRow): string {
+  fence(node: NodeOf<"fence">): string {
+    return `${node.open}${this.row(node.body)}${node.close}`;
+  }
+
+  leaf(node: LatexNode): string {
+    return leafGlyph(node, this.ascii);
+  }
+
+  frac({ numerator, denominator }: NodeOf<"frac">): string {
     const top = this.row(numerator);
     const bottom = this.row(denominator);
     const shownTop = numeratorNeedsParens(numerator) ? `(${top})` : top;
@@ -390,7 +419,7 @@ class LinearWriter {
     return `${shownTop}${spaced ? " / " : "/"}${shownBottom}`;
   }
 
-  private scripts(base: LatexNode, sup: LatexRow | undefined, sub: LatexRow | undefined): string {
+  scripts({ base, sup, sub }: NodeOf<"scripts">): string {
     const baseItem = base.kind === "group" ? soleItem(base.body) : base;
     const baseText = this.node(base);
     const bracketBase = baseItem === undefined || ["frac", "scripts", "operator"].includes(baseItem.kind);

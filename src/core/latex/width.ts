@@ -58,3 +58,18 @@ export function displayWidth(text: string): number {
   for (const char of text) width += codePointWidth(char.codePointAt(0)!);
   return width;
 }
+
+/** Splits text into chunks of at most `width` cells (code point boundaries). */
+export function hardWrap(text: string, width: number): string[] {
+  const chunks: string[] = [];
+  let chunk = "";
+  for (const char of text) {
+    if (chunk !== "" && displayWidth(chunk + char) > width) {
+      chunks.push(chunk);
+      chunk = "";
+    }
+    chunk += char;
+  }
+  chunks.push(chunk);
+  return chunks;
+}
