@@ -146,52 +146,43 @@ export const exerciseSchema = z
 
 export const skillSchema = z.strictObject({ id: idSchema, title: localizedSchema }).meta({ id: "Skill" });
 
-export const chapterSchema = z
-  .strictObject({
-    id: idSchema,
-    title: localizedSchema,
-    lessons: z.array(idSchema).min(1, { error: "a chapter needs at least one lesson" }),
-  })
-  .meta({ id: "Chapter" });
+/** A chapter's fields: in the course's list of chapters, and as a pack's chapter file. */
+const chapterFields = {
+  id: idSchema,
+  title: localizedSchema,
+  lessons: z.array(idSchema).min(1, { error: "a chapter needs at least one lesson" }),
+};
 
-export const courseFileSchema = z
-  .strictObject({
-    kind: z.literal("course"),
-    id: idSchema,
-    title: localizedSchema,
-    skills: z.array(skillSchema),
-    chapters: z.array(chapterSchema).min(1, { error: "a course needs at least one chapter" }),
-  })
-  .meta({ title: "Course", description: "Exactly one across all content directories." });
+export const chapterSchema = z.strictObject(chapterFields).meta({ id: "Chapter" });
 
-export const lessonFileSchema = z
-  .strictObject({
-    kind: z.literal("lesson"),
-    id: idSchema,
-    title: localizedSchema,
-    steps: z.array(stepSchema).min(1, { error: "a lesson needs at least one step" }),
-  })
-  .meta({ title: "Lesson" });
+/** A content file of one kind: `kind` first, then that kind's fields, and no other keys. */
+function fileOfKind<K extends FileKind, F extends z.ZodRawShape>(kind: K, fields: F) {
+  return z.strictObject({ kind: z.literal(kind), ...fields });
+}
 
-export const exercisesFileSchema = z
-  .strictObject({
-    kind: z.literal("exercises"),
-    exercises: z.array(exerciseSchema).min(1, { error: "list at least one exercise" }),
-  })
-  .meta({ title: "Exercise templates" });
+export const courseFileSchema = fileOfKind("course", {
+  id: idSchema,
+  title: localizedSchema,
+  skills: z.array(skillSchema),
+  chapters: z.array(chapterSchema).min(1, { error: "a course needs at least one chapter" }),
+}).meta({ title: "Course", description: "Exactly one across all content directories." });
 
-export const skillsFileSchema = z
-  .strictObject({ kind: z.literal("skills"), skills: z.array(skillSchema).min(1) })
-  .meta({ title: "Skills added by a pack" });
+export const lessonFileSchema = fileOfKind("lesson", {
+  id: idSchema,
+  title: localizedSchema,
+  steps: z.array(stepSchema).min(1, { error: "a lesson needs at least one step" }),
+}).meta({ title: "Lesson" });
 
-export const chapterFileSchema = z
-  .strictObject({
-    kind: z.literal("chapter"),
-    id: idSchema,
-    title: localizedSchema,
-    lessons: z.array(idSchema).min(1, { error: "a chapter needs at least one lesson" }),
-  })
-  .meta({ title: "Chapter added by a pack", description: "Appended after the course's chapters." });
+export const exercisesFileSchema = fileOfKind("exercises", {
+  exercises: z.array(exerciseSchema).min(1, { error: "list at least one exercise" }),
+}).meta({ title: "Exercise templates" });
+
+export const skillsFileSchema = fileOfKind("skills", { skills: z.array(skillSchema).min(1) }).meta({ title: "Skills added by a pack" });
+
+export const chapterFileSchema = fileOfKind("chapter", chapterFields).meta({
+  title: "Chapter added by a pack",
+  description: "Appended after the course's chapters.",
+});
 
 export const FILE_SCHEMAS = {
   course: courseFileSchema,
@@ -206,11 +197,9 @@ export const contentFileSchema = z
   .discriminatedUnion("kind", [courseFileSchema, lessonFileSchema, exercisesFileSchema, skillsFileSchema, chapterFileSchema])
   .meta({ title: "sigmoid-trainer content file" });
 
-export type CourseFile = z.output<typeof courseFileSchema>;
-export type LessonFile = z.output<typeof lessonFileSchema>;
-export type ExercisesFile = z.output<typeof exercisesFileSchema>;
-export type SkillsFile = z.output<typeof skillsFileSchema>;
-export type ChapterFile = z.output<typeof chapterFileSchema>;
+/** A parsed content file of one kind. */
+type ContentFileOf<K extends FileKind> = z.output<(typeof FILE_SCHEMAS)[K]>;
+export type CourseFile = ContentFileOf<"course">;
 export type ContentFile = z.output<typeof contentFileSchema>;
 export type StepInput = z.output<typeof stepSchema>;
 export type ExerciseInput = z.output<typeof exerciseSchema>;

@@ -9,16 +9,26 @@ import { GRADED_VERDICTS, MODES } from "./types";
 const isoTime = z.iso.datetime({ offset: true });
 const nonNegativeInt = z.number().int().min(0);
 
-const attemptEvent = z
-  .object({
-    v: z.literal(JOURNAL_FORMAT),
-    type: z.literal("attempt"),
-    id: z.string().min(1),
-    session: z.string().min(1),
+/** A journal line of one type: format and type first, then that type's fields; no other keys. */
+function eventSchema<T extends string, F extends z.ZodRawShape>(type: T, fields: F) {
+  return z.strictObject({ v: z.literal(JOURNAL_FORMAT), type: z.literal(type), ...fields });
+}
+
+/** A setting event: which setting, and its new value. */
+function settingSchema<K extends string, V extends z.ZodType>(key: K, value: V) {
+  return eventSchema("setting", { at: isoTime, key: z.literal(key), value });
+}
+
+const nonEmpty = z.string().min(1);
+
+export const EVENT_SCHEMAS = {
+  attempt: eventSchema("attempt", {
+    id: nonEmpty,
+    session: nonEmpty,
     at: isoTime,
     mode: z.enum(MODES),
-    templateId: z.string().min(1),
-    skill: z.string().min(1),
+    templateId: nonEmpty,
+    skill: nonEmpty,
     seed: z.number().int(),
     params: z.record(z.string(), z.number()),
     part: nonNegativeInt,
@@ -29,100 +39,37 @@ const attemptEvent = z
     hints: nonNegativeInt,
     ms: z.number().min(0),
     rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).nullable(),
-  })
-  .strict();
-
-const lessonEvent = z
-  .object({ v: z.literal(JOURNAL_FORMAT), type: z.literal("lesson"), at: isoTime, lessonId: z.string().min(1), step: nonNegativeInt })
-  .strict();
-
-/**
- * A choice check of a lesson step answered (right or not): Home counts the step as done. Exercise
- * checks need no such line, their answers are attempts of mode "learn".
- */
-const choiceEvent = z
-  .object({
-    v: z.literal(JOURNAL_FORMAT),
-    type: z.literal("choice"),
+  }),
+  lesson: eventSchema("lesson", { at: isoTime, lessonId: nonEmpty, step: nonNegativeInt }),
+  /**
+   * A choice check of a lesson step answered (right or not): Home counts the step as done.
+   * Exercise checks need no such line, their answers are attempts of mode "learn".
+   */
+  choice: eventSchema("choice", { at: isoTime, lessonId: nonEmpty, stepId: nonEmpty, chosen: nonNegativeInt, correct: z.boolean() }),
+  setting: z.discriminatedUnion("key", [
+    settingSchema("lang", z.enum(["ja", "en"]).nullable()),
+    settingSchema("ascii", z.boolean()),
+    settingSchema("name", nonEmpty.nullable()),
+  ]),
+  /** Forget everything (skill null) or one skill's attempts and cards. Lines before it stay on disk. */
+  reset: eventSchema("reset", { at: isoTime, skill: nonEmpty.nullable(), backup: z.string().nullable() }),
+  /** Marks damaged lines (by byte offset and length) as reported, so later loads skip them quietly. */
+  repaired: eventSchema("repaired", {
     at: isoTime,
-    lessonId: z.string().min(1),
-    stepId: z.string().min(1),
-    chosen: nonNegativeInt,
-    correct: z.boolean(),
-  })
-  .strict();
-
-const settingEvent = z.discriminatedUnion("key", [
-  z
-    .object({
-      v: z.literal(JOURNAL_FORMAT),
-      type: z.literal("setting"),
-      at: isoTime,
-      key: z.literal("lang"),
-      value: z.enum(["ja", "en"]).nullable(),
-    })
-    .strict(),
-  z.object({ v: z.literal(JOURNAL_FORMAT), type: z.literal("setting"), at: isoTime, key: z.literal("ascii"), value: z.boolean() }).strict(),
-  z
-    .object({
-      v: z.literal(JOURNAL_FORMAT),
-      type: z.literal("setting"),
-      at: isoTime,
-      key: z.literal("name"),
-      value: z.string().min(1).nullable(),
-    })
-    .strict(),
-]);
-
-/** Forget everything (skill null) or one skill's attempts and cards. Lines before it stay on disk. */
-const resetEvent = z
-  .object({
-    v: z.literal(JOURNAL_FORMAT),
-    type: z.literal("reset"),
-    at: isoTime,
-    skill: z.string().min(1).nullable(),
-    backup: z.string().nullable(),
-  })
-  .strict();
-
-/** Marks damaged lines (by byte offset and length) as reported, so later loads skip them quietly. */
-const repairedEvent = z
-  .object({
-    v: z.literal(JOURNAL_FORMAT),
-    type: z.literal("repaired"),
-    at: isoTime,
-    lines: z.array(z.object({ offset: nonNegativeInt, length: nonNegativeInt }).strict()),
+    lines: z.array(z.strictObject({ offset: nonNegativeInt, length: nonNegativeInt })),
     copy: z.string().nullable(),
-  })
-  .strict();
+  }),
+  /** Written once when a format-1 progress.json was imported; `sha256` makes the import idempotent. */
+  migrated: eventSchema("migrated", { at: isoTime, from: z.literal(1), sha256: z.string(), backup: z.string() }),
+} satisfies Record<string, z.ZodType<{ type: string }>>;
 
-/** Written once when a format-1 progress.json was imported; `sha256` makes the import idempotent. */
-const migratedEvent = z
-  .object({
-    v: z.literal(JOURNAL_FORMAT),
-    type: z.literal("migrated"),
-    at: isoTime,
-    from: z.literal(1),
-    sha256: z.string(),
-    backup: z.string(),
-  })
-  .strict();
-
-export type AttemptEvent = z.infer<typeof attemptEvent>;
-export type LessonEvent = z.infer<typeof lessonEvent>;
-export type ChoiceEvent = z.infer<typeof choiceEvent>;
-export type SettingEvent = z.infer<typeof settingEvent>;
-export type ResetEvent = z.infer<typeof resetEvent>;
-export type RepairedEvent = z.infer<typeof repairedEvent>;
-export type MigratedEvent = z.infer<typeof migratedEvent>;
-export type JournalEvent = AttemptEvent | LessonEvent | ChoiceEvent | SettingEvent | ResetEvent | RepairedEvent | MigratedEvent;
-
-export const EVENT_SCHEMAS: Record<JournalEvent["type"], z.ZodType> = {
-  attempt: attemptEvent,
-  lesson: lessonEvent,
-  choice: choiceEvent,
-  setting: settingEvent,
-  reset: resetEvent,
-  repaired: repairedEvent,
-  migrated: migratedEvent,
-};
+export type JournalEvent = z.infer<(typeof EVENT_SCHEMAS)[keyof typeof EVENT_SCHEMAS]>;
+/** The events of one type. */
+type EventOfType<T extends JournalEvent["type"]> = Extract<JournalEvent, { type: T }>;
+export type AttemptEvent = EventOfType<"attempt">;
+export type LessonEvent = EventOfType<"lesson">;
+export type ChoiceEvent = EventOfType<"choice">;
+export type SettingEvent = EventOfType<"setting">;
+export type ResetEvent = EventOfType<"reset">;
+export type RepairedEvent = EventOfType<"repaired">;
+export type MigratedEvent = EventOfType<"migrated">;

@@ -14,7 +14,7 @@ export class Mismatch extends Error {
 }
 
 export type Reader<T> = (value: unknown, path: readonly (string | number)[]) => T;
-type Fields = Record<string, Reader<unknown>>;
+export type Fields = Record<string, Reader<unknown>>;
 type Read<F extends Fields> = { [K in keyof F]: F[K] extends Reader<infer T> ? T : never };
 
 function at(path: readonly (string | number)[], key: string | number): (string | number)[] {
