@@ -54,6 +54,14 @@ function quotesSigma(ctx: MistakeContext): boolean {
   return ctx.quantity === undefined || QUOTES_SIGMA.has(ctx.quantity);
 }
 
+/**
+ * A message that quotes σ at the question's x where the quantity's values are σ-based, and
+ * states the rule in general where they are not (a formula answer, say).
+ */
+function quotingSigma(general: Localized, quoting: (x: string, ctx: MistakeContext) => Localized): MistakeEntry["message"] {
+  return (ctx) => (quotesSigma(ctx) ? quoting(at(ctx), ctx) : general);
+}
+
 const ASKED_FOR_DERIVATIVE = new Set(["derivative", "derivative-from-output", "backprop-local-gradient", "max-slope"]);
 
 /** The catalogue: its ids are the type KnownMistakeId (types.ts). */
@@ -61,19 +69,16 @@ export const MISTAKE_ENTRIES = [
   {
     id: "sigmoid-instead-of-derivative",
     name: { ja: "σ′ の代わりに σ", en: "σ instead of σ′" },
-    message: (ctx) => {
-      const x = at(ctx);
-      if (!quotesSigma(ctx)) {
-        return {
-          ja: "傾き σ′ = σ(1 − σ) を使うべきところで σ（曲線の高さ）を使っています。σ の傾きが 0.25 を超えることはありません。",
-          en: "You used σ, the height of the curve, where its slope σ′ = σ(1 − σ) belongs. The slope of σ is never above 0.25.",
-        };
-      }
-      return {
+    message: quotingSigma(
+      {
+        ja: "傾き σ′ = σ(1 − σ) を使うべきところで σ（曲線の高さ）を使っています。σ の傾きが 0.25 を超えることはありません。",
+        en: "You used σ, the height of the curve, where its slope σ′ = σ(1 − σ) belongs. The slope of σ is never above 0.25.",
+      },
+      (x, ctx) => ({
         ja: `それは曲線の高さ σ(${x})${approx(ctx)} です。σ′(${x}) は傾きで、σ(${x})(1 − σ(${x})) で求めます。σ の傾きが 0.25 を超えることはありません。`,
         en: `That is σ(${x})${approx(ctx)}, the height of the curve; σ′(${x}) is its slope, σ(${x})(1 − σ(${x})). The slope of σ is never above 0.25.`,
-      };
-    },
+      }),
+    ),
   },
   {
     id: "derivative-instead-of-sigmoid",
@@ -123,19 +128,16 @@ export const MISTAKE_ENTRIES = [
   {
     id: "squared-sigmoid",
     name: { ja: "σ(1 − σ) の代わりに σ²", en: "σ² instead of σ(1 − σ)" },
-    message: (ctx) => {
-      const x = at(ctx);
-      if (!quotesSigma(ctx)) {
-        return {
-          ja: "σ(1 − σ) を使うべきところで σ² を使っています。2 つ目の因子は σ ではなく 1 − σ です。",
-          en: "You used σ² where σ(1 − σ) belongs: the second factor is 1 − σ, not σ again.",
-        };
-      }
-      return {
+    message: quotingSigma(
+      {
+        ja: "σ(1 − σ) を使うべきところで σ² を使っています。2 つ目の因子は σ ではなく 1 − σ です。",
+        en: "You used σ² where σ(1 − σ) belongs: the second factor is 1 − σ, not σ again.",
+      },
+      (x, ctx) => ({
         ja: `それは σ(${x})²${approx(ctx)} です。σ′(${x}) = σ(${x})(1 − σ(${x})) の 2 つ目の因子は σ(${x}) ではなく 1 − σ(${x}) です。x = 0 ではどちらも 0.25 になるので、別の x で確かめましょう。`,
         en: `That is σ(${x})²${approx(ctx)}. In σ′(${x}) = σ(${x})(1 − σ(${x})) the second factor is 1 − σ(${x}), not σ(${x}) again. Both give 0.25 at x = 0, so test with another x.`,
-      };
-    },
+      }),
+    ),
   },
   {
     id: "sign-error",

@@ -78,6 +78,11 @@ function mistake(id: MistakeId, value: number): MistakeValue {
   return { id, value };
 }
 
+/** The slips any number answer invites: the sign flipped, then the decimal point moved. */
+function slips(value: number): MistakeValue[] {
+  return [mistake("sign-error", -value), ...powerOfTen(value)];
+}
+
 function needsOpenUnit(name: string, value: number, what: string): string[] {
   return value > 0 && value < 1 ? [] : [`${name} must be between 0 and 1 (exclusive; ${what}), got ${value}`];
 }
@@ -120,35 +125,38 @@ function sigmoidIntermediates(params: Params, expected: number): Record<string, 
   };
 }
 
-const sigmoidQuantity: Quantity = {
-  id: "sigmoid",
-  params: ["x"],
-  answer: "number",
-  intermediateNames: SIGMOID_INTERMEDIATES,
-  paramProblems: (params) => saturates(param(params, "x")),
-  expected: (params) => sigmoid(param(params, "x")),
-  mistakes(params) {
-    const x = param(params, "x");
-    const s = sigmoid(x);
-    return [
-      mistake("derivative-instead-of-sigmoid", sigmoidDerivative(x)),
-      mistake("complement", sigmoid(-x)),
-      mistake("sign-error", -s),
-      ...powerOfTen(s),
-    ];
-  },
-  intermediates: (params) => sigmoidIntermediates(params, sigmoid(param(params, "x"))),
-};
+/**
+ * A number answer computed from x alone (σ or σ′ at x): hints and solutions quote the shared σ
+ * intermediates and this quantity's own value as `expected`.
+ */
+function valueAtX(
+  id: QuantityId,
+  value: (x: number) => number,
+  rules: { paramProblems(x: number): string[]; mistakes(x: number): MistakeValue[] },
+): Quantity {
+  return {
+    id,
+    params: ["x"],
+    answer: "number",
+    intermediateNames: SIGMOID_INTERMEDIATES,
+    paramProblems: (params) => rules.paramProblems(param(params, "x")),
+    expected: (params) => value(param(params, "x")),
+    mistakes: (params) => rules.mistakes(param(params, "x")),
+    intermediates: (params) => sigmoidIntermediates(params, value(param(params, "x"))),
+  };
+}
 
-const derivativeQuantity: Quantity = {
-  id: "derivative",
-  params: ["x"],
-  answer: "number",
-  intermediateNames: SIGMOID_INTERMEDIATES,
+const sigmoidQuantity = valueAtX("sigmoid", sigmoid, {
+  paramProblems: saturates,
+  mistakes(x) {
+    const s = sigmoid(x);
+    return [mistake("derivative-instead-of-sigmoid", sigmoidDerivative(x)), mistake("complement", sigmoid(-x)), ...slips(s)];
+  },
+});
+
+const derivativeQuantity = valueAtX("derivative", sigmoidDerivative, {
   paramProblems: () => [],
-  expected: (params) => sigmoidDerivative(param(params, "x")),
-  mistakes(params) {
-    const x = param(params, "x");
+  mistakes(x) {
     const s = sigmoid(x);
     const d = sigmoidDerivative(x);
     const eNegX = exp(-x);
@@ -162,12 +170,10 @@ const derivativeQuantity: Quantity = {
       mistake("square-only-exp", eNegX / (1 + eNegX * eNegX)),
       mistake("x-for-sigma", x * (1 - x)),
       mistake("constant-quarter", 0.25),
-      mistake("sign-error", -d),
-      ...powerOfTen(d),
+      ...slips(d),
     ];
   },
-  intermediates: (params) => sigmoidIntermediates(params, sigmoidDerivative(param(params, "x"))),
-};
+});
 
 const derivativeFromOutput: Quantity = {
   id: "derivative-from-output",
@@ -187,8 +193,7 @@ const derivativeFromOutput: Quantity = {
       mistake("squared-sigmoid", s * s),
       mistake("complement", 1 - s),
       mistake("constant-quarter", 0.25),
-      mistake("sign-error", -d),
-      ...powerOfTen(d),
+      ...slips(d),
     ];
   },
   intermediates(params) {
@@ -205,10 +210,7 @@ const innerDerivative: Quantity = {
   intermediateNames: ["e_neg_x", "u", "expected"],
   paramProblems: () => [],
   expected: (params) => -exp(-param(params, "x")),
-  mistakes(params) {
-    const inner = -exp(-param(params, "x"));
-    return [mistake("sign-error", -inner), ...powerOfTen(inner)];
-  },
+  mistakes: (params) => slips(-exp(-param(params, "x"))),
   intermediates(params) {
     const eNegX = exp(-param(params, "x"));
     return { ...params, e_neg_x: eNegX, u: 1 + eNegX, expected: -eNegX };
@@ -228,10 +230,7 @@ const outerDerivative: Quantity = {
   intermediateNames: ["e_neg_x", "u", "u_squared", "expected"],
   paramProblems: (params) => saturates(param(params, "x")),
   expected: (params) => outerValue(param(params, "x")),
-  mistakes(params) {
-    const outer = outerValue(param(params, "x"));
-    return [mistake("sign-error", -outer), ...powerOfTen(outer)];
-  },
+  mistakes: (params) => slips(outerValue(param(params, "x"))),
   intermediates(params) {
     const x = param(params, "x");
     const eNegX = exp(-x);
@@ -263,10 +262,7 @@ const logitQuantity: Quantity = {
   intermediateNames: ["one_minus_p", "ratio", "expected"],
   paramProblems: (params) => needsOpenUnit("p", param(params, "p"), "logit needs 0 < p < 1"),
   expected: (params) => safeLogit(param(params, "p")),
-  mistakes(params) {
-    const x = safeLogit(param(params, "p"));
-    return [mistake("sign-error", -x), ...powerOfTen(x)];
-  },
+  mistakes: (params) => slips(safeLogit(param(params, "p"))),
   intermediates(params) {
     const p = param(params, "p");
     return { ...params, one_minus_p: 1 - p, ratio: p / (1 - p), expected: safeLogit(p) };
@@ -293,8 +289,7 @@ const backpropLocalGradient: Quantity = {
       mistake("sigmoid-instead-of-derivative", upstream * s),
       mistake("complement", upstream * (1 - s)),
       mistake("constant-quarter", upstream * 0.25),
-      mistake("sign-error", -g),
-      ...powerOfTen(g),
+      ...slips(g),
     ];
   },
   intermediates(params) {
