@@ -1,6 +1,7 @@
 // --ascii: the same texts for terminals and fonts without the mathematical characters.
 // Japanese prose stays as it is; only symbols are spelled out (σ′(x) → sigma'(x)).
 import { FORMULA_SUPERSCRIPTS } from "./input-characters";
+import { plainOf, SUBSCRIPTS } from "./script-characters";
 
 const WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/σ/g, "sigma"],
@@ -42,18 +43,7 @@ const SYMBOLS: Readonly<Record<string, string>> = {
 
 const SUPERSCRIPT_RUN = /[⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾ˣˢᵉ]+/g;
 
-const SUBSCRIPT: Readonly<Record<string, string>> = {
-  "₀": "0",
-  "₁": "1",
-  "₂": "2",
-  "₃": "3",
-  "₄": "4",
-  "₅": "5",
-  "₆": "6",
-  "₇": "7",
-  "₈": "8",
-  "₉": "9",
-};
+const SUBSCRIPT = plainOf(SUBSCRIPTS, "0123456789");
 const SUBSCRIPT_RUN = /[₀-₉]+/g;
 
 export function toAscii(text: string): string {

@@ -1,6 +1,7 @@
 // The characters a typed or pasted answer may carry that stand for something plainer: the
 // number reader (read-answer.ts) and the formula reader (formula.ts) both use these tables, so
 // a minus sign, a superscript or a zero-width space reads the same in both kinds of answer.
+import { plainOf, SUPERSCRIPTS } from "./script-characters";
 
 /** One character after normalizing, with where it stood in what the learner typed. */
 export interface SourceChar {
@@ -33,29 +34,9 @@ export const PLUS_LOOKALIKES: ReadonlySet<string> = new Set(["+", "\ufe62", "\uf
 
 // Superscripts are exponents (10⁻³, x²). NFKC would turn ² into a plain 2 and silently change
 // the meaning, so readers translate them before normalizing.
-export const NUMBER_SUPERSCRIPTS: Readonly<Record<string, string>> = {
-  "⁰": "0",
-  "¹": "1",
-  "²": "2",
-  "³": "3",
-  "⁴": "4",
-  "⁵": "5",
-  "⁶": "6",
-  "⁷": "7",
-  "⁸": "8",
-  "⁹": "9",
-  "⁺": "+",
-  "⁻": "-",
-};
+export const NUMBER_SUPERSCRIPTS = plainOf(SUPERSCRIPTS, "0123456789+-");
 /** The number superscripts and those a formula's exponent may hold besides: e⁻ˣ, (1+e⁻ˣ)⁽²⁾. */
-export const FORMULA_SUPERSCRIPTS: Readonly<Record<string, string>> = {
-  ...NUMBER_SUPERSCRIPTS,
-  "⁽": "(",
-  "⁾": ")",
-  ˣ: "x",
-  ˢ: "s",
-  ᵉ: "e",
-};
+export const FORMULA_SUPERSCRIPTS = plainOf(SUPERSCRIPTS, "0123456789+-()xse");
 
 // Invisible characters that ride along with pasted text: the format category (zero-width
 // space and joiners, BOM, soft hyphen, bidi marks), variation selectors and Hangul fillers.

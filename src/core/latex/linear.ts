@@ -3,6 +3,7 @@
  * σ′(x) = e^(−x) / (1 + e^(−x))². Also the glyph tables and the spacing rules that the
  * 2-D layout shares, so both forms space and spell a formula the same way.
  */
+import { SUBSCRIPTS, SUPERSCRIPTS } from "../script-characters";
 import type { LatexNode, LatexRow, OperatorName } from "./parse";
 
 export interface LinearOptions {
@@ -42,68 +43,6 @@ const OPERATOR_GLYPHS: Readonly<Record<OperatorName, readonly [string, string]>>
 
 const SPACE_GLYPHS = { thin: " ", medium: " ", quad: "  " } as const;
 
-const SUPERSCRIPT_CHARS: Readonly<Record<string, string>> = {
-  "0": "⁰",
-  "1": "¹",
-  "2": "²",
-  "3": "³",
-  "4": "⁴",
-  "5": "⁵",
-  "6": "⁶",
-  "7": "⁷",
-  "8": "⁸",
-  "9": "⁹",
-  "+": "⁺",
-  "-": "⁻",
-  "=": "⁼",
-  "(": "⁽",
-  ")": "⁾",
-  a: "ᵃ",
-  b: "ᵇ",
-  c: "ᶜ",
-  d: "ᵈ",
-  e: "ᵉ",
-  f: "ᶠ",
-  g: "ᵍ",
-  h: "ʰ",
-  i: "ⁱ",
-  j: "ʲ",
-  k: "ᵏ",
-  l: "ˡ",
-  m: "ᵐ",
-  n: "ⁿ",
-  o: "ᵒ",
-  p: "ᵖ",
-  r: "ʳ",
-  s: "ˢ",
-  t: "ᵗ",
-  u: "ᵘ",
-  v: "ᵛ",
-  w: "ʷ",
-  x: "ˣ",
-  y: "ʸ",
-  z: "ᶻ",
-};
-
-// Subscript letters (ₐ ₑ ₕ …) are missing from many terminal fonts, so only digits and signs.
-const SUBSCRIPT_CHARS: Readonly<Record<string, string>> = {
-  "0": "₀",
-  "1": "₁",
-  "2": "₂",
-  "3": "₃",
-  "4": "₄",
-  "5": "₅",
-  "6": "₆",
-  "7": "₇",
-  "8": "₈",
-  "9": "₉",
-  "+": "₊",
-  "-": "₋",
-  "=": "₌",
-  "(": "₍",
-  ")": "₎",
-};
-
 /** The text of a leaf (a node without children); "" for composite nodes. */
 export function leafGlyph(node: LatexNode, ascii: boolean): string {
   const pick = (pair: readonly [string, string]): string => (ascii ? pair[1] : pair[0]);
@@ -133,7 +72,7 @@ export function leafGlyph(node: LatexNode, ascii: boolean): string {
 
 /** The script written with Unicode super- or subscript characters, or undefined when some part has none. */
 export function scriptCharacters(row: LatexRow, kind: "sup" | "sub"): string | undefined {
-  const table = kind === "sup" ? SUPERSCRIPT_CHARS : SUBSCRIPT_CHARS;
+  const table = kind === "sup" ? SUPERSCRIPTS : SUBSCRIPTS;
   let out = "";
   for (const item of row.items) {
     let plain: string;
@@ -142,11 +81,11 @@ export function scriptCharacters(row: LatexRow, kind: "sup" | "sub"): string | u
     else if (item.kind === "fence" && item.open === "(" && item.close === ")") {
       const inner = scriptCharacters(item.body, kind);
       if (inner === undefined) return undefined;
-      out += table["("]! + inner + table[")"]!;
+      out += table.get("(")! + inner + table.get(")")!;
       continue;
     } else return undefined;
     for (const char of plain) {
-      const mapped = table[char];
+      const mapped = table.get(char);
       if (mapped === undefined) return undefined;
       out += mapped;
     }
