@@ -4,20 +4,24 @@
 import type { Key } from "ink";
 import type { Localized } from "../core/i18n";
 
-export type KeyName =
-  | "up"
-  | "down"
-  | "left"
-  | "right"
-  | "enter"
-  | "escape"
-  | "tab"
-  | "backspace"
-  | "home"
-  | "end"
-  | "pageUp"
-  | "pageDown"
-  | "space";
+/** Each named key and how Ink reports it. */
+const NAMED_KEYS = {
+  up: (_input, key) => key.upArrow,
+  down: (_input, key) => key.downArrow,
+  left: (_input, key) => key.leftArrow,
+  right: (_input, key) => key.rightArrow,
+  enter: (_input, key) => key.return,
+  escape: (_input, key) => key.escape,
+  tab: (_input, key) => key.tab && !key.shift,
+  backspace: (_input, key) => key.backspace || key.delete,
+  home: (_input, key) => key.home,
+  end: (_input, key) => key.end,
+  pageUp: (_input, key) => key.pageUp,
+  pageDown: (_input, key) => key.pageDown,
+  space: (input, key) => input === " " && !key.ctrl && !key.meta,
+} satisfies Record<string, (input: string, key: Key) => boolean>;
+
+export type KeyName = keyof typeof NAMED_KEYS;
 
 /** A key: a named key, or a typed character, optionally with Ctrl. */
 export interface KeyBinding {
@@ -130,39 +134,8 @@ export type Action = keyof typeof KEY_BINDINGS;
 
 export const KEY_GROUPS: readonly KeyGroup[] = ["everywhere", "home", "lists", "answer", "practice", "learn", "explore"];
 
-function named(name: KeyName, input: string, key: Key): boolean {
-  switch (name) {
-    case "up":
-      return key.upArrow;
-    case "down":
-      return key.downArrow;
-    case "left":
-      return key.leftArrow;
-    case "right":
-      return key.rightArrow;
-    case "enter":
-      return key.return;
-    case "escape":
-      return key.escape;
-    case "tab":
-      return key.tab && !key.shift;
-    case "backspace":
-      return key.backspace || key.delete;
-    case "home":
-      return key.home;
-    case "end":
-      return key.end;
-    case "pageUp":
-      return key.pageUp;
-    case "pageDown":
-      return key.pageDown;
-    case "space":
-      return input === " " && !key.ctrl && !key.meta;
-  }
-}
-
 export function bindingMatches(binding: KeyBinding, input: string, key: Key): boolean {
-  if (binding.name !== undefined) return named(binding.name, input, key) && (binding.ctrl ?? false) === key.ctrl;
+  if (binding.name !== undefined) return NAMED_KEYS[binding.name](input, key) && (binding.ctrl ?? false) === key.ctrl;
   if (binding.input === undefined) return false;
   if ((binding.ctrl ?? false) !== key.ctrl || key.meta) return false;
   return input === binding.input || (!key.ctrl && halfWidth(input) === binding.input);
