@@ -22,7 +22,7 @@ import { requireCourse } from "../content-dirs";
 import { askLearnerName } from "../ask-name";
 import { openProgress } from "../data-dir";
 import { type CliIO, type Command, UserError, writeLine } from "../io";
-import { checkLearnerName, type LearnerNameProblem, MAX_NAME_LENGTH } from "../../quiz/learner-name";
+import { checkLearnerName, learnerNameProblemText } from "../../quiz/learner-name";
 import { readQuizConfigFile } from "../quiz-config";
 
 export const QUIZ_OPTIONS = {
@@ -34,22 +34,6 @@ export const QUIZ_OPTIONS = {
   config: { type: "string" },
   join: { type: "string" },
 } as const satisfies OptionSpecs;
-
-/** What is wrong with a --name, said as the option's usage error. */
-function nameProblemText(problem: LearnerNameProblem): string {
-  switch (problem.kind) {
-    case "empty":
-      return "--name needs a name";
-    case "control":
-      return "--name must not contain control characters";
-    case "bidi":
-      return "--name must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C)";
-    case "invisible":
-      return `--name must not contain invisible characters such as zero-width spaces; found ${problem.escaped} at character ${problem.position}`;
-    case "too-long":
-      return `--name is longer than ${MAX_NAME_LENGTH} characters`;
-  }
-}
 
 export const run: Command = async (argv, io) => {
   const { values, positionals } = parseCommandArgs(argv, QUIZ_OPTIONS, "quiz");
@@ -153,7 +137,7 @@ function learnerName(values: ParsedArgs["values"], io: CliIO): { value: string; 
   const raw = given ?? login;
   if (raw === undefined) throw new UsageError("quiz: --name NAME is needed (the name the instructor's report shows)");
   const name = checkLearnerName(raw);
-  if (!name.ok) throw new UsageError(`quiz: ${nameProblemText(name.problem)}`);
+  if (!name.ok) throw new UsageError(`quiz: ${learnerNameProblemText(name.problem, "--name")}`);
   const value = name.value;
   return { value, fromLogin: given === undefined };
 }
