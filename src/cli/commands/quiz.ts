@@ -2,36 +2,29 @@
 // rewritten after every answer, the score and the file's path at the end.
 //
 // The quiz is defined either by flags (--seed --count --skill --time --no-hints) or by a
-// session file (--config FILE), never a mix: see src/quiz/settings.ts for why.
-import { randomInt } from "node:crypto";
+// session file (--config FILE), never a mix (src/cli/quiz-config.ts reads either).
 import { resolve } from "node:path";
 import { version } from "../../../package.json";
 import type { Lang } from "../../core/i18n";
-import type { Course } from "../../content/model";
-import { MAX_SEED } from "../../engine/limits";
 import { fill } from "../../engine/texts";
-import { unknownSkills } from "../../engine/plan";
 import { runQuizSession } from "../../plain/quiz";
 import { NothingToAskError } from "../../quiz/nothing-to-ask";
-import { DEFAULT_QUIZ_COUNT, normalizeSkills, parseMinutes, type QuizSettings, SETTINGS_FLAGS } from "../../quiz/settings";
 import { QUIZ_TEXT } from "../../quiz/texts";
 import { defaultResultPath, ResultExistsError, ResultWriter } from "../../quiz/writer";
 import { type OptionSpecs, type ParsedArgs, parseCommandArgs, stringOption, UsageError } from "../args";
-import { readTrainerOptions, TRAINER_OPTIONS, type TrainerOptions } from "../common-options";
+import { readTrainerOptions, TRAINER_OPTIONS } from "../common-options";
 import { requireCourse } from "../content-dirs";
 import { askLearnerName } from "../ask-name";
 import { openProgress } from "../data-dir";
 import { type CliIO, type Command, UserError, writeLine } from "../io";
 import { checkLearnerName, learnerNameProblemText } from "../../quiz/learner-name";
-import { readQuizConfigFile } from "../quiz-config";
+import { QUIZ_DEFINING_OPTIONS, quizFromOptions, refuseSettingsWithConfig } from "../quiz-config";
 
 export const QUIZ_OPTIONS = {
   ...TRAINER_OPTIONS,
-  time: { type: "string" },
+  ...QUIZ_DEFINING_OPTIONS,
   name: { type: "string" },
   out: { type: "string" },
-  "no-hints": { type: "boolean" },
-  config: { type: "string" },
   join: { type: "string" },
 } as const satisfies OptionSpecs;
 
@@ -46,15 +39,7 @@ export const run: Command = async (argv, io) => {
       askName: (progress) => askLearnerName(io, progress.store, progress.lang, io.env.USER || io.env.LOGNAME || io.env.USERNAME),
     });
   }
-  const configPath = stringOption(values, "config");
-  if (configPath !== undefined) {
-    const clash = SETTINGS_FLAGS.find((flag) => values[flag] !== undefined);
-    if (clash) {
-      throw new UsageError(
-        `quiz: --${clash} cannot be used with --config; the session file sets the quiz (change it there, or drop --config)`,
-      );
-    }
-  }
+  refuseSettingsWithConfig("quiz", values);
   const options = readTrainerOptions(values, io.env);
   // In a terminal without --name the name is asked for (below); elsewhere it is needed now.
   const plainChosen = options.plain || options.json || options.screenReader;
@@ -62,16 +47,7 @@ export const run: Command = async (argv, io) => {
   const askName = fullScreen && stringOption(values, "name") === undefined;
   const named = askName ? null : learnerName(values, io);
   const course = await requireCourse(options.contentDirs, io);
-  const config =
-    configPath === undefined
-      ? null
-      : readQuizConfigFile(
-          "quiz",
-          configPath,
-          course.skills.map((s) => s.id),
-          io,
-        );
-  const settings = config?.settings ?? settingsFromFlags(values, options, course);
+  const { settings, contentVersion } = quizFromOptions("quiz", values, options, course, io);
 
   const progress = openProgress(values, io);
   const { lang } = progress;
@@ -84,8 +60,8 @@ export const run: Command = async (argv, io) => {
     fromLogin: false,
   };
   if (name.fromLogin) notice(fill(QUIZ_TEXT.nameFromLogin, { name: name.value }));
-  if (config?.contentVersion && config.contentVersion !== course.version) {
-    notice(fill(QUIZ_TEXT.otherContent, { expected: config.contentVersion, actual: course.version }));
+  if (contentVersion && contentVersion !== course.version) {
+    notice(fill(QUIZ_TEXT.otherContent, { expected: contentVersion, actual: course.version }));
   }
 
   const out = stringOption(values, "out");
@@ -140,27 +116,4 @@ function learnerName(values: ParsedArgs["values"], io: CliIO): { value: string; 
   if (!name.ok) throw new UsageError(`quiz: ${learnerNameProblemText(name.problem, "--name")}`);
   const value = name.value;
   return { value, fromLogin: given === undefined };
-}
-
-/** The quiz the flags define (`quiz`, and `serve` with the same flags); usage errors name `command`. */
-export function settingsFromFlags(values: ParsedArgs["values"], options: TrainerOptions, course: Course, command = "quiz"): QuizSettings {
-  const unknown = unknownSkills(course, options.skills);
-  if (unknown.length > 0) {
-    const known = course.skills.map((s) => s.id).join(", ");
-    throw new UsageError(`${command}: unknown skill "${unknown[0]}" (the skills are: ${known})`);
-  }
-  const time = stringOption(values, "time");
-  let timeLimitMinutes: number | null = null;
-  if (time !== undefined) {
-    const minutes = parseMinutes(time);
-    if (typeof minutes === "string") throw new UsageError(`${command}: ${minutes}`);
-    timeLimitMinutes = minutes;
-  }
-  return {
-    seed: options.seed ?? randomInt(0, MAX_SEED),
-    count: options.count ?? DEFAULT_QUIZ_COUNT,
-    skills: normalizeSkills(options.skills),
-    timeLimitMinutes,
-    hintsAllowed: values["no-hints"] !== true,
-  };
 }
