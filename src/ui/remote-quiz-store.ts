@@ -8,7 +8,7 @@ import type { Localized } from "../core/i18n";
 import type { Course } from "../content/model";
 import type { Feedback, QuestionView, SessionState } from "../engine/types";
 import type { Opened } from "../join/session";
-import { type ActionKind, JoinFailure } from "../join/session";
+import { type ActionKind, HEARTBEAT_MS, JoinFailure } from "../join/session";
 import { JOIN_TEXT } from "../join/texts";
 import { visibleEvents } from "../join/visible-events";
 import type { RemoteEvent, SessionInfo } from "../join/wire";
@@ -62,8 +62,6 @@ export interface RemoteQuiz {
   serverDown(reason: string): void;
   serverBack(): void;
 }
-
-export const HEARTBEAT_MS = 10_000;
 
 /** The server's events as the Practice screen takes them (`shown`: the question on screen before them). */
 function practiceEvents(events: readonly RemoteEvent[], shown: QuestionView | null, kind: ActionKind): PracticeEvent[] {

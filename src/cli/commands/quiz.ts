@@ -16,6 +16,7 @@ import { readTrainerOptions, TRAINER_OPTIONS } from "../common-options";
 import { requireCourse } from "../content-dirs";
 import { askLearnerName } from "../ask-name";
 import { openProgress } from "../data-dir";
+import { plainConsoleOf } from "../plain-console";
 import { type CliIO, type Command, UserError, writeLine } from "../io";
 import { checkLearnerName, learnerNameProblemText } from "../../quiz/learner-name";
 import { QUIZ_DEFINING_OPTIONS, quizFromOptions, refuseSettingsWithConfig } from "../quiz-config";
@@ -83,13 +84,7 @@ export const run: Command = async (argv, io) => {
       writer,
       store: progress.store,
       app: version,
-      lang,
-      ascii: options.ascii || progress.store.getState().settings.ascii,
-      json: options.json,
-      showPrompt: io.stdin.isTTY === true && !options.json,
-      stdin: io.stdin,
-      stdout: io.stdout,
-      stderr: io.stderr,
+      ...plainConsoleOf(io, options, progress),
     });
     return outcome.saved ? 0 : 1;
   } catch (error) {
