@@ -10,6 +10,7 @@ import { writeLine } from "../cli/io";
 import { fillBoth } from "../core/i18n";
 import { visibleText } from "../core/visible-text";
 import { requireCourse } from "../cli/content-dirs";
+import { plainConsoleOf } from "../cli/plain-console";
 import { connectSession } from "./connect";
 import type { FetchLike } from "./http";
 import { runJoinedPlain } from "./plain";
@@ -73,14 +74,5 @@ export async function runJoinCommand(values: ParsedArgs["values"], io: CliIO, ho
     onUp: () => notice(JOIN_TEXT.serverBack),
     ...(hooks.fetch ? { fetch: hooks.fetch } : {}),
   });
-  return runJoinedPlain({
-    session,
-    lang,
-    ascii: options.ascii || progress.store.getState().settings.ascii,
-    json: options.json,
-    showPrompt: io.stdin.isTTY === true && !options.json,
-    stdin: io.stdin,
-    stdout: io.stdout,
-    stderr: io.stderr,
-  });
+  return runJoinedPlain({ session, ...plainConsoleOf(io, options, progress) });
 }

@@ -4,34 +4,23 @@
 // Lines typed are sent as they are; `:hint`, `:skip`, `:quit` and the end of input act as in
 // `quiz`. While waiting for a line the client sends a heartbeat every 10 s, so the instructor's
 // dashboard shows the learner as connected.
-import type { Readable, Writable } from "node:stream";
 import { toAscii } from "../core/ascii";
-import { fillBoth as fillText, type Lang, type Localized } from "../core/i18n";
+import { fillBoth as fillText, type Localized } from "../core/i18n";
 import { visibleText } from "../core/visible-text";
 import { ENGINE_TEXT, fill } from "../engine/texts";
 import type { Feedback } from "../engine/types";
-import { type Presenter, readCommand } from "../plain/driver";
-import { jsonPresenter } from "../plain/json-presenter";
+import { choosePresenter, type PlainConsole } from "../plain/choose-presenter";
+import { runLineLoop } from "../plain/driver";
 import { type LineReader, readLines } from "../plain/line-reader";
-import { textPresenter } from "../plain/text-presenter";
 import { withDeadline } from "../plain/deadline";
 import { minutesText, QUIZ_TEXT, quizStartText, scoreText } from "../quiz/texts";
-import { type ActionKind, JoinFailure, type JoinedSession } from "./session";
+import { HEARTBEAT_MS, JoinFailure, type JoinedSession } from "./session";
 import { JOIN_TEXT } from "./texts";
 import { resultLines } from "./results";
 import type { RemoteEvent, RemoteFeedback, SessionInfo } from "./wire";
 
-export const HEARTBEAT_MS = 10_000;
-
-export interface PlainJoinOptions {
+export interface PlainJoinOptions extends PlainConsole {
   session: JoinedSession;
-  lang: Lang;
-  ascii: boolean;
-  json: boolean;
-  showPrompt: boolean;
-  stdin: Readable;
-  stdout: Writable;
-  stderr: Writable;
   heartbeatMs?: number;
 }
 
@@ -40,39 +29,33 @@ export async function runJoinedPlain(options: PlainJoinOptions): Promise<number>
   const { session, lang } = options;
   const say = (text: Localized) => visibleText(options.ascii ? toAscii(text[lang]) : text[lang]);
   const note = (text: Localized) => options.stderr.write(`sigmoid-trainer: ${say(text)}\n`);
-  const text = options.json ? null : textPresenter({ out: options.stdout, lang, ascii: options.ascii, showPrompt: options.showPrompt });
   let lastSummary: Extract<RemoteEvent, { type: "summary" }> | null = null;
   let deadline: string | null = null;
   let remainingMs: number | null = null;
-  const base: Presenter =
-    text ??
-    jsonPresenter({
-      out: options.stdout,
-      lang,
-      ascii: options.ascii,
-      hideExpectedWhenInvalid: true,
-      questionExtra: () => (deadline === null ? {} : { deadline, remainingMs }),
-      summaryExtra: () => {
-        const extra = lastSummary?.extra ?? {};
-        const summary = lastSummary?.summary;
-        return {
-          mode: "quiz",
-          seed: extra.seed ?? null,
-          name: session.name,
-          score: lastSummary?.score ?? 0,
-          scoreOf: lastSummary?.scoreOf ?? 0,
-          unanswered: extra.unanswered ?? (summary ? Math.max(0, summary.questions - summary.finished - summary.skipped) : 0),
-          ending: extra.ending ?? (summary?.quit ? "quit" : "finished"),
-          timeUp: extra.timeUp ?? false,
-          contentVersion: extra.contentVersion ?? null,
-          resultFile: null,
-          saved: true,
-          session: session.code,
-          server: session.server,
-          results: lastSummary?.results ?? [],
-        };
-      },
-    });
+  const { presenter: base, text } = choosePresenter(options, {
+    hideExpectedWhenInvalid: true,
+    questionExtra: () => (deadline === null ? {} : { deadline, remainingMs }),
+    summaryExtra: () => {
+      const extra = lastSummary?.extra ?? {};
+      const summary = lastSummary?.summary;
+      return {
+        mode: "quiz",
+        seed: extra.seed ?? null,
+        name: session.name,
+        score: lastSummary?.score ?? 0,
+        scoreOf: lastSummary?.scoreOf ?? 0,
+        unanswered: extra.unanswered ?? (summary ? Math.max(0, summary.questions - summary.finished - summary.skipped) : 0),
+        ending: extra.ending ?? (summary?.quit ? "quit" : "finished"),
+        timeUp: extra.timeUp ?? false,
+        contentVersion: extra.contentVersion ?? null,
+        resultFile: null,
+        saved: true,
+        session: session.code,
+        server: session.server,
+        results: lastSummary?.results ?? [],
+      };
+    },
+  });
 
   const lines = readLines(options.stdin);
   let finished = false;
@@ -125,24 +108,17 @@ export async function runJoinedPlain(options: PlainJoinOptions): Promise<number>
     // the end of input; the server, past the deadline, answers with "time is up" and the summary.
     const deadlineMs = deadline === null ? null : Date.parse(deadline);
     const input = withDeadline(lines, deadlineMs !== null && Number.isFinite(deadlineMs) ? deadlineMs : null, Date.now, () => {});
-    while (!finished) {
-      base.prompt();
-      const line = await withHeartbeat(input, session, options.heartbeatMs ?? HEARTBEAT_MS);
-      const action = actionOf(line);
-      if (action === "help") {
-        base.help();
-        continue;
-      }
-      if (action === "retry") {
-        base.notice(ENGINE_TEXT.nothingToRetry);
-        continue;
-      }
-      if (typeof action === "object" && "unknown" in action) {
-        base.unknownCommand(action.unknown);
-        continue;
-      }
-      show(await session.act(action.kind, action.text));
-    }
+    const heartbeat = withHeartbeat(input, session, options.heartbeatMs ?? HEARTBEAT_MS);
+    await runLineLoop(
+      heartbeat,
+      base,
+      () => finished,
+      async (action) => {
+        // The server's quiz offers no retry: said, as the engine says it where there is none.
+        if (action.kind === "retry") base.notice(ENGINE_TEXT.nothingToRetry);
+        else show(await session.act(action.kind, action.kind === "answer" ? action.text : undefined));
+      },
+    );
     if (text) text.line(fillText(JOIN_TEXT.recorded, { code: session.code }));
     else note(fillText(JOIN_TEXT.recorded, { code: session.code }));
     return 0;
@@ -155,34 +131,19 @@ export async function runJoinedPlain(options: PlainJoinOptions): Promise<number>
   }
 }
 
-type LineAction = { kind: ActionKind; text?: string } | "help" | "retry" | { unknown: string };
-
-/** What a typed line asks for; the end of input quits, as in `quiz`. */
-export function actionOf(line: string | null): LineAction {
-  if (line === null) return { kind: "quit" };
-  const command = readCommand(line);
-  if (command === null) return { kind: "answer", text: line };
-  switch (command.command) {
-    case "hint":
-    case "skip":
-    case "quit":
-      return { kind: command.command };
-    case "help":
-    case "retry":
-      return command.command;
-    default:
-      return { unknown: command.typed };
-  }
-}
-
-/** Waits for the next line, telling the server every `everyMs` that the learner is still there. */
-async function withHeartbeat(lines: LineReader, session: JoinedSession, everyMs: number): Promise<string | null> {
-  const timer = setInterval(() => void session.heartbeat(), everyMs);
-  try {
-    return await lines.next();
-  } finally {
-    clearInterval(timer);
-  }
+/** `lines`, telling the server every `everyMs` while a line is awaited that the learner is still there. */
+function withHeartbeat(lines: LineReader, session: JoinedSession, everyMs: number): LineReader {
+  return {
+    async next() {
+      const timer = setInterval(() => void session.heartbeat(), everyMs);
+      try {
+        return await lines.next();
+      } finally {
+        clearInterval(timer);
+      }
+    },
+    close: () => lines.close(),
+  };
 }
 
 function introduce(line: (text: Localized | string) => void, info: SessionInfo, rejoined: boolean, session: JoinedSession): void {

@@ -31,6 +31,9 @@ export interface Opened {
   events: RemoteEvent[];
 }
 
+/** How often a waiting client tells the server the learner is still there, so the dashboard shows them connected. */
+export const HEARTBEAT_MS = 10_000;
+
 export class JoinedSession {
   private token = "";
   private learner = "";

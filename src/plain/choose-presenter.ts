@@ -1,6 +1,6 @@
 // Plain text or JSON lines: the one choice every plain front end (practice, review, quiz) makes,
 // from --json. The text presenter is handed back too, for the lines a front end adds itself.
-import type { Writable } from "node:stream";
+import type { Readable, Writable } from "node:stream";
 import type { Lang } from "../core/i18n";
 import type { Presenter } from "./driver";
 import { type JsonPresenterOptions, jsonPresenter } from "./json-presenter";
@@ -16,6 +16,12 @@ export interface PresenterChoice {
   showPrompt: boolean;
   /** The terminal's width, to wrap plain text; absent for whole lines. */
   columns?: (() => number | undefined) | undefined;
+}
+
+/** A line-by-line front end's console: where lines come from and go, and how they are shown. */
+export interface PlainConsole extends PresenterChoice {
+  stdin: Readable;
+  stderr: Writable;
 }
 
 /** `jsonExtras`: what the JSON lines add to the engine's fields. */

@@ -56,41 +56,62 @@ export function readCommand(line: string): { command: Command | null; typed: str
   return { command: COMMANDS[word] ?? null, typed: trimmed };
 }
 
-export async function driveSession(first: Step, lines: LineReader, presenter: Presenter, hooks: DriverHooks): Promise<SessionState> {
-  let state = show(first, presenter, hooks);
-  while (!state.finished) {
+/** What a typed line asks of the session: an answer, or a command that acts on it. */
+export type LineAction = { kind: "answer"; text: string } | { kind: "hint" | "skip" | "retry" | "quit" };
+
+/**
+ * The line loop of every plain front end, whoever grades: until `finished()`, prompt, read a line
+ * and hand what it asks for to `act`; `:help` and an unknown command are answered here. The end
+ * of input quits, and the loop ends with it.
+ */
+export async function runLineLoop(
+  lines: LineReader,
+  presenter: Presenter,
+  finished: () => boolean,
+  act: (action: LineAction) => void | Promise<void>,
+): Promise<void> {
+  while (!finished()) {
     presenter.prompt();
     const line = await lines.next();
     if (line === null) {
-      state = show(quit(state, hooks.now()), presenter, hooks);
-      break;
+      await act({ kind: "quit" });
+      return;
     }
     const command = readCommand(line);
-    if (command === null) {
-      state = show(answer(state, line, hooks.now()), presenter, hooks);
-      continue;
-    }
-    switch (command.command) {
-      case "hint":
-        state = show(hint(state), presenter, hooks);
-        break;
-      case "skip":
-        state = show(skip(state, hooks.now()), presenter, hooks);
-        break;
-      case "retry":
-        state = show(retry(state, hooks.now()), presenter, hooks);
-        break;
-      case "quit":
-        state = show(quit(state, hooks.now()), presenter, hooks);
-        break;
-      case "help":
-        presenter.help();
-        break;
-      default:
-        presenter.unknownCommand(command.typed);
-    }
+    if (command === null) await act({ kind: "answer", text: line });
+    else if (command.command === "help") presenter.help();
+    else if (command.command === null) presenter.unknownCommand(command.typed);
+    else await act({ kind: command.command });
   }
+}
+
+/** A session graded here, by the engine: the line loop over its steps. */
+export async function driveSession(first: Step, lines: LineReader, presenter: Presenter, hooks: DriverHooks): Promise<SessionState> {
+  let state = show(first, presenter, hooks);
+  await runLineLoop(
+    lines,
+    presenter,
+    () => state.finished,
+    (action) => {
+      state = show(engineStep(state, action, hooks.now()), presenter, hooks);
+    },
+  );
   return state;
+}
+
+function engineStep(state: SessionState, action: LineAction, at: number): Step {
+  switch (action.kind) {
+    case "answer":
+      return answer(state, action.text, at);
+    case "hint":
+      return hint(state);
+    case "skip":
+      return skip(state, at);
+    case "retry":
+      return retry(state, at);
+    case "quit":
+      return quit(state, at);
+  }
 }
 
 /** Saves one step's graded attempts, then shows its events in order; returns the step's state. */

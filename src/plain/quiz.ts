@@ -4,14 +4,13 @@
 // graded answer, skip and hint (before the next line is printed, so what the learner saw
 // answered is on disk), a time limit, and the score and the file's path at the end.
 import { attemptInputOf } from "../progress/session-link";
-import type { Readable, Writable } from "node:stream";
-import type { Lang, Localized } from "../core/i18n";
+import type { Localized } from "../core/i18n";
 import type { Course } from "../content/model";
 import { start } from "../engine/session";
 import { fill } from "../engine/texts";
 import type { GradedAttempt, Summary } from "../engine/types";
 import { toAscii } from "../core/ascii";
-import { choosePresenter } from "./choose-presenter";
+import { choosePresenter, type PlainConsole } from "./choose-presenter";
 import { driveSession, type Presenter } from "./driver";
 import { readLines } from "./line-reader";
 import type { ProgressStore } from "../progress";
@@ -24,7 +23,7 @@ import { formatDuration, minutesText, QUIZ_TEXT, quizStartText, scoreText } from
 import { QuizTracker } from "../quiz/tracker";
 import type { ResultWriter } from "../quiz/writer";
 
-export interface QuizSessionOptions {
+export interface QuizSessionOptions extends PlainConsole {
   course: Course;
   settings: QuizSettings;
   name: string;
@@ -33,14 +32,6 @@ export interface QuizSessionOptions {
   store: ProgressStore | null;
   /** The trainer's version, written into the result. */
   app: string;
-  lang: Lang;
-  ascii: boolean;
-  json: boolean;
-  /** A person at a terminal: show a "> " prompt before each answer. */
-  showPrompt: boolean;
-  stdin: Readable;
-  stdout: Writable;
-  stderr: Writable;
   /** The clock (ms since the epoch); tests pass a fake one. */
   now?: () => number;
   timers?: Timers;

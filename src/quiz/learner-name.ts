@@ -29,3 +29,22 @@ export function checkLearnerName(typed: string): LearnerName {
   if ([...value].length > MAX_NAME_LENGTH) return { ok: false, problem: { kind: "too-long" } };
   return { ok: true, value };
 }
+
+/**
+ * What is wrong with a name, in English, as `quiz --name` says it (a usage error) and as the session
+ * server answers a join with a bad name; `subject` says which.
+ */
+export function learnerNameProblemText(problem: LearnerNameProblem, subject: "--name" | "the name"): string {
+  switch (problem.kind) {
+    case "empty":
+      return subject === "--name" ? "--name needs a name" : "the name is empty";
+    case "control":
+      return `${subject} must not contain control characters`;
+    case "bidi":
+      return `${subject} must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C)`;
+    case "invisible":
+      return `${subject} must not contain invisible characters such as zero-width spaces; found ${problem.escaped} at character ${problem.position}`;
+    case "too-long":
+      return `${subject} is longer than ${MAX_NAME_LENGTH} characters`;
+  }
+}

@@ -2,7 +2,7 @@
 // dashboard page and its live event stream. docs/live-sessions.md is the contract.
 import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
-import type { LearnerNameProblem } from "../quiz/learner-name";
+import { learnerNameProblemText } from "../quiz/learner-name";
 import type { ClientEvent } from "./client-events";
 import { errorBody, HttpError } from "./http-errors";
 import type { LearnerRecord, LiveSession } from "./live-session";
@@ -162,7 +162,7 @@ export async function createServer(options: ServerOptions): Promise<SessionServe
     const { name } = readJoinBody(request.body);
     const outcome = await session.join(name, bearer(request), now());
     if (!outcome.ok) {
-      if (outcome.error === "bad-name") throw new HttpError(400, "bad-name", nameProblemMessage(outcome.problem));
+      if (outcome.error === "bad-name") throw new HttpError(400, "bad-name", learnerNameProblemText(outcome.problem, "the name"));
       if (outcome.error === "name-taken") throw new HttpError(409, "name-taken", "this name is taken in the session; choose another");
       throw ended();
     }
@@ -345,20 +345,4 @@ export async function createServer(options: ServerOptions): Promise<SessionServe
       await unlisten();
     },
   };
-}
-
-/** What is wrong with a name, for the `bad-name` answer (as `quiz --name` says it, without the flag). */
-function nameProblemMessage(problem: LearnerNameProblem): string {
-  switch (problem.kind) {
-    case "empty":
-      return "the name is empty";
-    case "control":
-      return "the name must not contain control characters";
-    case "bidi":
-      return "the name must not contain bidirectional control characters";
-    case "invisible":
-      return `the name must not contain invisible characters; found ${problem.escaped} at character ${problem.position}`;
-    case "too-long":
-      return "the name is longer than 80 characters";
-  }
 }

@@ -16,6 +16,7 @@ import { nextDue } from "../progress/session-link";
 import { handleEngineEvents, recordInto, retryOffered, type StepHooks } from "../progress/session-steps";
 import type { StateCreator } from "zustand/vanilla";
 import type { AnswerLineSlice } from "./answer-line-slice";
+import { practiceStateAfter } from "./practice-events";
 import { NEW_QUESTION_VIEW, type PracticeState, type PracticeStoreOptions, TYPE_AN_ANSWER_FIRST } from "./practice-store";
 
 export type SessionSlice = Omit<PracticeState, keyof AnswerLineSlice>;
@@ -49,51 +50,15 @@ export function createSessionSlice(options: PracticeStoreOptions, begun: Session
     /** Saves the step's graded attempts, then returns what the screen should show. */
     function apply(step: Step, at: number): Partial<PracticeState> {
       options.onStep?.(step, at);
-      const before = get();
       const shown = handleEngineEvents(step.events, hooks(at));
-      const patch: Partial<PracticeState> = { session: step.state, notice: null, canRetry: retryOffered(shown) };
-      for (const event of shown) {
-        switch (event.type) {
-          case "feedback":
-            patch.feedback = event.feedback;
-            if (event.feedback.verdict !== "invalid") patch.comesBack = event.review?.sentence ?? null;
-            break;
-          case "question":
-            if (event.cause === "next-question") {
-              // Shown once the learner has read what came before and pressed Enter.
-              patch.pending = event.question;
-              patch.phase = "answered";
-              break;
-            }
-            // The next part of the same question, or the question asked again: ask it now. A next
-            // part keeps the last part's feedback on screen; a retry starts clean.
-            patch.question = event.question;
-            patch.phase = "asking";
-            patch.pending = null;
-            Object.assign(patch, event.cause === "retry" ? { ...NEW_QUESTION_VIEW, summary: null } : { input: "", cursor: 0 });
-            options.onShow?.(event.question, at);
-            break;
-          case "hint":
-            patch.hints = [...before.hints, { stage: event.stage, stages: event.stages, text: event.text, solution: event.solution }];
-            break;
-          case "skipped":
-            patch.skipped = { expected: event.expected, digits: event.digits, solution: event.solution };
-            patch.feedback = null;
-            patch.comesBack = null;
-            patch.phase = "answered";
-            break;
-          case "notice":
-            patch.notice = event.message;
-            break;
-          case "summary":
-            patch.summary = event.summary;
-            // After the last answer the learner still reads its feedback first; quitting ends at once.
-            patch.phase = event.summary.quit ? "finished" : "answered";
-            if (event.summary.quit) patch.pending = null;
-            break;
-        }
-      }
-      return patch;
+      return {
+        ...practiceStateAfter(get(), shown, {
+          summaryEnds: (summary) => summary.quit,
+          onAsked: (question) => options.onShow?.(question, at),
+        }),
+        session: step.state,
+        canRetry: retryOffered(shown),
+      };
     }
 
     /** The time limit has passed: the caller ends the session instead of acting. */

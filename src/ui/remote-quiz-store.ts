@@ -6,15 +6,16 @@
 // ends the quiz) is a store of its own, which the screen shows as a status line.
 import type { Localized } from "../core/i18n";
 import type { Course } from "../content/model";
-import type { SessionState } from "../engine/types";
+import type { Feedback, QuestionView, SessionState } from "../engine/types";
 import type { Opened } from "../join/session";
-import { type ActionKind, JoinFailure } from "../join/session";
+import { type ActionKind, HEARTBEAT_MS, JoinFailure } from "../join/session";
 import { JOIN_TEXT } from "../join/texts";
 import { visibleEvents } from "../join/visible-events";
 import type { RemoteEvent, SessionInfo } from "../join/wire";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { createAnswerLineSlice } from "./answer-line-slice";
-import { type PracticeState, type PracticeStore, TYPE_AN_ANSWER_FIRST } from "./practice-store";
+import { type PracticeEvent, practiceStateAfter } from "./practice-events";
+import { NEW_QUESTION_VIEW, type PracticeState, type PracticeStore, TYPE_AN_ANSWER_FIRST } from "./practice-store";
 
 /** The part of a JoinedSession the screen uses (tests pass a fake). */
 export interface RemoteSession {
@@ -62,7 +63,31 @@ export interface RemoteQuiz {
   serverBack(): void;
 }
 
-export const HEARTBEAT_MS = 10_000;
+/** The server's events as the Practice screen takes them (`shown`: the question on screen before them). */
+function practiceEvents(events: readonly RemoteEvent[], shown: QuestionView | null, kind: ActionKind): PracticeEvent[] {
+  return events.flatMap((event): PracticeEvent[] => {
+    switch (event.type) {
+      case "question": {
+        // The answered question's next part is asked at once; another question waits for Enter.
+        const samePlace = shown !== null && event.question.number === shown.number && kind === "answer";
+        return [{ type: "question", question: event.question, cause: samePlace ? "next-part" : "next-question" }];
+      }
+      case "feedback":
+        // --feedback end: no verdict to draw, only the server's "answer recorded".
+        if (event.feedback.verdict === "recorded")
+          return [
+            { type: "feedback", feedback: null },
+            { type: "notice", message: event.feedback.message },
+          ];
+        // Null expected values are never drawn by the panel (it shows the message and the solution).
+        return [{ type: "feedback", feedback: event.feedback as unknown as Feedback }];
+      case "skipped":
+        return event.expected === null || event.solution === null ? [event, { type: "notice", message: JOIN_TEXT.skippedHidden }] : [event];
+      default:
+        return [event];
+    }
+  });
+}
 
 /** The Practice screen reads a few things of the engine's state; a joined quiz has no engine here. */
 function remoteSessionState(course: Course, info: SessionInfo | null, finished: boolean): SessionState {
@@ -109,66 +134,15 @@ export function createRemoteQuiz(options: { session: RemoteSession; course: Cour
   };
 
   const store: PracticeStore = createStore<PracticeState>()((set, get, api) => {
-    const blank = { input: "", cursor: 0, feedback: null, comesBack: null, hints: [], skipped: null } as const;
-
     /** What the screen shows after the server's events for one action. */
-    function apply(events: readonly RemoteEvent[], kind: ActionKind | "open"): Partial<PracticeState> {
-      const before = get();
-      const patch: Partial<PracticeState> = { notice: null };
-      for (const event of visibleEvents(events)) {
-        switch (event.type) {
-          case "question": {
-            const shown = before.question;
-            const samePlace = shown !== null && event.question.number === shown.number && kind === "answer";
-            if (kind === "open" || samePlace) {
-              patch.question = event.question;
-              patch.phase = "asking";
-              patch.pending = null;
-              Object.assign(patch, kind === "open" ? blank : { input: "", cursor: 0 });
-            } else {
-              patch.pending = event.question;
-              patch.phase = "answered";
-            }
-            break;
-          }
-          case "feedback":
-            if (event.feedback.verdict === "recorded") {
-              // --feedback end: no verdict to draw, only the server's "answer recorded".
-              patch.feedback = null;
-              patch.notice = event.feedback.message;
-            } else {
-              // Null expected values are never drawn by the panel (it shows the message and the solution).
-              patch.feedback = event.feedback as unknown as PracticeState["feedback"];
-            }
-            break;
-          case "hint":
-            patch.hints = [
-              ...(patch.hints ?? before.hints),
-              { stage: event.stage, stages: event.stages, text: event.text, solution: event.solution },
-            ];
-            break;
-          case "skipped":
-            patch.feedback = null;
-            if (event.expected === null || event.solution === null) {
-              patch.skipped = null;
-              patch.notice = JOIN_TEXT.skippedHidden;
-            } else {
-              patch.skipped = { expected: event.expected, digits: event.digits, solution: event.solution };
-            }
-            patch.phase = "answered";
-            break;
-          case "notice":
-            patch.notice = event.message;
-            break;
-          case "summary":
-            patch.summary = event.summary;
-            patch.session = remoteSessionState(course, connection.getState().info, true);
-            patch.phase = kind === "quit" || kind === "open" ? "finished" : "answered";
-            if (kind === "quit" || kind === "open") patch.pending = null;
-            connection.setState({ score: { right: event.score, of: event.scoreOf }, results: event.results });
-            stopHeartbeat();
-            break;
-        }
+    function apply(events: readonly RemoteEvent[], kind: ActionKind): Partial<PracticeState> {
+      const shown = visibleEvents(events);
+      const patch = practiceStateAfter(get(), practiceEvents(shown, get().question, kind), { summaryEnds: () => kind === "quit" });
+      const summary = shown.find((e) => e.type === "summary");
+      if (summary?.type === "summary") {
+        patch.session = remoteSessionState(course, connection.getState().info, true);
+        connection.setState({ score: { right: summary.score, of: summary.scoreOf }, results: summary.results });
+        stopHeartbeat();
       }
       return patch;
     }
@@ -179,9 +153,7 @@ export function createRemoteQuiz(options: { session: RemoteSession; course: Cour
       connection.setState({ busy: true, back: false });
       try {
         const events = await session.act(kind, text);
-        const patch = apply(events, kind);
-        if (kind === "skip") Object.assign(patch, { comesBack: null });
-        set(patch);
+        set(apply(events, kind));
         session.shown();
       } catch (error) {
         fail(error);
@@ -196,7 +168,7 @@ export function createRemoteQuiz(options: { session: RemoteSession; course: Cour
       seed: 0,
       session: remoteSessionState(course, null, false),
       question: null,
-      ...blank,
+      ...NEW_QUESTION_VIEW,
       notice: null,
       pending: null,
       summary: null,
@@ -231,7 +203,7 @@ export function createRemoteQuiz(options: { session: RemoteSession; course: Cour
       next() {
         const { phase, pending, summary } = get();
         if (phase !== "answered") return;
-        if (pending) set({ phase: "asking", question: pending, pending: null, ...blank, notice: null });
+        if (pending) set({ phase: "asking", question: pending, pending: null, ...NEW_QUESTION_VIEW, notice: null });
         else if (summary) set({ phase: "finished" });
       },
       quit() {

@@ -127,6 +127,25 @@ describe("quiz --join --json", () => {
     expect(server.learner("Aiko")?.finished).toBe(true);
   });
 
+  it("end of input quits once and ends, even when the server's answer to the quit has no summary", async () => {
+    const server = new FakeServer();
+    let quits = 0;
+    const run = joinRun({
+      fetch: async (url, init) => {
+        if (init.method === "POST" && url.endsWith("/actions") && init.body?.includes('"action":"quit"')) {
+          quits++;
+          // A client that kept sending quit is let go on its third, so it fails here instead of hanging.
+          if (quits >= 3) return server.fetch(url, init);
+          return new Response(JSON.stringify({ events: [] }), { status: 200, headers: { "content-type": "application/json" } });
+        }
+        return server.fetch(url, init);
+      },
+    });
+    run.stdin.end();
+    expect(await run.done).toBe(0);
+    expect(quits).toBe(1);
+  });
+
   it("with --feedback end shows 'recorded', never a verdict or an expected value, until the summary", async () => {
     const server = new FakeServer({ feedback: "end" });
     const run = joinRun({ fetch: server.fetch });

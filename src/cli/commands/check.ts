@@ -12,6 +12,7 @@ import { readAnswer } from "../../core/read-answer";
 import { MAX_DIGITS, MIN_DIGITS } from "../../core/tolerance";
 import type { CheckResult, Verdict } from "../../core/types";
 import { integerOption, parseCommandArgs, stringOption, UsageError } from "../args";
+import { TRAINER_OPTIONS } from "../common-options";
 import { type Command, writeLine } from "../io";
 import { quoteInput } from "../quote";
 
@@ -26,8 +27,9 @@ const OPTIONS = {
   formula: { type: "boolean" },
   answer: { type: "string" },
   digits: { type: "string" },
-  json: { type: "boolean" },
-  lang: { type: "string" },
+  // The trainer's --json and --lang, declared once for every command that takes them.
+  json: TRAINER_OPTIONS.json,
+  lang: TRAINER_OPTIONS.lang,
 } as const;
 
 const EXIT_CODES: Record<Verdict, number> = { correct: 0, imprecise: 1, incorrect: 1, invalid: 2 };

@@ -12,6 +12,7 @@ import { parseCommandArgs, UsageError } from "../args";
 import { readTrainerOptions, TRAINER_OPTIONS } from "../common-options";
 import { requireCourse } from "../content-dirs";
 import { openProgress } from "../data-dir";
+import { plainConsoleOf } from "../plain-console";
 import { type Command, UserError, writeLine } from "../io";
 
 export type { Screen, TrainerLaunch };
@@ -77,14 +78,9 @@ function plainOptions({ course, options, progress, io }: TrainerLaunch): Omit<Pl
   return {
     course,
     store: progress.store,
-    lang: progress.lang,
-    ascii: options.ascii || progress.store.getState().settings.ascii,
-    json: options.json,
-    showPrompt: io.stdin.isTTY === true && !options.json,
+    ...plainConsoleOf(io, options, progress),
     // Wrapped to the terminal for a person reading it; whole lines for pipes and screen readers.
     ...(io.stdout.isTTY === true && !options.screenReader ? { columns: () => io.stdout.columns } : {}),
-    stdin: io.stdin,
-    stdout: io.stdout,
   };
 }
 

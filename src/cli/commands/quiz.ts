@@ -2,54 +2,32 @@
 // rewritten after every answer, the score and the file's path at the end.
 //
 // The quiz is defined either by flags (--seed --count --skill --time --no-hints) or by a
-// session file (--config FILE), never a mix: see src/quiz/settings.ts for why.
-import { randomInt } from "node:crypto";
+// session file (--config FILE), never a mix (src/cli/quiz-config.ts reads either).
 import { resolve } from "node:path";
 import { version } from "../../../package.json";
 import type { Lang } from "../../core/i18n";
-import type { Course } from "../../content/model";
-import { MAX_SEED } from "../../engine/limits";
 import { fill } from "../../engine/texts";
-import { unknownSkills } from "../../engine/plan";
 import { runQuizSession } from "../../plain/quiz";
 import { NothingToAskError } from "../../quiz/nothing-to-ask";
-import { DEFAULT_QUIZ_COUNT, normalizeSkills, parseMinutes, type QuizSettings, SETTINGS_FLAGS } from "../../quiz/settings";
 import { QUIZ_TEXT } from "../../quiz/texts";
 import { defaultResultPath, ResultExistsError, ResultWriter } from "../../quiz/writer";
 import { type OptionSpecs, type ParsedArgs, parseCommandArgs, stringOption, UsageError } from "../args";
-import { readTrainerOptions, TRAINER_OPTIONS, type TrainerOptions } from "../common-options";
+import { readTrainerOptions, TRAINER_OPTIONS } from "../common-options";
 import { requireCourse } from "../content-dirs";
 import { askLearnerName } from "../ask-name";
 import { openProgress } from "../data-dir";
+import { plainConsoleOf } from "../plain-console";
 import { type CliIO, type Command, UserError, writeLine } from "../io";
-import { checkLearnerName, type LearnerNameProblem, MAX_NAME_LENGTH } from "../../quiz/learner-name";
-import { readQuizConfigFile } from "../quiz-config";
+import { checkLearnerName, learnerNameProblemText } from "../../quiz/learner-name";
+import { QUIZ_DEFINING_OPTIONS, quizFromOptions, refuseSettingsWithConfig } from "../quiz-config";
 
 export const QUIZ_OPTIONS = {
   ...TRAINER_OPTIONS,
-  time: { type: "string" },
+  ...QUIZ_DEFINING_OPTIONS,
   name: { type: "string" },
   out: { type: "string" },
-  "no-hints": { type: "boolean" },
-  config: { type: "string" },
   join: { type: "string" },
 } as const satisfies OptionSpecs;
-
-/** What is wrong with a --name, said as the option's usage error. */
-function nameProblemText(problem: LearnerNameProblem): string {
-  switch (problem.kind) {
-    case "empty":
-      return "--name needs a name";
-    case "control":
-      return "--name must not contain control characters";
-    case "bidi":
-      return "--name must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C)";
-    case "invisible":
-      return `--name must not contain invisible characters such as zero-width spaces; found ${problem.escaped} at character ${problem.position}`;
-    case "too-long":
-      return `--name is longer than ${MAX_NAME_LENGTH} characters`;
-  }
-}
 
 export const run: Command = async (argv, io) => {
   const { values, positionals } = parseCommandArgs(argv, QUIZ_OPTIONS, "quiz");
@@ -62,15 +40,7 @@ export const run: Command = async (argv, io) => {
       askName: (progress) => askLearnerName(io, progress.store, progress.lang, io.env.USER || io.env.LOGNAME || io.env.USERNAME),
     });
   }
-  const configPath = stringOption(values, "config");
-  if (configPath !== undefined) {
-    const clash = SETTINGS_FLAGS.find((flag) => values[flag] !== undefined);
-    if (clash) {
-      throw new UsageError(
-        `quiz: --${clash} cannot be used with --config; the session file sets the quiz (change it there, or drop --config)`,
-      );
-    }
-  }
+  refuseSettingsWithConfig("quiz", values);
   const options = readTrainerOptions(values, io.env);
   // In a terminal without --name the name is asked for (below); elsewhere it is needed now.
   const plainChosen = options.plain || options.json || options.screenReader;
@@ -78,16 +48,7 @@ export const run: Command = async (argv, io) => {
   const askName = fullScreen && stringOption(values, "name") === undefined;
   const named = askName ? null : learnerName(values, io);
   const course = await requireCourse(options.contentDirs, io);
-  const config =
-    configPath === undefined
-      ? null
-      : readQuizConfigFile(
-          "quiz",
-          configPath,
-          course.skills.map((s) => s.id),
-          io,
-        );
-  const settings = config?.settings ?? settingsFromFlags(values, options, course);
+  const { settings, contentVersion } = quizFromOptions("quiz", values, options, course, io);
 
   const progress = openProgress(values, io);
   const { lang } = progress;
@@ -100,8 +61,8 @@ export const run: Command = async (argv, io) => {
     fromLogin: false,
   };
   if (name.fromLogin) notice(fill(QUIZ_TEXT.nameFromLogin, { name: name.value }));
-  if (config?.contentVersion && config.contentVersion !== course.version) {
-    notice(fill(QUIZ_TEXT.otherContent, { expected: config.contentVersion, actual: course.version }));
+  if (contentVersion && contentVersion !== course.version) {
+    notice(fill(QUIZ_TEXT.otherContent, { expected: contentVersion, actual: course.version }));
   }
 
   const out = stringOption(values, "out");
@@ -123,13 +84,7 @@ export const run: Command = async (argv, io) => {
       writer,
       store: progress.store,
       app: version,
-      lang,
-      ascii: options.ascii || progress.store.getState().settings.ascii,
-      json: options.json,
-      showPrompt: io.stdin.isTTY === true && !options.json,
-      stdin: io.stdin,
-      stdout: io.stdout,
-      stderr: io.stderr,
+      ...plainConsoleOf(io, options, progress),
     });
     return outcome.saved ? 0 : 1;
   } catch (error) {
@@ -153,30 +108,7 @@ function learnerName(values: ParsedArgs["values"], io: CliIO): { value: string; 
   const raw = given ?? login;
   if (raw === undefined) throw new UsageError("quiz: --name NAME is needed (the name the instructor's report shows)");
   const name = checkLearnerName(raw);
-  if (!name.ok) throw new UsageError(`quiz: ${nameProblemText(name.problem)}`);
+  if (!name.ok) throw new UsageError(`quiz: ${learnerNameProblemText(name.problem, "--name")}`);
   const value = name.value;
   return { value, fromLogin: given === undefined };
-}
-
-/** The quiz the flags define (`quiz`, and `serve` with the same flags); usage errors name `command`. */
-export function settingsFromFlags(values: ParsedArgs["values"], options: TrainerOptions, course: Course, command = "quiz"): QuizSettings {
-  const unknown = unknownSkills(course, options.skills);
-  if (unknown.length > 0) {
-    const known = course.skills.map((s) => s.id).join(", ");
-    throw new UsageError(`${command}: unknown skill "${unknown[0]}" (the skills are: ${known})`);
-  }
-  const time = stringOption(values, "time");
-  let timeLimitMinutes: number | null = null;
-  if (time !== undefined) {
-    const minutes = parseMinutes(time);
-    if (typeof minutes === "string") throw new UsageError(`${command}: ${minutes}`);
-    timeLimitMinutes = minutes;
-  }
-  return {
-    seed: options.seed ?? randomInt(0, MAX_SEED),
-    count: options.count ?? DEFAULT_QUIZ_COUNT,
-    skills: normalizeSkills(options.skills),
-    timeLimitMinutes,
-    hintsAllowed: values["no-hints"] !== true,
-  };
 }

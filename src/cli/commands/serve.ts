@@ -24,16 +24,13 @@ import { readTrainerOptions, TRAINER_OPTIONS } from "../common-options";
 import { requireCourse } from "../content-dirs";
 import { resolveDataDir } from "../data-dir";
 import { type Command, UserError, writeLine } from "../io";
-import { readQuizConfigFile } from "../quiz-config";
-import { QUIZ_OPTIONS, settingsFromFlags } from "./quiz";
+import { QUIZ_DEFINING_OPTIONS, quizFromOptions, refuseSettingsWithConfig } from "../quiz-config";
 
 const { plain: _plain, ascii: _ascii, "no-color": _noColor, "screen-reader": _reader, ...QUIZ_SETTINGS_OPTIONS } = TRAINER_OPTIONS;
 
 export const SERVE_OPTIONS = {
   ...QUIZ_SETTINGS_OPTIONS,
-  time: QUIZ_OPTIONS.time,
-  "no-hints": QUIZ_OPTIONS["no-hints"],
-  config: QUIZ_OPTIONS.config,
+  ...QUIZ_DEFINING_OPTIONS,
   host: { type: "string" },
   port: { type: "string" },
   feedback: { type: "string" },
@@ -51,12 +48,8 @@ export const run: Command = async (argv, io) => {
   const options = readTrainerOptions(values, io.env);
   const configPath = stringOption(values, "config");
   const resumeCode = stringOption(values, "resume");
+  refuseSettingsWithConfig("serve", values);
   const given = SETTINGS_FLAGS.find((flag) => values[flag] !== undefined);
-  if (configPath !== undefined && given) {
-    throw new UsageError(
-      `serve: --${given} cannot be used with --config; the session file sets the quiz (change it there, or drop --config)`,
-    );
-  }
   if (resumeCode !== undefined && (given || configPath !== undefined)) {
     throw new UsageError(`serve: --resume goes on with the session's own quiz; drop --${given ?? "config"}`);
   }
@@ -76,16 +69,7 @@ export const run: Command = async (argv, io) => {
   const json = options.json;
 
   const course = await requireCourse(options.contentDirs, io);
-  const config =
-    configPath === undefined
-      ? null
-      : readQuizConfigFile(
-          "serve",
-          configPath,
-          course.skills.map((s) => s.id),
-          io,
-        );
-  const settings = config?.settings ?? settingsFromFlags(values, options, course, "serve");
+  const { settings } = quizFromOptions("serve", values, options, course, io);
 
   const target = databaseTarget(stringOption(values, "database"), io.env, options.dataDir, io.cwd);
   let db: Awaited<ReturnType<typeof openDatabase>>;

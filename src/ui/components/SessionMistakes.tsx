@@ -1,22 +1,12 @@
 // The mistakes of a practice or review session, on its end screen: each answer that was not
 // correct, with what was typed and, where the checker recognised it, the mistake's name.
 import { Box, Text } from "ink";
-import type { Localized } from "../../core/i18n";
 import { MISTAKES } from "../../core/mistakes";
 import type { GradedAttempt } from "../../engine/types";
 import { useText, useTheme } from "../context";
 import { sanitizeForTerminal } from "../quiz-setup";
+import { MISTAKES_TEXT } from "./session-mistakes-strings";
 import { WrappedText } from "./WrappedText";
-
-export const MISTAKES_TEXT = {
-  heading: { ja: "この回の間違い", en: "Mistakes this session" },
-  none: { ja: "この回の間違いはありません。", en: "No mistakes this session." },
-  line: { ja: "問題 {n}: {answer} と答えました。{what}", en: "Question {n}: you answered {answer}. {what}" },
-  unnamed: { ja: "不正解でした。", en: "Not correct." },
-  more: { ja: "ほかに {n} 件", en: "{n} more" },
-  keyAnotherRound: { ja: "もう 1 回", en: "another round" },
-  anotherRound: { ja: "Enter でもう 1 回、Esc でホームに戻ります。", en: "Enter: another round. Esc: back to Home." },
-} as const satisfies Record<string, Localized>;
 
 /** At most this many lines: a long session's list must not push the keys off a small screen. */
 const MAX_SHOWN = 5;
@@ -33,7 +23,7 @@ export function SessionMistakes({ attempts, width }: { attempts: readonly Graded
       <Text {...theme.heading}>{t(MISTAKES_TEXT.heading)}</Text>
       {shown.map((a) => {
         const named = a.diagnosis ? MISTAKES.get(a.diagnosis)?.name : undefined;
-        const what = named ? `${t(named)}${t({ ja: "。", en: "." })}` : t(MISTAKES_TEXT.unnamed);
+        const what = named ? t(MISTAKES_TEXT.named, { name: t(named) }) : t(MISTAKES_TEXT.unnamed);
         return (
           <WrappedText
             key={`${a.index}:${a.part}:${a.answeredAt}`}

@@ -16,18 +16,9 @@ import { type ScreenProps, useText, useTheme } from "../context";
 import { useHoldKeys, useKeypress } from "../keypress";
 import type { RemoteQuiz } from "../remote-quiz-store";
 import { UI_TEXT } from "../strings";
+import { JOINED_TEXT } from "./joined-quiz-strings";
 import { useTerminalSize } from "../use-terminal-size";
 import { Practice } from "./Practice";
-
-export const JOINED_TEXT = {
-  joining: { ja: "セッションに参加しています…", en: "Joining the session…" },
-  sending: { ja: "送信中…", en: "Sending…" },
-  failedLeave: { ja: "Esc で終了します。", en: "Esc: leave." },
-  intro: {
-    ja: "{name} さん、セッション {code} のクイズです（{count} 問）。答えはサーバーが採点します。",
-    en: "{name}, this is session {code}'s quiz ({count} {questionNoun}). The server grades your answers.",
-  },
-} as const satisfies Record<string, Localized>;
 
 /** `returnsHome`: opened from Home, so its end goes back there; from the command line it ends the trainer. */
 export function JoinedQuiz({ remote, returnsHome = false, ...props }: ScreenProps & { remote: RemoteQuiz; returnsHome?: boolean }) {
