@@ -6,10 +6,21 @@
 // timed from just before its request is sent to its whole response read. Reports the median
 // and p99 over all rounds and the server's peak RSS (VmHWM, read before it is stopped).
 //
+// Beside them, in the same run and with the same client, the floor: the same bursts against an
+// HTTP server that does nothing (bench/empty-server.mjs), so that the p99 is read against what
+// this machine gives any Node server, not against a number alone.
+//
 // BENCH_LIVE_LEARNERS and BENCH_LIVE_ROUNDS change the load; BENCH_LIVE_PROFILE=DIR runs the
 // server with `node --cpu-prof --cpu-prof-dir DIR` (the profile is written when it stops).
 import { findPostgresBin, startCluster } from "../test/support/pg-cluster.mjs";
-import { HttpLearner, peakRss, rightAnswerFor, sigmoidForDerivativeFor, startServe } from "../test/support/live-session.mjs";
+import {
+  HttpLearner,
+  keepAliveTransport,
+  peakRss,
+  rightAnswerFor,
+  sigmoidForDerivativeFor,
+  startServe,
+} from "../test/support/live-session.mjs";
 
 const LEARNERS = Number(process.env.BENCH_LIVE_LEARNERS ?? 200) || 200;
 const ROUNDS = Number(process.env.BENCH_LIVE_ROUNDS ?? 6) || 6;
@@ -63,12 +74,16 @@ async function measure(context, database) {
   let figures;
   try {
     const { url, session } = server.ready;
-    const learners = Array.from({ length: LEARNERS }, (_, i) => new HttpLearner(url, session, `Learner ${String(i + 1).padStart(3, "0")}`));
+    const learners = Array.from(
+      { length: LEARNERS },
+      (_, i) => new HttpLearner(url, session, `Learner ${String(i + 1).padStart(3, "0")}`, { transport: keepAliveTransport() }),
+    );
     await inBatches(learners, JOIN_CONCURRENCY, async (learner) => {
       await learner.join();
       await learner.state();
     });
     const times = [];
+    const bytes = [];
     let refused = 0;
     const cpuBefore = await cpuMs(server.pid);
     for (let round = 0; round < ROUNDS; round++) {
@@ -80,8 +95,10 @@ async function measure(context, database) {
       );
       const results = await Promise.all(active.map((learner, i) => learner.act("answer", answers[i])));
       for (const result of results) {
-        if (result.status === 200) times.push(result.ms);
-        else refused++;
+        if (result.status === 200) {
+          times.push(result.ms);
+          bytes.push(JSON.stringify(result.body).length);
+        } else refused++;
       }
       // Stay well under the per-learner rate limit (10 actions a second).
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -90,7 +107,7 @@ async function measure(context, database) {
     // The server's own CPU per answer (the database's processes and the bench's clients not
     // counted; the 200 ms pauses between rounds cost it next to nothing).
     const cpuPerAnswer = cpuBefore !== null && cpuAfter !== null && times.length > 0 ? (cpuAfter - cpuBefore) / times.length : null;
-    figures = { times, refused, rss: await peakRss(server.pid), cpuPerAnswer };
+    figures = { times, refused, rss: await peakRss(server.pid), cpuPerAnswer, bytes: bytes.reduce((a, b) => a + b, 0) / bytes.length };
   } finally {
     await server.stop("SIGINT");
   }
@@ -100,14 +117,49 @@ async function measure(context, database) {
   return figures;
 }
 
-function addRows(context, label, { times, refused, rss, cpuPerAnswer }) {
+/**
+ * The same bursts, through the same client, against bench/empty-server.mjs answering `bytes`
+ * bytes: the p99 any Node HTTP server gets here. Returns the round trips.
+ */
+async function measureFloor(bytes) {
+  const { spawn } = await import("node:child_process");
+  const child = spawn(process.execPath, [new URL("./empty-server.mjs", import.meta.url).pathname, String(Math.round(bytes))], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  try {
+    const port = await new Promise((resolve, reject) => {
+      child.stdout.setEncoding("utf8").once("data", (line) => resolve(Number(line.trim())));
+      child.once("exit", (code) => reject(new Error(`the empty server exited (${code})`)));
+    });
+    const url = `http://127.0.0.1:${port}/api/sessions/FLOOR/actions`;
+    const clients = Array.from({ length: LEARNERS }, () => keepAliveTransport());
+    const send = (client) =>
+      client(url, {
+        method: "POST",
+        token: "floor",
+        body: { id: "00000000-0000-4000-8000-000000000000", action: "answer", text: "0.731" },
+      });
+    await inBatches(clients, JOIN_CONCURRENCY, send);
+    const times = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const { status, ms } of await Promise.all(clients.map(send))) if (status === 200) times.push(ms);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return times;
+  } finally {
+    child.kill("SIGINT");
+  }
+}
+
+function addRows(context, label, { times, refused, rss, cpuPerAnswer }, floor) {
   if (times.length === 0) throw new Error(`${label}: no answer came back (${refused} refused)`);
-  const why = `an answer waits behind the others of its burst of ${LEARNERS}: the server, the database and the bench's own ${LEARNERS} clients share the machine's 2 cores, and each answer costs a few ms of them (one SQL statement and a commit, graded on the learner's cached state; on PGlite one WebAssembly database answers one statement at a time; profile in docs/benchmarks.md)`;
+  const floorP99 = context.percentile(floor, 99);
+  const why = `an answer waits behind the others of its burst of ${LEARNERS}: the server, the database and the bench's own ${LEARNERS} clients share the machine's 2 cores. An HTTP server that does nothing, answering the same bursts in this run, takes p99 ${floorP99.toFixed(0)} ms here, and grading, storing and answering cost serve's CPU time per answer (below) on top of it; profile in docs/benchmarks.md`;
   const note = `${times.length} answers in rounds of ${LEARNERS} at once${refused ? `, ${refused} refused` : ""}`;
   context.row(`${LEARNERS} learners answering at once, ${label}: median`, context.median(times), "ms", { note });
   context.row(`${LEARNERS} learners answering at once, ${label}: p99`, context.percentile(times, 99), "ms", {
     target: { text: `≤ ${P99_TARGET_MS} ms`, check: (value) => value <= P99_TARGET_MS, why },
-    note: `max ${Math.max(...times).toFixed(1)} ms`,
+    note: `${(context.percentile(times, 99) / floorP99).toFixed(1)}× the p99 of the server that does nothing, in this run; max ${Math.max(...times).toFixed(1)} ms`,
   });
   if (cpuPerAnswer !== null)
     context.row(`serve's CPU time per answer, ${label}`, cpuPerAnswer, "ms", {
@@ -117,7 +169,15 @@ function addRows(context, label, { times, refused, rss, cpuPerAnswer }) {
 }
 
 export default async function live(context) {
-  addRows(context, "PGlite", await measure(context, context.tempDir("live-pglite")));
+  const pglite = await measure(context, context.tempDir("live-pglite"));
+  const floor = await measureFloor(pglite.bytes);
+  context.row(`${LEARNERS} requests at once to an HTTP server that does nothing: median`, context.median(floor), "ms", {
+    note: `bench/empty-server.mjs (node:http) answering ${Math.round(pglite.bytes)} bytes, the size of a graded answer, through the same client: the floor`,
+  });
+  context.row(`${LEARNERS} requests at once to an HTTP server that does nothing: p99`, context.percentile(floor, 99), "ms", {
+    note: `max ${Math.max(...floor).toFixed(1)} ms`,
+  });
+  addRows(context, "PGlite", pglite, floor);
   const bin = findPostgresBin();
   if (!bin) {
     context.notMeasured(
@@ -128,7 +188,7 @@ export default async function live(context) {
   }
   const cluster = await startCluster({ bin, durable: true });
   try {
-    addRows(context, "PostgreSQL", await measure(context, cluster.url));
+    addRows(context, "PostgreSQL", await measure(context, cluster.url), floor);
   } finally {
     cluster.stop();
   }

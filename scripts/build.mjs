@@ -119,7 +119,13 @@ const define = {
 await build({
   absWorkingDir: root,
   // content-load: the course's cold load (YAML, zod), for the single bundles below to import.
-  entryPoints: { main: "src/cli/main.ts", "content-load": "src/content/load.ts", "quiz-settings": "src/quiz/settings.ts" },
+  // pglite-worker: the embedded database's thread, started by the server (src/server/database.ts).
+  entryPoints: {
+    main: "src/cli/main.ts",
+    "content-load": "src/content/load.ts",
+    "quiz-settings": "src/quiz/settings.ts",
+    "pglite-worker": "src/server/pglite-worker.ts",
+  },
   outdir: staging,
   outExtension: { ".js": ".mjs" },
   bundle: true,

@@ -177,7 +177,7 @@ export async function createServer(options: ServerOptions): Promise<SessionServe
   app.post(
     "/api/sessions/:code/actions",
     { bodyLimit: LEARNER_BODY_LIMIT, config: { rateLimit: { max: ACTIONS_PER_SECOND, timeWindow: options.rateWindowMs ?? 1000 } } },
-    async (request) => {
+    async (request, reply) => {
       const learner = await learnerOf(request);
       const body = readActionBody(request.body);
       const outcome = await session.act(learner, body, now());
@@ -185,6 +185,8 @@ export async function createServer(options: ServerOptions): Promise<SessionServe
         if (outcome.error === "id-reused") throw new HttpError(409, "id-reused", "this attempt id was used for another action");
         throw ended();
       }
+      // The events as they were stored, when they were: a retried request gets the very same bytes.
+      if (outcome.eventsJson !== undefined) return reply.type("application/json; charset=utf-8").send(`{"events":${outcome.eventsJson}}`);
       return { events: outcome.events satisfies ClientEvent[] };
     },
   );

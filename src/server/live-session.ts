@@ -6,6 +6,7 @@ import { currentView, summarize } from "../engine/session";
 import { checkLearnerName, type LearnerNameProblem } from "../quiz/learner-name";
 import type { QuizResult } from "../quiz/result";
 import type { QuizSettings } from "../quiz/settings";
+import { ActionWriter } from "./action-writer";
 import { type ClientEvent, clientEvents, type FeedbackMode, summaryEvent } from "./client-events";
 import { dashboardModel, type DashboardModel } from "./dashboard-model";
 import type { Database, Queryable } from "./database";
@@ -50,7 +51,13 @@ export interface ActionRequest {
 }
 
 export type ActionOutcome =
-  | { ok: true; events: ClientEvent[]; changed: boolean }
+  | {
+      ok: true;
+      events: ClientEvent[];
+      /** `events` as JSON, where it was made already (to store it): sent as it is, not made again. */
+      eventsJson?: string;
+      changed: boolean;
+    }
   | { ok: false; status: 409; error: "id-reused" }
   | { ok: false; status: 410; error: "ended" };
 
@@ -112,13 +119,18 @@ export interface NewSessionOptions {
 }
 
 export class LiveSession {
+  /** Writes the actions graded on cached state, many learners' in one statement (group commit). */
+  private readonly writer: ActionWriter;
+
   private constructor(
     private readonly db: Database,
     readonly course: Course,
     private record: SessionRecord,
     /** The trainer's version, written into results. */
     readonly app: string,
-  ) {}
+  ) {
+    this.writer = new ActionWriter(db);
+  }
 
   static async create(db: Database, course: Course, app: string, options: NewSessionOptions): Promise<LiveSession> {
     for (;;) {
@@ -305,11 +317,12 @@ export class LiveSession {
   private readonly graders = new Map<number, { seq: number; replayer: LearnerReplayer; attemptIds: Set<string> }>();
 
   /**
-   * Grades the action on the cached state and stores it in one statement, without reading the
-   * learner's actions again. The statement locks the learner's row (as the replaying path does)
-   * and stores the action at the cached `seq` only if the session is still open: when another
-   * server stored an action for this learner meanwhile, that `seq` (or the attempt id) is taken,
-   * the statement fails whole, and the caller replays from the database instead. Null when the
+   * Grades the action on the cached state and stores it with the other answers of the moment
+   * (action-writer.ts: one statement for the batch), without reading the learner's actions
+   * again. The statement locks the learners' rows (as the replaying path does) and stores the
+   * action at the cached `seq` only if the session is still open: when another server stored an
+   * action for this learner meanwhile, that `seq` (or the attempt id) is taken, this action is
+   * not stored, and the caller replays from the database instead. Null when the
    * cache cannot answer: no cached state, a retried attempt id, the quiz ending, a withheld
    * worked solution, the session ended, or a conflict.
    */
@@ -334,28 +347,23 @@ export class LiveSession {
     const attempts = step.events.flatMap((event) =>
       event.type === "graded" ? [{ part: event.attempt.part, attempt: event.attempt }] : [],
     );
-    let stored: { stored: number }[];
-    try {
-      stored = await this.db.query<{ stored: number }>(STORE_ACTION_IF_OPEN, [
-        learner.id,
-        cached.seq,
-        request.id,
-        request.action,
-        request.text,
-        now,
-        JSON.stringify(events),
-        JSON.stringify(attempts),
-      ]);
-    } catch (error) {
-      if (isUniqueViolation(error)) return null;
-      throw error;
-    }
-    if (stored[0]?.stored !== 1) return null;
+    const eventsJson = JSON.stringify(events);
+    const written = await this.writer.store({
+      learnerId: learner.id,
+      seq: cached.seq,
+      attemptId: request.id,
+      kind: request.action,
+      text: request.text,
+      at: now,
+      response: eventsJson,
+      attempts,
+    });
+    if (written !== "stored") return null;
     if (!replayer.state.finished) {
       cached.attemptIds.add(request.id);
       this.graders.set(learner.id, { seq: cached.seq + 1, replayer, attemptIds: cached.attemptIds });
     }
-    return { ok: true, events, changed: true };
+    return { ok: true, events, eventsJson, changed: true };
   }
 
   /**
@@ -375,7 +383,7 @@ export class LiveSession {
       if (seen[0]) {
         const same = seen[0].kind === request.action && seen[0].text === request.text;
         return same
-          ? { ok: true, events: JSON.parse(seen[0].response) as ClientEvent[], changed: false }
+          ? { ok: true, events: JSON.parse(seen[0].response) as ClientEvent[], eventsJson: seen[0].response, changed: false }
           : { ok: false, status: 409, error: "id-reused" };
       }
       const sessions = await tx.query<SessionRow>("SELECT * FROM sessions WHERE code = $1", [this.code]);
@@ -418,6 +426,7 @@ export class LiveSession {
       const done = replayer.done();
       const events = clientEvents(step.events, { feedback: this.record.feedback, deadline: done.deadline, now, result: done.result });
       const seq = actions.length;
+      const eventsJson = JSON.stringify(events);
       await tx.query("INSERT INTO actions (learner_id, seq, attempt_id, kind, text, at, response) VALUES ($1, $2, $3, $4, $5, $6, $7)", [
         learner.id,
         seq,
@@ -425,7 +434,7 @@ export class LiveSession {
         request.action,
         request.text,
         now,
-        JSON.stringify(events),
+        eventsJson,
       ]);
       for (const event of step.events) {
         if (event.type !== "graded") continue;
@@ -439,7 +448,7 @@ export class LiveSession {
       await tx.query("UPDATE learners SET last_seen = GREATEST(last_seen, $2) WHERE id = $1", [learner.id, now]);
       if (this.record.endedAt === null && !replayer.state.finished)
         keep = { seq: seq + 1, replayer, attemptIds: new Set([...attemptIds, request.id]) };
-      return { ok: true, events, changed: true };
+      return { ok: true, events, eventsJson, changed: true };
     });
     // Cached only once committed. Should a concurrent replay leave an older state here, its
     // `seq` is taken in the database, and the next action falls back to a replay.
@@ -557,36 +566,6 @@ export class LiveSession {
       if (payload === this.code) fn();
     });
   }
-}
-
-/**
- * Stores a graded action at `seq` ($2) with its attempts ($8, a JSON array of {part, attempt})
- * and the learner's last_seen, in one statement (one round trip, committed on its own). The
- * learner's row is locked first, as the replaying path locks it, and nothing is stored when the
- * session has ended; `stored` is 1 when the action was stored. A `seq` or attempt id already
- * taken fails the statement whole with a unique violation.
- */
-const STORE_ACTION_IF_OPEN = `
-  WITH learner AS (
-    SELECT l.id FROM learners l JOIN sessions s ON s.code = l.session_code
-    WHERE l.id = $1 AND s.ended_at IS NULL
-    FOR UPDATE OF l
-  ), action AS (
-    INSERT INTO actions (learner_id, seq, attempt_id, kind, text, at, response)
-    SELECT id, $2::integer, $3::uuid, $4::text, $5::text, $6::bigint, $7::text FROM learner
-    RETURNING learner_id, seq
-  ), graded AS (
-    INSERT INTO attempts (learner_id, seq, part, attempt)
-    SELECT action.learner_id, action.seq, x.part, x.attempt
-    FROM action, jsonb_to_recordset($8::jsonb) AS x(part integer, attempt jsonb)
-  ), seen AS (
-    UPDATE learners SET last_seen = GREATEST(last_seen, $6::bigint) WHERE id IN (SELECT learner_id FROM action)
-  )
-  SELECT count(*)::integer AS stored FROM action`;
-
-/** PostgreSQL's unique_violation (both pg and PGlite give the SQLSTATE as `code`). */
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "23505";
 }
 
 /** The engine's summary of a finished replay, as its closing step gave it. */

@@ -40,8 +40,33 @@ export function readActionBody(body: unknown): { id: string; action: ActionKind;
   if (action === "answer") {
     if (typeof text !== "string") throw new HttpError(400, "bad-request", '"text" must be a string with "answer"');
     if (text.length > MAX_ANSWER_LENGTH) throw new HttpError(400, "bad-request", `"text" is longer than ${MAX_ANSWER_LENGTH} characters`);
+    const unstorable = unstorableAt(text);
+    if (unstorable !== null)
+      throw new HttpError(400, "bad-request", `"text" has a character that cannot be stored at position ${unstorable + 1}`);
     return { id: id.toLowerCase(), action, text };
   }
   if (text !== undefined) throw new HttpError(400, "bad-request", '"text" goes only with "answer"');
   return { id: id.toLowerCase(), action: action as ActionKind, text: null };
+}
+
+/**
+ * The index of the first character PostgreSQL cannot store in text or jsonb (NUL, or half of a
+ * surrogate pair), or null. Refused here so that such an answer never reaches the statement
+ * that stores a whole batch of answers.
+ */
+export function unstorableAt(text: string): number | null {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0) return i;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
+      return i;
+    }
+    if (code >= 0xdc00 && code <= 0xdfff) return i;
+  }
+  return null;
 }

@@ -158,6 +158,26 @@ describe("the server refuses", () => {
         "bad-request",
       );
     }
+    // Characters PostgreSQL cannot store, refused with their position before they reach the
+    // statement that stores a whole batch of answers.
+    for (const [text, position] of [
+      ["0.5\u0000", 4],
+      ["0.\ud8005", 3],
+      ["\udc00", 1],
+    ] as const) {
+      await fresh();
+      const res = await refused(
+        {
+          method: "POST",
+          url: `/api/sessions/${code}/actions`,
+          headers: auth(),
+          body: JSON.stringify({ id: uuid(), action: "answer", text }),
+        },
+        400,
+        "bad-request",
+      );
+      expect(res.json().message).toContain(`position ${position}`);
+    }
     await refused({ method: "POST", url: `/api/sessions/${code}/join`, body: JSON.stringify({ name: 5 }) }, 400, "bad-request");
     await refused({ method: "POST", url: `/api/sessions/${code}/join`, body: JSON.stringify({ name: "a\u0007b" }) }, 400, "bad-name");
     await refused({ method: "POST", url: "/api/sessions/ZZZZZZZZ/join", body: JSON.stringify({ name: "Ben" }) }, 404);

@@ -4,6 +4,7 @@
 // JavaScript.
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { connect } from "node:net";
 
 /**
  * Spawns `node cli serve --json ...args` and resolves once the ready line is there:
@@ -111,11 +112,81 @@ export async function request(url, { method = "GET", token, body, headers = {} }
 }
 
 /**
+ * `request`'s contract over one keep-alive connection of its own, with HTTP/1.1 written and read
+ * by hand: for the bench, whose 200 learners stand in for 200 machines but share this one's 2
+ * cores with the server. Node's fetch spends about 0.8 ms of CPU a request here, as much as the
+ * server spends answering it; this spends a few hundredths of that, so the round trips measure
+ * the server. Only what the server sends is read: a Content-Length body, no chunks. One request
+ * at a time on the connection (a learner waits for each answer).
+ */
+export function keepAliveTransport() {
+  let socket = null;
+  let received = Buffer.alloc(0);
+  let waiting = null;
+  const fail = (error) => {
+    socket = null;
+    const w = waiting;
+    waiting = null;
+    w?.reject(error);
+  };
+  const take = () => {
+    if (!waiting) return;
+    const end = received.indexOf("\r\n\r\n");
+    if (end < 0) return;
+    const head = received.subarray(0, end).toString("latin1").split("\r\n");
+    const status = Number(head[0].split(" ")[1]);
+    const headers = new Headers();
+    for (const line of head.slice(1)) {
+      const colon = line.indexOf(":");
+      headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
+    }
+    const length = Number(headers.get("content-length") ?? Number.NaN);
+    if (!Number.isInteger(length)) return fail(new Error(`a response without Content-Length (${head[0]})`));
+    if (received.length < end + 4 + length) return;
+    const text = received.subarray(end + 4, end + 4 + length).toString("utf8");
+    received = received.subarray(end + 4 + length);
+    const w = waiting;
+    waiting = null;
+    w.resolve({ status, text, headers });
+  };
+  const open = (url) =>
+    new Promise((resolve, reject) => {
+      const s = connect({ host: url.hostname, port: Number(url.port), noDelay: true }, () => resolve(s));
+      s.once("error", reject);
+      s.on("data", (chunk) => {
+        received = received.length === 0 ? chunk : Buffer.concat([received, chunk]);
+        take();
+      });
+      s.on("close", () => fail(new Error("the server closed the connection")));
+      s.on("error", (error) => fail(error));
+    });
+  return async (address, { method = "GET", token, body, headers = {} } = {}) => {
+    const url = new URL(address);
+    socket ??= await open(url);
+    const payload = body === undefined ? "" : typeof body === "string" ? body : JSON.stringify(body);
+    const lines = [`${method} ${url.pathname}${url.search} HTTP/1.1`, `Host: ${url.host}`];
+    if (token) lines.push(`Authorization: Bearer ${token}`);
+    if (body !== undefined) lines.push("Content-Type: application/json", `Content-Length: ${Buffer.byteLength(payload)}`);
+    for (const [key, value] of Object.entries(headers)) lines.push(`${key}: ${value}`);
+    const started = performance.now();
+    const response = new Promise((resolve, reject) => (waiting = { resolve, reject }));
+    socket.write(`${lines.join("\r\n")}\r\n\r\n${payload}`);
+    const { status, text, headers: got } = await response;
+    const ms = performance.now() - started;
+    let parsed = text;
+    if ((got.get("content-type") ?? "").includes("json")) parsed = JSON.parse(text);
+    return { status, body: parsed, ms, headers: got };
+  };
+}
+
+/**
  * A learner speaking the HTTP API directly (what `quiz --join` does underneath). `question` is
  * the last question event's QuestionView, `summary` the summary event once the quiz is over.
  */
 export class HttpLearner {
-  constructor(url, session, name) {
+  /** `transport` sends one request, as `request` does (the default); the bench gives each learner keepAliveTransport(). */
+  constructor(url, session, name, { transport = request } = {}) {
+    this.transport = transport;
     this.url = url.replace(/\/+$/, "");
     this.session = session;
     this.name = name;
@@ -131,7 +202,7 @@ export class HttpLearner {
 
   /** Joins (or rejoins with the saved token); throws on anything but 200/201. */
   async join() {
-    const response = await request(this.api("join"), { method: "POST", token: this.token ?? undefined, body: { name: this.name } });
+    const response = await this.transport(this.api("join"), { method: "POST", token: this.token ?? undefined, body: { name: this.name } });
     if (response.status !== 200 && response.status !== 201)
       throw new Error(`join ${this.name}: ${response.status} ${JSON.stringify(response.body)}`);
     this.token = response.body.token;
@@ -140,7 +211,7 @@ export class HttpLearner {
 
   /** Reads what the learner should see now (after joining or reconnecting). */
   async state() {
-    const response = await request(this.api("state"), { token: this.token });
+    const response = await this.transport(this.api("state"), { token: this.token });
     if (response.status !== 200) throw new Error(`state ${this.name}: ${response.status} ${JSON.stringify(response.body)}`);
     this.take(response.body.events);
     return response;
@@ -149,7 +220,7 @@ export class HttpLearner {
   /** Sends one action with a fresh attempt id (or `id`, to retry one); returns the response. */
   async act(action, text, id = randomUUID()) {
     const body = action === "answer" ? { id, action, text } : { id, action };
-    const response = await request(this.api("actions"), { method: "POST", token: this.token, body });
+    const response = await this.transport(this.api("actions"), { method: "POST", token: this.token, body });
     if (response.status === 200) this.take(response.body.events);
     return { ...response, id };
   }
