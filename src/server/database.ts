@@ -206,13 +206,7 @@ async function openPostgres(url: string): Promise<Database> {
     async transaction(fn) {
       const client = await pool.connect();
       try {
-        await client.query("BEGIN");
-        const result = await fn(on(client));
-        await client.query("COMMIT");
-        return result;
-      } catch (error) {
-        await client.query("ROLLBACK").catch(() => {});
-        throw error;
+        return await inTransaction(on(client), fn);
       } finally {
         client.release();
       }
@@ -240,6 +234,19 @@ async function openPostgres(url: string): Promise<Database> {
       await pool.end();
     },
   };
+}
+
+/** Runs `fn` between BEGIN and COMMIT on one connection; ROLLBACK when it throws. */
+export async function inTransaction<T>(connection: Queryable, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  await connection.exec("BEGIN");
+  try {
+    const result = await fn(connection);
+    await connection.exec("COMMIT");
+    return result;
+  } catch (error) {
+    await connection.exec("ROLLBACK").catch(() => {});
+    throw error;
+  }
 }
 
 function quoteIdent(name: string): string {
