@@ -191,8 +191,10 @@ export function createRemoteQuiz(options: {
           case "summary":
             patch.summary = event.summary;
             patch.session = remoteSessionState(course, connection.getState().info, true);
-            patch.phase = kind === "quit" || kind === "open" ? "finished" : "answered";
-            if (kind === "quit" || kind === "open") patch.pending = null;
+            // As in a local quiz, a quiz that ended early (an answer past the deadline too) ends at once.
+            const over = kind === "quit" || kind === "open" || event.summary.quit;
+            patch.phase = over ? "finished" : "answered";
+            if (over) patch.pending = null;
             connection.setState(summaryOutcome(event));
             stopHeartbeat();
             break;
