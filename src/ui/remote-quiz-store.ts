@@ -192,9 +192,8 @@ export function createRemoteQuiz(options: {
             patch.summary = event.summary;
             patch.session = remoteSessionState(course, connection.getState().info, true);
             // As in a local quiz, a quiz that ended early (an answer past the deadline too) ends at once.
-            const over = kind === "quit" || kind === "open" || event.summary.quit;
-            patch.phase = over ? "finished" : "answered";
-            if (over) patch.pending = null;
+            patch.phase = kind === "quit" || kind === "open" || event.summary.quit ? "finished" : "answered";
+            if (patch.phase === "finished") patch.pending = null;
             connection.setState(summaryOutcome(event));
             stopHeartbeat();
             break;
