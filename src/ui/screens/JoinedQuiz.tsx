@@ -42,6 +42,9 @@ export function JoinedQuiz({ remote, returnsHome = false, ...props }: ScreenProp
   const connection = useStore(remote.connection);
   // Only whether there is a time limit: the seconds re-render the timer alone.
   const timed = useStore(remote.clock, (s) => s.secondsLeft !== null);
+  // The intro goes once the first answer is graded or skipped, as in a local quiz (whose intro
+  // needs an answer in the engine's session, which a joined quiz does not have here).
+  const unanswered = useStore(remote.store, (s) => s.phase === "asking" && (s.feedback === null || s.feedback.verdict === "invalid"));
   const [confirming, setConfirming] = useState(false);
   // Keys typed while the server has not answered act on what its answer shows, in order.
   useHoldKeys((connection.busy || connection.joining) && connection.failure === null);
@@ -90,20 +93,22 @@ export function JoinedQuiz({ remote, returnsHome = false, ...props }: ScreenProp
         )
       }
       intro={
-        <Box flexDirection="column" marginBottom={rows >= 20 ? 1 : 0}>
-          <WrappedText
-            text={t(JOINED_TEXT.intro, {
-              name: remote.name,
-              code: remote.code,
-              count,
-              questionNoun: englishNoun(count, "question", "questions"),
-            })}
-            width={columns}
-            style={theme.muted}
-          />
-          {info && !info.hintsAllowed ? <WrappedText text={t(QUIZ_TEXT.hintsOff)} width={columns} style={theme.muted} /> : null}
-          {info?.feedback === "end" ? <WrappedText text={t(JOIN_TEXT.feedbackAtEnd)} width={columns} style={theme.muted} /> : null}
-        </Box>
+        unanswered ? (
+          <Box flexDirection="column" marginBottom={rows >= 20 ? 1 : 0}>
+            <WrappedText
+              text={t(JOINED_TEXT.intro, {
+                name: remote.name,
+                code: remote.code,
+                count,
+                questionNoun: englishNoun(count, "question", "questions"),
+              })}
+              width={columns}
+              style={theme.muted}
+            />
+            {info && !info.hintsAllowed ? <WrappedText text={t(QUIZ_TEXT.hintsOff)} width={columns} style={theme.muted} /> : null}
+            {info?.feedback === "end" ? <WrappedText text={t(JOIN_TEXT.feedbackAtEnd)} width={columns} style={theme.muted} /> : null}
+          </Box>
+        ) : null
       }
       footer={
         confirming ? (
