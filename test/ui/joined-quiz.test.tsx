@@ -179,8 +179,10 @@ describe("a joined quiz as a local quiz: the time left, the time-up end, Esc twi
     await t.press(KEYS.enter);
     await until(t.frame, "Question 2 of 3");
     expect(server.seen.filter((r) => r.endsWith("/actions"))).toHaveLength(1);
-    // The time runs out while the learner is thinking: the client says so to the server, whose
-    // clock has passed the deadline too, and shows how the quiz ended.
+    // The time runs out while the learner is thinking (and has pressed Esc once): the client says
+    // so to the server, whose clock has passed the deadline too, and shows how the quiz ended.
+    await t.press(KEYS.escape);
+    await until(t.frame, "Press Esc again");
     server.now += 60_000;
     clock.now += 60_000;
     const end = await until(t.frame, "Time is up");
@@ -190,6 +192,7 @@ describe("a joined quiz as a local quiz: the time left, the time-up end, Esc twi
     expect(end).toContain(`Your answers are recorded on the server of session ${CODE}.`);
     expect(end).not.toContain("left");
     expect(end).not.toContain("Quiz ended early");
+    expect(end).not.toContain("Press Esc again");
     t.unmount();
   });
 

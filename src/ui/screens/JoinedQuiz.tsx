@@ -44,7 +44,7 @@ export function JoinedQuiz({ remote, returnsHome = false, ...props }: ScreenProp
   const timed = useStore(remote.clock, (s) => s.secondsLeft !== null);
   // The intro goes once the first answer is graded or skipped, as in a local quiz (whose intro
   // needs an answer in the engine's session, which a joined quiz does not have here).
-  const unanswered = useStore(remote.store, (s) => s.phase === "asking" && (s.feedback === null || s.feedback.verdict === "invalid"));
+  const nothingAnswered = useStore(remote.store, (s) => s.phase === "asking" && (s.feedback === null || s.feedback.verdict === "invalid"));
   const [confirming, setConfirming] = useState(false);
   // Keys typed while the server has not answered act on what its answer shows, in order.
   useHoldKeys((connection.busy || connection.joining) && connection.failure === null);
@@ -93,7 +93,7 @@ export function JoinedQuiz({ remote, returnsHome = false, ...props }: ScreenProp
         )
       }
       intro={
-        unanswered ? (
+        nothingAnswered ? (
           <Box flexDirection="column" marginBottom={rows >= 20 ? 1 : 0}>
             <WrappedText
               text={t(JOINED_TEXT.intro, {
@@ -111,7 +111,7 @@ export function JoinedQuiz({ remote, returnsHome = false, ...props }: ScreenProp
         ) : null
       }
       footer={
-        confirming ? (
+        confirming && phase !== "finished" && !connection.failure ? (
           <WrappedText text={t(UI_TEXT.quizConfirmEnd)} width={columns} style={theme.warn} />
         ) : status ? (
           <Box flexDirection="column">
