@@ -16,6 +16,8 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import { createAnswerLineSlice } from "./answer-line-slice";
 import { type PracticeEvent, practiceStateAfter } from "./practice-events";
 import { NEW_QUESTION_VIEW, type PracticeState, type PracticeStore, TYPE_AN_ANSWER_FIRST } from "./practice-store";
+import type { QuizClock } from "./quiz-session";
+import { createRemoteQuizClock } from "./remote-quiz-clock";
 
 /** The part of a JoinedSession the screen uses (tests pass a fake). */
 export interface RemoteSession {
@@ -46,6 +48,9 @@ export interface ConnectionState {
   /** From the summary: the score and each question's verdicts (with --feedback end). */
   score: { right: number; of: number } | null;
   results: readonly unknown[];
+  /** From the summary: the time limit ended the quiz, and how many questions were left unanswered. */
+  timeUp: boolean;
+  unanswered: number;
 }
 
 export interface RemoteQuiz {
@@ -54,6 +59,8 @@ export interface RemoteQuiz {
   readonly server: string;
   readonly store: PracticeStore;
   readonly connection: StoreApi<ConnectionState>;
+  /** The time left, for the header (src/ui/remote-quiz-clock.ts); its seconds are null without a limit. */
+  readonly clock: StoreApi<QuizClock>;
   /** Joins and shows the first question (or the summary of a finished quiz). */
   start(): Promise<void>;
   /** Ctrl+C or leaving: the server keeps every answer; nothing is sent. */
@@ -110,7 +117,24 @@ function remoteSessionState(course: Course, info: SessionInfo | null, finished: 
   };
 }
 
-export function createRemoteQuiz(options: { session: RemoteSession; course: Course; heartbeatMs?: number }): RemoteQuiz {
+/** The connection's fields a summary sets: the score, the verdicts, and how the quiz ended. */
+function summaryOutcome(event: Extract<RemoteEvent, { type: "summary" }>): Partial<ConnectionState> {
+  const { summary, extra } = event;
+  return {
+    score: { right: event.score, of: event.scoreOf },
+    results: event.results,
+    timeUp: extra.timeUp === true || extra.ending === "time-up",
+    unanswered: extra.unanswered ?? Math.max(0, summary.questions - summary.finished - summary.skipped),
+  };
+}
+
+export function createRemoteQuiz(options: {
+  session: RemoteSession;
+  course: Course;
+  heartbeatMs?: number;
+  /** The monotonic clock and tick of the time left (tests pass fakes). */
+  clock?: { now?: () => number; tickMs?: number };
+}): RemoteQuiz {
   const { session, course } = options;
   const connection = createStore<ConnectionState>()(() => ({
     joining: true,
@@ -123,25 +147,33 @@ export function createRemoteQuiz(options: { session: RemoteSession; course: Cour
     rejoined: false,
     score: null,
     results: [],
+    timeUp: false,
+    unanswered: 0,
   }));
   let heartbeat: ReturnType<typeof setInterval> | null = null;
-  let timeLimit: ReturnType<typeof setTimeout> | null = null;
+  // A timed quiz ends when its time is up even while the learner is thinking: any action past the
+  // deadline gets the server's "time is up" and the summary.
+  const timeLeft = createRemoteQuizClock({ ...options.clock, onTimeUp: () => store.getState().quit() });
   const stopHeartbeat = () => {
     if (heartbeat !== null) clearInterval(heartbeat);
     heartbeat = null;
-    if (timeLimit !== null) clearTimeout(timeLimit);
-    timeLimit = null;
+    timeLeft.stop();
   };
 
   const store: PracticeStore = createStore<PracticeState>()((set, get, api) => {
     /** What the screen shows after the server's events for one action. */
     function apply(events: readonly RemoteEvent[], kind: ActionKind): Partial<PracticeState> {
       const shown = visibleEvents(events);
-      const patch = practiceStateAfter(get(), practiceEvents(shown, get().question, kind), { summaryEnds: () => kind === "quit" });
+      for (const event of shown) if (event.type === "question") timeLeft.sync(event.remainingMs);
+      // As in a local quiz, quitting ends at once, and so does a quiz that ended early (an answer
+      // that arrived past the deadline); after the last answer its feedback is read first.
+      const patch = practiceStateAfter(get(), practiceEvents(shown, get().question, kind), {
+        summaryEnds: (summary) => kind === "quit" || summary.quit,
+      });
       const summary = shown.find((e) => e.type === "summary");
       if (summary?.type === "summary") {
         patch.session = remoteSessionState(course, connection.getState().info, true);
-        connection.setState({ score: { right: summary.score, of: summary.scoreOf }, results: summary.results });
+        connection.setState(summaryOutcome(summary));
         stopHeartbeat();
       }
       return patch;
@@ -228,6 +260,7 @@ export function createRemoteQuiz(options: { session: RemoteSession; course: Cour
     server: session.server,
     store,
     connection,
+    clock: timeLeft.clock,
     async start() {
       try {
         const opened = await session.open();
@@ -235,14 +268,6 @@ export function createRemoteQuiz(options: { session: RemoteSession; course: Cour
         store.setState({ session: remoteSessionState(course, opened.info, false) });
         store.setState(applyOpen(opened.events));
         session.shown();
-        // A timed quiz ends at its deadline even while the learner is thinking: any action past
-        // it gets the server's "time is up" and the summary.
-        const question = opened.events.find((e) => e.type === "question");
-        const deadline = question?.type === "question" && question.deadline !== null ? Date.parse(question.deadline) : Number.NaN;
-        if (Number.isFinite(deadline)) {
-          timeLimit = setTimeout(() => store.getState().quit(), Math.max(0, deadline - Date.now()) + 250);
-          timeLimit.unref?.();
-        }
         heartbeat = setInterval(() => void session.heartbeat(), options.heartbeatMs ?? HEARTBEAT_MS);
         heartbeat.unref?.();
       } catch (error) {
@@ -269,14 +294,18 @@ export function createRemoteQuiz(options: { session: RemoteSession; course: Cour
     const shown = visibleEvents([...(question ? [question] : []), ...(summary ? [summary] : [])]);
     const patch: Partial<PracticeState> = {};
     for (const event of shown) {
-      if (event.type === "question") Object.assign(patch, { question: event.question, phase: "asking", pending: null });
+      if (event.type === "question") {
+        Object.assign(patch, { question: event.question, phase: "asking", pending: null });
+        timeLeft.sync(event.remainingMs);
+      }
       if (event.type === "summary") {
         Object.assign(patch, {
           summary: event.summary,
           phase: "finished",
           session: remoteSessionState(course, connection.getState().info, true),
         });
-        connection.setState({ score: { right: event.score, of: event.scoreOf }, results: event.results });
+        connection.setState(summaryOutcome(event));
+        timeLeft.stop();
       }
     }
     return patch;

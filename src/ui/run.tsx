@@ -285,6 +285,7 @@ export async function runJoinedQuiz(launch: JoinLaunch): Promise<number> {
     return connection.failureExit;
   }
   if (connection.score) line(scoreText(connection.score));
+  if (connection.unanswered > 0) line(fill(QUIZ_TEXT.unanswered, { n: connection.unanswered }));
   line(fill(JOIN_TEXT.recorded, { code: remote.code }));
   return 0;
 }

@@ -2,7 +2,9 @@
 // built program's own `serve` on a free port: a learner answers every question of the session
 // (several keys in one send-keys), sees the verdicts and the end screen, and the score below the
 // last frame; in English and Japanese at 80×24. The right answers come from the questions an
-// oracle learner of the same session is asked in JSON lines (everyone gets the same quiz).
+// oracle learner of the same session is asked in JSON lines (everyone gets the same quiz). And, as
+// the local quiz does, against a `serve --time 1`: the time left in the header counting down, Esc
+// that asks first and ends the quiz when pressed again, at 80×24 in English and 40×24 in Japanese.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { QUANTITIES, type QuantityId } from "../../src/core/quantities";
 import { CLI, runCli } from "../support/cli";
@@ -38,15 +40,12 @@ afterAll(async () => {
   if (server) await stop(server);
 });
 
-function start(name: string, lang: "en" | "ja"): Terminal {
-  const t = Terminal.start(
-    ["node", CLI, "quiz", "--join", ready.join, "--name", name, "--lang", lang, "--data-dir", tempDir("st-tui-join-")],
-    {
-      columns: 80,
-      rows: 24,
-      env: { LANG: "C.UTF-8", TERM: "xterm-256color", NO_COLOR: "1" },
-    },
-  );
+function start(name: string, lang: "en" | "ja", join = ready.join, columns = 80): Terminal {
+  const t = Terminal.start(["node", CLI, "quiz", "--join", join, "--name", name, "--lang", lang, "--data-dir", tempDir("st-tui-join-")], {
+    columns,
+    rows: 24,
+    env: { LANG: "C.UTF-8", TERM: "xterm-256color", NO_COLOR: "1" },
+  });
   open.push(t);
   return t;
 }
@@ -108,4 +107,74 @@ describe("quiz --join in a terminal, against the real server", () => {
       expect(after).toContain(text.score);
     }, 120_000);
   }
+});
+
+describe("quiz --join in a terminal, against a timed server (serve --time 1)", () => {
+  let timed: Spawned;
+  let timedReady: Ready;
+  beforeAll(async () => {
+    ({ server: timed, ready: timedReady } = await startServer(
+      ["--seed", "5", "--count", "3", "--skill", "sigmoid-value", "--time", "1"],
+      tempDir("st-tui-join-timed-db-"),
+    ));
+  }, 120_000);
+  afterAll(async () => {
+    if (timed) await stop(timed);
+  });
+
+  /** The seconds left that the header's first line shows ("0:58 left", "残り 0:58"). */
+  const secondsIn = (screen: string, pattern: RegExp): number => {
+    const match = pattern.exec(screen.split("\n")[0] ?? "");
+    if (!match) throw new Error(`no time left in the header:\n${screen}`);
+    return Number(match[1]) * 60 + Number(match[2]);
+  };
+
+  it("en, 80×24: the time left counts down in the header; a stray Esc asks first, Esc twice ends it early", async () => {
+    const t = start("Ken", "en", timedReady.join);
+    const first = await t.waitFor("Question 1 of 3", 60_000);
+    const header = /^σ Quiz · Question 1 of 3 +(\d):(\d\d) left$/;
+    expect(first.split("\n")[0]).toMatch(header);
+    const before = secondsIn(first, header);
+    expect(before).toBeLessThanOrEqual(60);
+    expectFits(first, 80, 24);
+    // It counts down on its own while the learner thinks.
+    const later = await t.waitFor(
+      new RegExp(`^σ Quiz · Question 1 of 3 +0:(?!${String(before % 60).padStart(2, "0")})\\d\\d left$`, "m"),
+      30_000,
+    );
+    expect(secondsIn(later, header)).toBeLessThan(before);
+
+    t.press("Escape");
+    const asked = await t.waitFor("Press Esc again to end the quiz", 30_000);
+    expect(asked).toContain("Question 1 of 3");
+    // Any other key goes on, and is typed into the answer.
+    t.press("1");
+    const goesOn = await t.waitFor("Answer: 1", 30_000);
+    expect(goesOn).not.toContain("Press Esc again");
+    t.press("Escape");
+    await t.waitFor("Press Esc again to end the quiz", 30_000);
+    t.press("Escape");
+    const end = await t.waitFor("Quiz ended early", 30_000);
+    expect(end).toContain("3 unanswered.");
+    expect(end).not.toMatch(/\d:\d\d left/);
+    expectFits(end, 80, 24);
+    t.press("Enter");
+    const after = await t.waitFor("[exit 0]", 30_000);
+    expect(after).toContain("Score: 0 of 3 questions right.");
+    expect(after).toContain("3 unanswered.");
+  }, 120_000);
+
+  it("ja, 40×24: the time left in the header, and the end screen fits", async () => {
+    const t = start("Aiko", "ja", timedReady.join, 40);
+    const first = await t.waitFor("問題 1 / 3", 60_000);
+    const header = /問題 1 \/ 3 +残り (\d):(\d\d)$/;
+    expect(first.split("\n")[0]).toMatch(header);
+    expectFits(first, 40, 24);
+    t.press("Escape");
+    expectFits(await t.waitFor("もう一度 Esc", 30_000), 40, 24);
+    t.press("Escape");
+    const end = await t.waitFor("クイズを途中で終えました", 30_000);
+    expect(end).toContain("未回答 3 問");
+    expectFits(end, 40, 24);
+  }, 120_000);
 });

@@ -1,11 +1,14 @@
 // A session server played in process, as a `fetch`: it speaks the contract of
 // docs/live-sessions.md with the real engine on the fixture course (so its events are the
 // engine's, as the real server's are), keeps each action's answer by attempt id, and can be
-// taken down and brought back, or told to answer like a hostile machine.
+// taken down and brought back, or told to answer like a hostile machine. With a time limit, each
+// question says how long is left by the server's clock (`now`, which a test moves), and an action
+// past a learner's deadline gets "time is up" and the summary, as the real server answers.
 import { quizQueue } from "../../src/engine/plan";
 import { answer, currentView, hint, quit, skip, start } from "../../src/engine/session";
 import type { EngineEvent, SessionConfig, SessionState, Step } from "../../src/engine/types";
 import type { FetchLike } from "../../src/join/http";
+import { QUIZ_TEXT } from "../../src/quiz/texts";
 import { COURSE } from "../engine/fixtures";
 
 export const ORIGIN = "http://127.0.0.1:4999";
@@ -16,6 +19,8 @@ interface Learner {
   name: string;
   token: string;
   state: SessionState;
+  /** When the learner's time runs out on the server's clock, or null without a time limit. */
+  deadline: number | null;
   /** The answer to each attempt id, with the body it answered. */
   answers: Map<string, { body: string; events: unknown[] }>;
   last: unknown[];
@@ -26,6 +31,8 @@ export interface FakeServerOptions {
   count?: number;
   feedback?: "now" | "end";
   hintsAllowed?: boolean;
+  /** A time limit, from each learner's join (ms on the fake server's clock). */
+  timeLimitMs?: number;
 }
 
 export class FakeServer {
@@ -79,7 +86,7 @@ export class FakeServer {
         count: this.config.count,
         feedback: this.options.feedback ?? "now",
         hintsAllowed: this.config.hintsAllowed,
-        timeLimitMinutes: null,
+        timeLimitMinutes: this.options.timeLimitMs === undefined ? null : this.options.timeLimitMs / 60_000,
         state: "open",
       });
     }
@@ -97,10 +104,11 @@ export class FakeServer {
         name,
         token: `token-${this.nextToken++}`,
         state: start(this.config, this.now).state,
+        deadline: this.options.timeLimitMs === undefined ? null : this.now + this.options.timeLimitMs,
         answers: new Map(),
         last: [],
       };
-      learner.last = this.visible(start(this.config, this.now));
+      learner.last = this.visible(start(this.config, this.now), learner);
       this.learners.set(name, learner);
       return json(201, { learner: name, token: learner.token, name });
     }
@@ -113,7 +121,7 @@ export class FakeServer {
     if (what === "state") {
       const view = currentView(learner.state);
       if (learner.state.finished) return json(200, { events: learner.last.filter((e) => (e as { type: string }).type === "summary") });
-      return json(200, { events: view ? [{ type: "question", question: view, deadline: null, remainingMs: null }] : [] });
+      return json(200, { events: view ? [{ type: "question", question: view, ...this.timeLeft(learner) }] : [] });
     }
     if (what === "actions") {
       const request = JSON.parse(body ?? "{}") as { id: string; action: string; text?: string };
@@ -121,14 +129,19 @@ export class FakeServer {
       if (before) return before.body === body ? json(200, { events: before.events }) : json(409, { error: "id-reused", message: "" });
       this.now += 1000;
       let step: Step;
-      if (request.action === "answer") step = answer(learner.state, request.text ?? "", this.now);
+      const late = learner.deadline !== null && this.now >= learner.deadline;
+      if (late) {
+        // Past the deadline nothing is graded: the quiz ends where it stands.
+        step = quit(learner.state, learner.deadline ?? this.now);
+        step = { ...step, events: [{ type: "notice", message: QUIZ_TEXT.timeUp }, ...step.events] };
+      } else if (request.action === "answer") step = answer(learner.state, request.text ?? "", this.now);
       else if (request.action === "hint") step = hint(learner.state);
       else if (request.action === "skip") step = skip(learner.state, this.now);
       else step = quit(learner.state, this.now);
       const graded = step.events.filter((e) => e.type === "graded").length;
       this.graded.set(learner.name, (this.graded.get(learner.name) ?? 0) + graded);
       learner.state = step.state;
-      const events = this.visible(step);
+      const events = this.visible(step, learner, late);
       learner.last = events;
       learner.answers.set(request.id, { body: body ?? "", events });
       return json(200, { events });
@@ -136,14 +149,20 @@ export class FakeServer {
     return json(404, { error: "not-found", message: "" });
   }
 
+  /** A question's deadline and time left, as the server sends them. */
+  private timeLeft(learner: Learner): { deadline: string | null; remainingMs: number | null } {
+    if (learner.deadline === null) return { deadline: null, remainingMs: null };
+    return { deadline: new Date(learner.deadline).toISOString(), remainingMs: Math.max(0, learner.deadline - this.now) };
+  }
+
   /** The events as the contract sends them: no `graded`, hidden values with --feedback end. */
-  private visible(step: Step): unknown[] {
+  private visible(step: Step, learner: Learner, timeUp = false): unknown[] {
     const end = this.options.feedback === "end";
     const out: unknown[] = [];
     for (const event of step.events as EngineEvent[]) {
       if (event.type === "graded") continue;
       if (event.type === "question") {
-        out.push({ type: "question", question: event.question, deadline: null, remainingMs: null });
+        out.push({ type: "question", question: event.question, ...this.timeLeft(learner) });
       } else if (event.type === "feedback" && end && event.feedback.verdict !== "invalid") {
         out.push({
           type: "feedback",
@@ -164,7 +183,18 @@ export class FakeServer {
           number: index + 1,
           verdicts: step.state.attempts.filter((a) => a.index === index).map((a) => a.verdict),
         }));
-        out.push({ type: "summary", summary: event.summary, score: event.summary.correct, scoreOf: step.state.plan.length, results });
+        const unanswered = step.state.plan.length - event.summary.finished - event.summary.skipped;
+        const ending = timeUp ? "time-up" : event.summary.quit ? "quit" : "completed";
+        out.push({
+          type: "summary",
+          summary: event.summary,
+          score: event.summary.correct,
+          scoreOf: step.state.plan.length,
+          results,
+          unanswered,
+          ending,
+          timeUp,
+        });
       } else {
         out.push(event);
       }

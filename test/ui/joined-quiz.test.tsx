@@ -1,7 +1,8 @@
 // A live session's quiz on the full screen, against the in-process session server (which grades
 // with the real engine): the question, the verdict, hints, a skip and the end screen, in English
 // and Japanese; the status line while the server is down and once it is back; --feedback end;
-// and the quiz joined from Home by typing the join address.
+// the quiz joined from Home by typing the join address; and what it has of the local quiz: the time
+// left in the header (by the learner's own monotonic clock), the time-up end, and Esc twice.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
@@ -13,12 +14,14 @@ import { parseJoinUrl } from "../../src/join/url";
 import { createProgressStore } from "../../src/progress";
 import { createTrainerContext } from "../../src/ui/context";
 import { createRemoteQuiz, type RemoteQuiz } from "../../src/ui/remote-quiz-store";
+import { UI_TEXT } from "../../src/ui/strings";
 import { COURSE, rightAnswer } from "../engine/fixtures";
 import { CODE, FakeServer, JOIN_URL } from "../join/fake-server";
 import { tempDataDir } from "../join/harness";
 import { KEYS, NOW, renderContext, renderTrainer, tick } from "./harness";
 
-function joined(fetch: FetchLike, lang: "en" | "ja" = "en") {
+/** `clock`: the learner's monotonic clock for the time left, moved by the test (ticks every 10 ms). */
+function joined(fetch: FetchLike, lang: "en" | "ja" = "en", clock?: { now: number }) {
   const parsed = parseJoinUrl(JOIN_URL);
   if (!parsed.ok) throw new Error(parsed.problem);
   let remote: RemoteQuiz | null = null;
@@ -32,7 +35,12 @@ function joined(fetch: FetchLike, lang: "en" | "ja" = "en") {
     onUp: () => remote?.serverBack(),
   });
   const session = new JoinedSession(client, new TokenStore(tempDataDir(), parsed.url.origin, parsed.url.code), "Aiko");
-  remote = createRemoteQuiz({ session, course: COURSE, heartbeatMs: 60_000 });
+  remote = createRemoteQuiz({
+    session,
+    course: COURSE,
+    heartbeatMs: 60_000,
+    ...(clock ? { clock: { now: () => clock.now, tickMs: 10 } } : {}),
+  });
   const progress = createProgressStore({ dataDir: null, now: () => NOW });
   const context = createTrainerContext({
     course: COURSE,
@@ -69,7 +77,9 @@ describe("a joined quiz on the full screen", () => {
     expect(t.frame()).toContain(`Aiko, this is session ${CODE}'s quiz (3 questions)`);
     await t.type(currentParams(remote));
     await t.press(KEYS.enter);
-    await until(t.frame, "correct");
+    const graded = await until(t.frame, "correct");
+    // As in a local quiz, the intro goes once the first answer is graded.
+    expect(graded).not.toContain("this is session");
     expect(server.graded.get("Aiko")).toBe(1);
     await t.press(KEYS.enter);
     await until(t.frame, "Question 2 of 3");
@@ -141,6 +151,115 @@ describe("a joined quiz on the full screen", () => {
     await t.press(KEYS.escape, KEYS.escape);
     const end = await until(t.frame, "Quiz ended early");
     expect(end).toContain("Question 1: correct");
+    t.unmount();
+  });
+});
+
+describe("a joined quiz as a local quiz: the time left, the time-up end, Esc twice", () => {
+  it("counts the time left down from what the server said was left, by the learner's clock, and ends when it is up", async () => {
+    const server = new FakeServer({ timeLimitMs: 60_000 });
+    // The learner's wall clock is three hours ahead of the server's: by it, the deadline the
+    // server sends has long passed. The time left must not come from that.
+    server.now = Date.now() - 3 * 3_600_000;
+    const clock = { now: 0 };
+    const { remote, context } = joined(server.fetch, "en", clock);
+    void remote.start();
+    const t = await renderContext(context, { initial: "quiz", alone: true });
+    const first = await until(t.frame, "Question 1 of 3");
+    expect(first.split("\n")[0]).toMatch(/Question 1 of 3 +1:00 left$/);
+    await tick(50);
+    expect(t.frame()).toContain("1:00 left");
+    clock.now = 30_500;
+    await until(t.frame, "0:30 left");
+    // The answer's events bring the next question with the server's own time left (59 s: the
+    // fake server's clock moved one second): the countdown starts again from that.
+    await t.type(currentParams(remote));
+    await t.press(KEYS.enter);
+    await until(t.frame, "0:59 left");
+    await t.press(KEYS.enter);
+    await until(t.frame, "Question 2 of 3");
+    expect(server.seen.filter((r) => r.endsWith("/actions"))).toHaveLength(1);
+    // The time runs out while the learner is thinking (and has pressed Esc once): the client says
+    // so to the server, whose clock has passed the deadline too, and shows how the quiz ended.
+    await t.press(KEYS.escape);
+    await until(t.frame, "Press Esc again");
+    server.now += 60_000;
+    clock.now += 60_000;
+    const end = await until(t.frame, "Time is up");
+    expect(end).toContain("Time is up. Questions not answered are recorded as unanswered.");
+    expect(end).toContain("Score: 1 of 3 questions right.");
+    expect(end).toContain("2 unanswered.");
+    expect(end).toContain(`Your answers are recorded on the server of session ${CODE}.`);
+    expect(end).not.toContain("left");
+    expect(end).not.toContain("Quiz ended early");
+    expect(end).not.toContain("Press Esc again");
+    t.unmount();
+  });
+
+  it("while the server is down keeps the typed answer and the time left on screen; time up meanwhile ends it once it is back", async () => {
+    const server = new FakeServer({ timeLimitMs: 120_000 });
+    const clock = { now: 0 };
+    const { remote, context } = joined(server.fetch, "en", clock);
+    void remote.start();
+    const t = await renderContext(context, { initial: "quiz", alone: true });
+    await until(t.frame, "2:00 left");
+    server.down = true;
+    await t.type("0.4321");
+    await t.press(KEYS.enter);
+    const down = await until(t.frame, "The server cannot be reached (ECONNREFUSED). Trying again until it answers");
+    expect(down).toContain("Answer: 0.4321");
+    expect(down.split("\n")[0]).toMatch(/Sending… 2:00 left$/);
+    clock.now = 65_000;
+    await until(t.frame, "0:55 left");
+    // The time runs out while the answer waits: it is not lost, and the quiz goes on no further.
+    clock.now = 121_000;
+    await until(t.frame, "0:00 left");
+    expect(t.frame()).toContain("Answer: 0.4321");
+    expect(t.frame()).toContain("The server cannot be reached");
+    server.now += 125_000;
+    server.down = false;
+    // The answer came too late: no verdict, the end at once, as a local quiz ends at its deadline.
+    const end = await until(t.frame, /^Time is up$/m);
+    expect(end).toContain("Time is up. Questions not answered are recorded as unanswered.");
+    expect(end).toContain("3 unanswered.");
+    expect(server.learner("Aiko")?.finished).toBe(true);
+    t.unmount();
+  });
+
+  it("shows no time in the header without a time limit", async () => {
+    const server = new FakeServer();
+    const { remote, context } = joined(server.fetch, "en", { now: 0 });
+    void remote.start();
+    const t = await renderContext(context, { initial: "quiz", alone: true });
+    const first = await until(t.frame, "Question 1 of 3");
+    expect(first.split("\n")[0]?.trimEnd()).toBe("σ Quiz · Question 1 of 3");
+    t.unmount();
+  });
+
+  it("a stray Esc only asks (with the local quiz's words) and any other key goes on; Esc twice ends it early", async () => {
+    const server = new FakeServer({ timeLimitMs: 600_000 });
+    const { remote, context } = joined(server.fetch, "ja", { now: 0 });
+    void remote.start();
+    const t = await renderContext(context, { initial: "quiz", alone: true });
+    await until(t.frame, "問題 1 / 3");
+    expect(t.frame()).toContain("残り 10:00");
+    await t.press(KEYS.escape);
+    const asked = await until(t.frame, "もう一度 Esc");
+    expect(asked.replace(/\s+/g, "")).toContain(UI_TEXT.quizConfirmEnd.ja.replace(/\s+/g, ""));
+    expect(asked).toContain("問題 1 / 3");
+    // Another key goes on with the quiz, and is typed into the answer as it would be.
+    await t.press("0");
+    await tick(30);
+    expect(t.frame()).not.toContain("もう一度 Esc");
+    expect(t.frame()).toContain("答え: 0");
+    expect(server.seen.filter((r) => r.endsWith("/actions"))).toHaveLength(0);
+    await t.press(KEYS.escape);
+    await until(t.frame, "もう一度 Esc");
+    await t.press(KEYS.escape);
+    const end = await until(t.frame, "クイズを途中で終えました");
+    expect(end).toContain("未回答 3 問");
+    expect(end).not.toContain("時間切れ");
+    expect(server.learner("Aiko")?.finished).toBe(true);
     t.unmount();
   });
 });

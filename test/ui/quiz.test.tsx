@@ -199,9 +199,12 @@ describe("the quiz screen", () => {
     await t.press(KEYS.enter, KEYS.enter);
     expect(t.frame()).toContain("Question 2 of 2");
     await t.type("0.7");
-    // The time runs out while the second answer is being typed.
+    await t.press(KEYS.escape);
+    await t.waitFor("Press Esc again");
+    // The time runs out while the second answer is being typed (after a stray Esc).
     t.clock.now = T0 + 2 * 60_000;
     const end = await t.waitFor("Time is up");
+    expect(end).not.toContain("Press Esc again");
     expect(end).toContain("Questions not answered are recorded as unanswered.");
     expect(end).toContain("Score: 1 of 2 questions right.");
     expect(end).toContain("1 unanswered.");

@@ -79,7 +79,9 @@ export function QuizRun({ quiz, returnsHome = false, ...props }: ScreenProps & {
           {settings.hintsAllowed ? null : <WrappedText text={t(QUIZ_TEXT.hintsOff)} width={columns} style={theme.muted} />}
         </Box>
       }
-      footer={confirming ? <WrappedText text={t(UI_TEXT.quizConfirmEnd)} width={columns} style={theme.warn} /> : null}
+      footer={
+        confirming && phase !== "finished" ? <WrappedText text={t(UI_TEXT.quizConfirmEnd)} width={columns} style={theme.warn} /> : null
+      }
       finished={(state) => <QuizSummary quiz={quiz} state={state} width={columns} returnsHome={returnsHome} />}
       backLabel={phase !== "finished" ? UI_TEXT.keyEndQuiz : returnsHome ? UI_TEXT.keyHome : UI_TEXT.keyQuit}
     />
