@@ -32,6 +32,8 @@ export async function runJoinedPlain(options: PlainJoinOptions): Promise<number>
   let lastSummary: Extract<RemoteEvent, { type: "summary" }> | null = null;
   let deadline: string | null = null;
   let remainingMs: number | null = null;
+  /** When the time is up, on the monotonic clock: the learner's wall clock may be off the server's (docs/live-sessions.md). */
+  let timeUpAt: number | null = null;
   const { presenter: base, text } = choosePresenter(options, {
     hideExpectedWhenInvalid: true,
     questionExtra: () => (deadline === null ? {} : { deadline, remainingMs }),
@@ -69,6 +71,7 @@ export async function runJoinedPlain(options: PlainJoinOptions): Promise<number>
       case "question":
         deadline = event.deadline;
         remainingMs = event.remainingMs;
+        timeUpAt = event.remainingMs === null ? null : performance.now() + event.remainingMs;
         base.question(event.question);
         return;
       case "feedback":
@@ -106,8 +109,12 @@ export async function runJoinedPlain(options: PlainJoinOptions): Promise<number>
     show(opened.events);
     // A timed quiz: when the time runs out while the learner is thinking, the input ends as at
     // the end of input; the server, past the deadline, answers with "time is up" and the summary.
-    const deadlineMs = deadline === null ? null : Date.parse(deadline);
-    const input = withDeadline(lines, deadlineMs !== null && Number.isFinite(deadlineMs) ? deadlineMs : null, Date.now, () => {});
+    const input = withDeadline(
+      lines,
+      timeUpAt,
+      () => performance.now(),
+      () => {},
+    );
     const heartbeat = withHeartbeat(input, session, options.heartbeatMs ?? HEARTBEAT_MS);
     await runLineLoop(
       heartbeat,

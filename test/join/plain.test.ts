@@ -127,6 +127,18 @@ describe("quiz --join --json", () => {
     expect(server.learner("Aiko")?.finished).toBe(true);
   });
 
+  it("a timed session's time runs by the time left the server sent, not by the learner's wall clock", async () => {
+    // The server's clock says 09:00 while this machine's says otherwise: its deadline, compared
+    // with the wall clock here, would be long past (or far ahead) and cut the input at once.
+    const server = new FakeServer({ timeLimitMs: 10 * 60_000 });
+    const run = joinRun({ fetch: server.fetch });
+    setTimeout(() => run.stdin.end("0.5\n"), 100);
+    expect(await run.done).toBe(0);
+    const lines = parsed(run.out);
+    expect(lines.find((l) => l.type === "feedback")).toBeDefined();
+    expect(lines.at(-1)).toMatchObject({ type: "summary", quit: true });
+  });
+
   it("end of input quits once and ends, even when the server's answer to the quit has no summary", async () => {
     const server = new FakeServer();
     let quits = 0;
