@@ -206,7 +206,13 @@ async function openPostgres(url: string): Promise<Database> {
     async transaction(fn) {
       const client = await pool.connect();
       try {
-        return await inTransaction(on(client), fn);
+        await client.query("BEGIN");
+        const result = await fn(on(client));
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw error;
       } finally {
         client.release();
       }
@@ -234,19 +240,6 @@ async function openPostgres(url: string): Promise<Database> {
       await pool.end();
     },
   };
-}
-
-/** Runs `fn` between BEGIN and COMMIT on one connection; ROLLBACK when it throws. */
-export async function inTransaction<T>(connection: Queryable, fn: (tx: Queryable) => Promise<T>): Promise<T> {
-  await connection.exec("BEGIN");
-  try {
-    const result = await fn(connection);
-    await connection.exec("COMMIT");
-    return result;
-  } catch (error) {
-    await connection.exec("ROLLBACK").catch(() => {});
-    throw error;
-  }
 }
 
 function quoteIdent(name: string): string {

@@ -2,7 +2,7 @@
 // Statements are sent as they come and answered in order; while a transaction is open, the
 // statements of everyone else wait for its end, as PGlite's own transaction() makes them wait.
 import { Worker } from "node:worker_threads";
-import { inTransaction, type Queryable } from "./database";
+import type { Queryable } from "./database";
 
 export type PgliteRequest =
   | { id: number; op: "open"; dir: string }
@@ -91,7 +91,15 @@ export async function openPgliteThread(workerUrl: URL, dir: string): Promise<Pgl
       let end!: () => void;
       open = new Promise((resolve) => (end = resolve));
       try {
-        return await inTransaction(direct, fn);
+        await direct.exec("BEGIN");
+        try {
+          const result = await fn(direct);
+          await direct.exec("COMMIT");
+          return result;
+        } catch (error) {
+          await direct.exec("ROLLBACK").catch(() => {});
+          throw error;
+        }
       } finally {
         open = null;
         end();
