@@ -119,13 +119,7 @@ const define = {
 await build({
   absWorkingDir: root,
   // content-load: the course's cold load (YAML, zod), for the single bundles below to import.
-  // pglite-worker: the embedded database's thread, started by the server (src/server/database.ts).
-  entryPoints: {
-    main: "src/cli/main.ts",
-    "content-load": "src/content/load.ts",
-    "quiz-settings": "src/quiz/settings.ts",
-    "pglite-worker": "src/server/pglite-worker.ts",
-  },
+  entryPoints: { main: "src/cli/main.ts", "content-load": "src/content/load.ts", "quiz-settings": "src/quiz/settings.ts" },
   outdir: staging,
   outExtension: { ".js": ".mjs" },
   bundle: true,

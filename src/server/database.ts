@@ -105,34 +105,30 @@ function alive(pid: number): boolean {
   }
 }
 
-declare const __SIGMOID_TRAINER_BUILD__: string | undefined;
-
-/**
- * The built `serve` runs PGlite in a thread of its own (pglite-worker.ts, built as
- * dist/pglite-worker.mjs beside the chunks' folder), so that its statements do not hold up
- * the server's thread; run from the sources (the tests), it runs in this thread.
- */
-function pgliteWorkerUrl(): URL | null {
-  return typeof __SIGMOID_TRAINER_BUILD__ === "string" ? new URL("../pglite-worker.mjs", import.meta.url) : null;
-}
-
 async function openPglite(dir: string): Promise<Database> {
+  const { PGlite } = await import("@electric-sql/pglite");
   const unlock = dir.startsWith("memory://") ? () => {} : lockPglite(dir);
-  let pg: Queryable & { transaction: Database["transaction"]; close(): Promise<void> };
+  let pg: InstanceType<typeof PGlite>;
   try {
-    const workerUrl = pgliteWorkerUrl();
-    pg = workerUrl ? await (await import("./pglite-thread")).openPgliteThread(workerUrl, dir) : await openPgliteHere(dir);
+    pg = await PGlite.create(dir);
   } catch (error) {
     unlock();
     throw new DatabaseOpenError(`cannot open the database in ${dir}: ${messageOf(error)}`);
   }
   const events = new EventEmitter();
   events.setMaxListeners(0);
+  const wrap = (q: { query: typeof pg.query; exec: typeof pg.exec }): Queryable => ({
+    async query<Row>(sql: string, params: readonly unknown[] = []) {
+      return (await q.query<Row>(sql, params as unknown[])).rows;
+    },
+    async exec(sql: string) {
+      await q.exec(sql);
+    },
+  });
   return {
     kind: "pglite",
-    query: (sql, params) => pg.query(sql, params),
-    exec: (sql) => pg.exec(sql),
-    transaction: (fn) => pg.transaction(fn),
+    ...wrap(pg),
+    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
     async notify(channel, payload) {
       events.emit(channel, payload);
     },
@@ -149,25 +145,6 @@ async function openPglite(dir: string): Promise<Database> {
         unlock();
       }
     },
-  };
-}
-
-/** PGlite in this thread (in the built `serve`, the database thread's). */
-export async function openPgliteHere(dir: string) {
-  const { PGlite } = await import("@electric-sql/pglite");
-  const pg = await PGlite.create(dir);
-  const wrap = (q: { query: typeof pg.query; exec: typeof pg.exec }): Queryable => ({
-    async query<Row>(sql: string, params: readonly unknown[] = []) {
-      return (await q.query<Row>(sql, params as unknown[])).rows;
-    },
-    async exec(sql: string) {
-      await q.exec(sql);
-    },
-  });
-  return {
-    ...wrap(pg),
-    transaction: <T>(fn: (tx: Queryable) => Promise<T>) => pg.transaction((tx) => fn(wrap(tx))),
-    close: () => pg.close(),
   };
 }
 
