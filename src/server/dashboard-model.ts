@@ -32,6 +32,12 @@ export interface DashboardSession {
   timeLimitMinutes: number | null;
   startedAt: string;
   state: "open" | "ended";
+  /** The instructor paused the session: every learner's time stands still. */
+  paused: boolean;
+  /** When the pause now in force began (ISO), or null. */
+  pausedSince: string | null;
+  /** Minutes the instructor added to every learner's time. */
+  extendedMinutes: number;
 }
 
 export interface DashboardLearner {
