@@ -185,8 +185,11 @@ export async function createServer(options: ServerOptions): Promise<SessionServe
       const outcome = await session.act(learner, body, now());
       if (!outcome.ok) {
         if (outcome.error === "id-reused") throw new HttpError(409, "id-reused", "this attempt id was used for another action");
-        if (outcome.error === "paused")
+        if (outcome.error === "paused") {
+          // The learner is there, waiting for the resume: still connected on the dashboard.
+          await session.touch(learner.id, now());
           throw new HttpError(423, "paused", "the instructor paused the session; send the same request again when it resumes");
+        }
         throw ended();
       }
       // The events as they were stored, when they were: a retried request gets the very same bytes.

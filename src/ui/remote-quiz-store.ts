@@ -36,6 +36,8 @@ export interface ConnectionState {
   down: string | null;
   /** It answers again after an outage: said until the next action. */
   back: boolean;
+  /** The instructor paused the session: the answer in flight waits for the resume. */
+  paused: boolean;
   /** Why the quiz cannot go on (the server gave up, refused, or sent nonsense), or null. */
   failure: Localized | null;
   /** The exit code that failure means (0: the instructor ended the session, the answers are in). */
@@ -60,6 +62,9 @@ export interface RemoteQuiz {
   /** For the connection's onDown/onUp hooks. */
   serverDown(reason: string): void;
   serverBack(): void;
+  /** For the connection's onPaused/onResumed hooks. */
+  sessionPaused(): void;
+  sessionResumed(): void;
 }
 
 export const HEARTBEAT_MS = 10_000;
@@ -91,6 +96,7 @@ export function createRemoteQuiz(options: { session: RemoteSession; course: Cour
     joining: true,
     busy: false,
     down: null,
+    paused: false,
     back: false,
     failure: null,
     failureExit: 1,
@@ -286,6 +292,12 @@ export function createRemoteQuiz(options: { session: RemoteSession; course: Cour
     },
     serverBack() {
       connection.setState({ down: null, back: true });
+    },
+    sessionPaused() {
+      connection.setState({ paused: true });
+    },
+    sessionResumed() {
+      connection.setState({ paused: false });
     },
   };
 

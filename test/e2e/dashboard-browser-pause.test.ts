@@ -65,7 +65,7 @@ describe.skipIf(skipReason !== null)(
         await expect.poll(() => page.locator("#session-state").textContent()).toBe("paused");
         expect(await pause.textContent()).toBe("Resume");
         expect(await page.locator("#banner").textContent()).toContain("Paused");
-        const refused = await aiko.act("answer", rightAnswerFor(aiko.question));
+        const refused = await aiko.act("answer", rightAnswerFor(aiko.question!));
         expect(refused.status).toBe(423);
 
         // Three minutes later (the server's clock) Ben joins, which sends a snapshot: Aiko's time
@@ -96,7 +96,7 @@ describe.skipIf(skipReason !== null)(
         await expect.poll(() => page.locator("#session-state").textContent()).toBe("open");
         expect(await pause.textContent()).toBe("Pause");
         expect(await page.locator("#banner").isHidden()).toBe(true);
-        const taken = await aiko.act("answer", rightAnswerFor(aiko.question), refused.id);
+        const taken = await aiko.act("answer", rightAnswerFor(aiko.question!), refused.id);
         expect(taken.status).toBe(200);
         await expect.poll(() => rowOf(page, "Aiko").locator("td.cell").first().textContent()).not.toBe("▸");
         expect(browser.problems.splice(0).filter((p) => !p.startsWith("HTTP 401"))).toEqual([]);

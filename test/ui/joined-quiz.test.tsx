@@ -30,6 +30,8 @@ function joined(fetch: FetchLike, lang: "en" | "ja" = "en") {
     random: () => 0.5,
     onDown: (reason) => remote?.serverDown(reason),
     onUp: () => remote?.serverBack(),
+    onPaused: () => remote?.sessionPaused(),
+    onResumed: () => remote?.sessionResumed(),
   });
   const session = new JoinedSession(client, new TokenStore(tempDataDir(), parsed.url.origin, parsed.url.code), "Aiko");
   remote = createRemoteQuiz({ session, course: COURSE, heartbeatMs: 60_000 });
@@ -122,6 +124,28 @@ describe("a joined quiz on the full screen", () => {
     failing = 0;
     await until(t.frame, "The server answers again. Going on.");
     await until(t.frame, "correct");
+    expect(server.graded.get("Aiko")).toBe(1);
+    t.unmount();
+  });
+
+  it("says the instructor paused the session while the typed answer waits, and grades it after the resume", async () => {
+    const server = new FakeServer();
+    let paused = false;
+    const { remote, context } = joined(async (url, init) => {
+      if (paused && url.endsWith("/actions")) return new Response(JSON.stringify({ error: "paused", message: "paused" }), { status: 423 });
+      return server.fetch(url, init);
+    });
+    void remote.start();
+    const t = await renderContext(context, { initial: "quiz", alone: true });
+    await until(t.frame, "Question 1 of 3");
+    paused = true;
+    await t.type(currentParams(remote));
+    await t.press(KEYS.enter);
+    await until(t.frame, "The instructor paused the session; your answer will be sent when it resumes.");
+    expect(server.graded.get("Aiko") ?? 0).toBe(0);
+    paused = false;
+    await until(t.frame, "correct");
+    expect(t.frame()).not.toContain("paused the session");
     expect(server.graded.get("Aiko")).toBe(1);
     t.unmount();
   });
