@@ -14,9 +14,9 @@ import { type Presenter, readCommand } from "../plain/driver";
 import { jsonPresenter } from "../plain/json-presenter";
 import { type LineReader, readLines } from "../plain/line-reader";
 import { textPresenter } from "../plain/text-presenter";
-import { withDeadline } from "../plain/deadline";
 import { minutesText, QUIZ_TEXT, quizStartText, scoreText } from "../quiz/texts";
 import { type ActionKind, JoinFailure, type JoinedSession } from "./session";
+import { deadlineMs, SessionDeadline } from "./session-deadline";
 import { JOIN_TEXT } from "./texts";
 import { resultLines } from "./results";
 import type { RemoteEvent, RemoteFeedback, SessionInfo } from "./wire";
@@ -123,8 +123,9 @@ export async function runJoinedPlain(options: PlainJoinOptions): Promise<number>
     show(opened.events);
     // A timed quiz: when the time runs out while the learner is thinking, the input ends as at
     // the end of input; the server, past the deadline, answers with "time is up" and the summary.
-    const deadlineMs = deadline === null ? null : Date.parse(deadline);
-    const input = withDeadline(lines, deadlineMs !== null && Number.isFinite(deadlineMs) ? deadlineMs : null, Date.now, () => {});
+    // The instructor may pause the session or add time: the input ends only once the server,
+    // asked again, says the time ran out (session-deadline.ts).
+    const input = new SessionDeadline(() => deadlineMs(deadline), session).reader(lines);
     while (!finished) {
       base.prompt();
       const line = await withHeartbeat(input, session, options.heartbeatMs ?? HEARTBEAT_MS);

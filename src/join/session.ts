@@ -10,6 +10,7 @@ import { HostileAnswerError } from "./http";
 import { JOIN_TEXT } from "./texts";
 import type { PendingAction, TokenStore } from "./token-store";
 import { type RemoteEvent, type SessionInfo, ShapeError } from "./wire";
+import { deadlineMs } from "./session-deadline";
 
 export type ActionKind = PendingAction["action"];
 
@@ -86,6 +87,17 @@ export class JoinedSession {
   /** The answer's events have been shown: nothing is in flight any more. */
   shown(): void {
     this.save(null);
+  }
+
+  /**
+   * When the learner's time runs out as the server says now (ms), or null with no question left:
+   * asked when the deadline the last question gave has passed, since the instructor may have
+   * paused the session or added time since.
+   */
+  async deadlineNow(): Promise<number | null> {
+    const events = await this.guard(() => this.client.state(this.token));
+    const question = events.find((e) => e.type === "question");
+    return question?.type === "question" ? deadlineMs(question.deadline) : null;
   }
 
   heartbeat(): Promise<void> {
