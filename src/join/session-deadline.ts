@@ -111,6 +111,16 @@ export class SessionDeadline {
   }
 }
 
+/** Timers that do not keep the process alive (the full screen's quiz ends by its own keys). */
+export const backgroundTimers: Timers = {
+  setTimeout: (fn, ms) => {
+    const timer = setTimeout(fn, ms);
+    timer.unref?.();
+    return timer;
+  },
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
 /** A deadline as the server sends it (ISO), in ms; null when absent or unreadable. */
 export function deadlineMs(iso: string | null): number | null {
   if (iso === null) return null;

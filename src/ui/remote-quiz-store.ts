@@ -9,6 +9,7 @@ import type { Course } from "../content/model";
 import type { SessionState } from "../engine/types";
 import type { Opened } from "../join/session";
 import { type ActionKind, JoinFailure } from "../join/session";
+import { backgroundTimers, deadlineMs, SessionDeadline } from "../join/session-deadline";
 import { JOIN_TEXT } from "../join/texts";
 import { visibleEvents } from "../join/visible-events";
 import type { RemoteEvent, SessionInfo } from "../join/wire";
@@ -25,6 +26,7 @@ export interface RemoteSession {
   act(action: ActionKind, text?: string): Promise<RemoteEvent[]>;
   shown(): void;
   heartbeat(): Promise<void>;
+  deadlineNow(): Promise<number | null>;
 }
 
 export interface ConnectionState {
@@ -106,12 +108,12 @@ export function createRemoteQuiz(options: { session: RemoteSession; course: Cour
     results: [],
   }));
   let heartbeat: ReturnType<typeof setInterval> | null = null;
-  let timeLimit: ReturnType<typeof setTimeout> | null = null;
+  let stopTimeLimit: (() => void) | null = null;
   const stopHeartbeat = () => {
     if (heartbeat !== null) clearInterval(heartbeat);
     heartbeat = null;
-    if (timeLimit !== null) clearTimeout(timeLimit);
-    timeLimit = null;
+    stopTimeLimit?.();
+    stopTimeLimit = null;
   };
 
   const store: PracticeStore = createStore<PracticeState>()((set, get, api) => {
@@ -272,11 +274,10 @@ export function createRemoteQuiz(options: { session: RemoteSession; course: Cour
         // A timed quiz ends at its deadline even while the learner is thinking: any action past
         // it gets the server's "time is up" and the summary.
         const question = opened.events.find((e) => e.type === "question");
-        const deadline = question?.type === "question" && question.deadline !== null ? Date.parse(question.deadline) : Number.NaN;
-        if (Number.isFinite(deadline)) {
-          timeLimit = setTimeout(() => store.getState().quit(), Math.max(0, deadline - Date.now()) + 250);
-          timeLimit.unref?.();
-        }
+        // The instructor may pause the session or add time: the server is asked again when it passes.
+        const deadline = deadlineMs(question?.type === "question" ? question.deadline : null);
+        if (deadline !== null)
+          stopTimeLimit = new SessionDeadline(() => deadline, session, backgroundTimers).watch(() => store.getState().quit());
         heartbeat = setInterval(() => void session.heartbeat(), options.heartbeatMs ?? HEARTBEAT_MS);
         heartbeat.unref?.();
       } catch (error) {

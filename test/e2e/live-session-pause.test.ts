@@ -1,8 +1,9 @@
 // The instructor pauses, extends and resumes a live session, end to end on the BUILT CLI, on
-// loopback, on each storage backend: `serve --time 1` and a learner through `quiz --join --json`
-// whose answer, typed during the pause, waits (the client says why) and is graded after the
-// resume; the next question's remainingMs shows the extension; and the files `serve --export`
-// writes for the paused and extended session are accepted by `report`.
+// loopback, on each storage backend: `serve --time 0.2` (12 s) and a learner through
+// `quiz --join --json` who is still there after the deadline they were first given has passed
+// during the pause, and whose answer, typed during the pause, waits (the client says why) and is
+// graded after the resume; the next question's remainingMs shows the extension; and the files
+// `serve --export` writes for the paused and extended session are accepted by `report`.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,7 +13,8 @@ import { type Spawned, spawnCli, startServer, stop, tempDir } from "./join-suppo
 import { type Backend, backends } from "./live-support";
 import { type QuestionLine, rightAnswer } from "./quiz-driver";
 
-const QUIZ = ["--time", "1", "--seed", "2024", "--count", "3", "--skill", "sigmoid-value", "--skill", "derivative-value", "--lang", "en"];
+const LIMIT_MS = 12_000;
+const QUIZ = ["--time", "0.2", "--seed", "2024", "--count", "3", "--skill", "sigmoid-value", "--skill", "derivative-value", "--lang", "en"];
 
 /** The index of the first stdout line from `from` on whose JSON has this type. */
 async function nextLineOf(learner: Spawned, type: string, from: number): Promise<{ index: number; line: QuestionLine }> {
@@ -44,9 +46,13 @@ describe.each(backends)("pause, extend and resume with the built CLI on $name", 
       const instructor = (what: string, body?: unknown) =>
         request(`${api}/${what}`, { method: "POST", token: ready.token, ...(body !== undefined ? { body } : {}) });
       const first = await nextLineOf(learner, "question", 0);
-      expect(first.line.remainingMs).toBeLessThanOrEqual(60_000);
+      expect(first.line.remainingMs).toBeLessThanOrEqual(LIMIT_MS);
 
       expect((await instructor("pause")).body).toMatchObject({ type: "timing", paused: true, changed: true });
+      // Past the deadline the client was given: it asks the server, which is paused, and waits on.
+      await new Promise((resolve) => setTimeout(resolve, LIMIT_MS + 3000));
+      expect(learner.child.exitCode).toBeNull();
+      expect(learner.lines.slice(first.index + 1)).toEqual([]);
       learner.send(`${rightAnswer(first.line)}\n`);
       await learner.stderrMatching(/The instructor paused the session; your answer will be sent when it resumes\./);
       // Nothing graded while paused: the dashboard counts no answer.
@@ -61,9 +67,9 @@ describe.each(backends)("pause, extend and resume with the built CLI on $name", 
       expect(feedback.line).toMatchObject({ verdict: "correct" });
       await learner.stderrMatching(/The instructor resumed the session/);
       const second = await nextLineOf(learner, "question", feedback.index + 1);
-      // The one minute, less what ran before the pause, plus the five added.
+      // The 12 s, less what ran before the pause, plus the five minutes added.
       expect(second.line.remainingMs).toBeGreaterThan(5 * 60_000);
-      expect(second.line.remainingMs).toBeLessThanOrEqual(6 * 60_000);
+      expect(second.line.remainingMs).toBeLessThanOrEqual(5 * 60_000 + LIMIT_MS);
       learner.child.stdin.end();
       expect((await learner.exit).code).toBe(0);
     } finally {
