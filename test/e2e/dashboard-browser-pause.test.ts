@@ -77,6 +77,9 @@ describe.skipIf(skipReason !== null)(
         await rowOf(page, "Ben").waitFor();
         expect(await rowOf(page, "Aiko").locator("td.time-left").textContent()).toBe("9:30");
         expect(await rowOf(page, "Ben").locator("td.time-left").textContent()).toBe("10:00");
+        // Three and a half minutes on her question, but paused: Aiko is not stuck.
+        expect(await page.locator("#stuck").isVisible()).toBe(false);
+        expect(await page.locator("tr.stuck").count()).toBe(0);
         await page.waitForTimeout(1100); // one tick of the page's clock
         expect(await rowOf(page, "Aiko").locator("td.time-left").textContent()).toBe("9:30");
 

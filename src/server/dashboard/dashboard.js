@@ -256,7 +256,8 @@ function onQuestionMs(learner) {
 
 /** Stuck as the server says, or by this clock when two minutes pass between two snapshots. */
 function isStuck(learner) {
-  if (learner.finished) return false;
+  // While paused nobody can answer: nobody is stuck.
+  if (learner.finished || state.model?.session?.paused === true) return false;
   if (learner.stuck) return true;
   const ms = onQuestionMs(learner);
   return ms !== null && ms > STUCK_AFTER_MS;
