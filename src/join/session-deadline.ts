@@ -2,8 +2,24 @@
 // stops it. The client knows the deadline the server last sent with a question; when that has
 // passed, it asks the server again (GET state) before it ends the input, and goes on waiting
 // when the server gives a later one (at most every RECHECK_MS while the session is paused).
-import { realTimers, type Timers } from "../plain/deadline";
-import type { LineReader } from "../plain/line-reader";
+// The full screen uses it too, so nothing here comes from plain mode (src/plain): its line
+// reader and timers are described by their shapes.
+
+/** Lines one at a time, null once the input has ended (plain mode's LineReader has this shape). */
+export interface Lines {
+  next(): Promise<string | null>;
+  close(): void;
+}
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const realTimers: Timers = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
 
 /** While the server keeps moving the deadline (a pause), it is asked again at most this often. */
 export const RECHECK_MS = 2000;
@@ -76,7 +92,7 @@ export class SessionDeadline {
    * `lines`, ending (null, as at the end of input) once the time ran out. A line typed after the
    * deadline is still sent: the server decides whether it came too late.
    */
-  reader(lines: LineReader): LineReader {
+  reader(lines: Lines): Lines {
     let ended = false;
     // One read at a time: a read still waiting when the time runs out is reused by the next call.
     let pending: Promise<string | null> | null = null;
