@@ -23,6 +23,8 @@ export const LONGEST_RETRY_MS = 5000;
 export const GIVE_UP_AFTER_MS = 120_000;
 /** Retry-After is honoured up to this; a server asking for an hour is asked again sooner. */
 const LONGEST_RATE_WAIT_MS = 30_000;
+/** While the session is paused the request is sent again this often at most (0.5 s, 1 s, then 2 s). */
+const LONGEST_PAUSED_WAIT_MS = 2000;
 
 export interface ClientDeps {
   fetch: FetchLike;
@@ -34,6 +36,10 @@ export interface ClientDeps {
   onDown(reason: string): void;
   /** It answers again after an outage. */
   onUp(): void;
+  /** The instructor paused the session (said once per pause): the request waits and is sent again. */
+  onPaused?(): void;
+  /** The session runs again after a pause. */
+  onResumed?(): void;
   giveUpAfterMs?: number;
   timeoutMs?: number;
 }
@@ -69,6 +75,7 @@ export function backoffMs(attempt: number, random: () => number): number {
 
 export class SessionClient {
   private down = false;
+  private paused = false;
 
   constructor(
     readonly url: JoinUrl,
@@ -136,6 +143,7 @@ export class SessionClient {
     const giveUpAfter = deps.giveUpAfterMs ?? GIVE_UP_AFTER_MS;
     let firstFailure: number | null = null;
     let failures = 0;
+    let pausedPolls = 0;
     for (;;) {
       let answer: HttpAnswer;
       try {
@@ -155,6 +163,22 @@ export class SessionClient {
       if (this.down) {
         this.down = false;
         deps.onUp();
+      }
+      if (answer.status === 423 && readError(answer.body)?.error === "paused") {
+        // The instructor paused the session: the same request (the same attempt id) is sent
+        // again until it is taken. A pause is no outage: it never counts toward giving up.
+        firstFailure = null;
+        failures = 0;
+        if (!this.paused) {
+          this.paused = true;
+          deps.onPaused?.();
+        }
+        await deps.sleep(Math.min(backoffMs(pausedPolls++, deps.random), LONGEST_PAUSED_WAIT_MS));
+        continue;
+      }
+      if (this.paused) {
+        this.paused = false;
+        deps.onResumed?.();
       }
       if (answer.status === 429) {
         // Rate-limited: wait as told and ask again, but not for ever.

@@ -72,6 +72,8 @@ export async function runJoinCommand(values: ParsedArgs["values"], io: CliIO, ho
     dataDir: progress.dataDir,
     onDown: (reason) => notice(fillBoth(JOIN_TEXT.serverDown, { reason })),
     onUp: () => notice(JOIN_TEXT.serverBack),
+    onPaused: () => notice(JOIN_TEXT.paused),
+    onResumed: () => notice(JOIN_TEXT.resumed),
     ...(hooks.fetch ? { fetch: hooks.fetch } : {}),
   });
   return runJoinedPlain({ session, ...plainConsoleOf(io, options, progress) });

@@ -12,6 +12,9 @@ export interface ConnectOptions {
   dataDir: string;
   onDown(reason: string): void;
   onUp(): void;
+  /** The instructor paused the session, and resumed it (each said once). */
+  onPaused?(): void;
+  onResumed?(): void;
   /** Tests pass a fetch of their own. */
   fetch?: FetchLike;
 }
@@ -24,6 +27,8 @@ export function connectSession(options: ConnectOptions): JoinedSession {
     random: Math.random,
     onDown: options.onDown,
     onUp: options.onUp,
+    ...(options.onPaused ? { onPaused: options.onPaused } : {}),
+    ...(options.onResumed ? { onResumed: options.onResumed } : {}),
   });
   return new JoinedSession(client, new TokenStore(options.dataDir, options.url.origin, options.url.code), options.name);
 }

@@ -12,9 +12,9 @@ import type { Feedback } from "../engine/types";
 import { choosePresenter, type PlainConsole } from "../plain/choose-presenter";
 import { runLineLoop } from "../plain/driver";
 import { type LineReader, readLines } from "../plain/line-reader";
-import { withDeadline } from "../plain/deadline";
 import { minutesText, QUIZ_TEXT, quizStartText, scoreText } from "../quiz/texts";
 import { HEARTBEAT_MS, JoinFailure, type JoinedSession } from "./session";
+import { SessionDeadline } from "./session-deadline";
 import { JOIN_TEXT } from "./texts";
 import { resultLines } from "./results";
 import type { RemoteEvent, RemoteFeedback, SessionInfo } from "./wire";
@@ -109,12 +109,9 @@ export async function runJoinedPlain(options: PlainJoinOptions): Promise<number>
     show(opened.events);
     // A timed quiz: when the time runs out while the learner is thinking, the input ends as at
     // the end of input; the server, past the deadline, answers with "time is up" and the summary.
-    const input = withDeadline(
-      lines,
-      timeUpAt,
-      () => performance.now(),
-      () => {},
-    );
+    // The instructor may pause the session or add time: the input ends only once the server,
+    // asked again, says the time ran out (session-deadline.ts).
+    const input = new SessionDeadline(() => timeUpAt, session).reader(lines);
     const heartbeat = withHeartbeat(input, session, options.heartbeatMs ?? HEARTBEAT_MS);
     await runLineLoop(
       heartbeat,

@@ -22,6 +22,14 @@ export const JOIN_TEXT = {
     ja: "サーバーにつながりました。続けます。",
     en: "The server answers again. Going on.",
   },
+  paused: {
+    ja: "講師がセッションを一時停止しました。再開されると答えが送られます。",
+    en: "The instructor paused the session; your answer will be sent when it resumes.",
+  },
+  resumed: {
+    ja: "講師がセッションを再開しました。続けます。",
+    en: "The instructor resumed the session. Going on.",
+  },
   gaveUp: {
     ja: "{seconds} 秒のあいだサーバーにつながりませんでした（{reason}）。答えはサーバーに記録済みです。同じコマンドをもう一度実行すると続きから再開します。",
     en: "The server could not be reached for {seconds} s ({reason}). Your answers so far are recorded on the server: run the same command again to resume.",

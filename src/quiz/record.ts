@@ -60,6 +60,15 @@ export class QuizRecord {
     };
   }
 
+  /**
+   * Moves the deadline by the time a live session's instructor added (extensions, pauses);
+   * `timeAddedMs` is written only when there is some, so other results keep their shape.
+   */
+  retime(deadline: number | null, timeAddedMs: number): void {
+    const { timeAddedMs: _before, ...body } = this.body;
+    this.body = { ...body, deadline: deadline === null ? null : iso(deadline), ...(timeAddedMs > 0 ? { timeAddedMs } : {}) };
+  }
+
   snapshot(): ResultBody {
     return this.body;
   }

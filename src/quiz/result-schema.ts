@@ -74,6 +74,11 @@ export const resultSchema = z.strictObject({
   updatedAt: isoTime,
   finishedAt: isoTime.nullable(),
   deadline: isoTime.nullable(),
+  /**
+   * Time added to the limit by a live session's instructor (extensions and pauses), in ms; only
+   * in a file whose deadline it moved.
+   */
+  timeAddedMs: count.optional(),
   ending: z.enum(["completed", "time-up", "quit"]).nullable(),
   questions: z.array(questionSchema),
   checksum: z.string(),

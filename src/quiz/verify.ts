@@ -132,8 +132,12 @@ export function findForgedRecord(result: QuizResult): string | null {
   const limit = result.quiz.timeLimitMinutes;
   const deadline = result.deadline === null ? null : Date.parse(result.deadline);
   if ((limit === null) !== (deadline === null)) return "its deadline does not match its time limit";
-  if (limit !== null && deadline !== null && Math.abs(deadline - started - limit * 60_000) > TIME_SLACK_MS) {
-    return "its deadline is not its start plus its time limit";
+  const added = result.timeAddedMs ?? 0;
+  if (limit === null && added > 0) return "it has time added to a quiz without a time limit";
+  if (limit !== null && deadline !== null && Math.abs(deadline - started - limit * 60_000 - added) > TIME_SLACK_MS) {
+    return added > 0
+      ? "its deadline is not its start plus its time limit and the time added"
+      : "its deadline is not its start plus its time limit";
   }
   let total = 0;
   for (const q of result.questions) {

@@ -5,9 +5,9 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { learnerNameProblemText } from "../quiz/learner-name";
 import type { ClientEvent } from "./client-events";
 import { errorBody, HttpError } from "./http-errors";
-import type { LearnerRecord, LiveSession } from "./live-session";
+import type { LearnerRecord, LiveSession, TimingOutcome } from "./live-session";
 import { joinPage, loginPage } from "./pages";
-import { readActionBody, readJoinBody } from "./request-checks";
+import { readActionBody, readExtendBody, readJoinBody } from "./request-checks";
 import { REPORT_FORMATS, type ReportFormat, resultsZip, sessionReport } from "./session-report";
 import { defaultDashboardDir, readStaticFiles } from "./static-files";
 import { tokenHash } from "./tokens";
@@ -171,7 +171,9 @@ export async function createServer(options: ServerOptions): Promise<SessionServe
 
   app.get("/api/sessions/:code/state", async (request) => {
     const learner = await learnerOf(request);
-    return { events: await session.state(learner, now()) };
+    const events = await session.state(learner, now());
+    // Additive: the session's pause and extra time beside the events.
+    return { events, ...session.timing() };
   });
 
   app.post(
@@ -183,6 +185,11 @@ export async function createServer(options: ServerOptions): Promise<SessionServe
       const outcome = await session.act(learner, body, now());
       if (!outcome.ok) {
         if (outcome.error === "id-reused") throw new HttpError(409, "id-reused", "this attempt id was used for another action");
+        if (outcome.error === "paused") {
+          // The learner is there, waiting for the resume: still connected on the dashboard.
+          await session.touch(learner.id, now());
+          throw new HttpError(423, "paused", "the instructor paused the session; send the same request again when it resumes");
+        }
         throw ended();
       }
       // The events as they were stored, when they were: a retried request gets the very same bytes.
@@ -270,12 +277,36 @@ export async function createServer(options: ServerOptions): Promise<SessionServe
     return { type: "ended", session: session.code };
   });
 
+  // Pause, resume and extend: every learner at once. The answer is the session's timing after it.
+  const timingAnswer = (outcome: TimingOutcome) => {
+    if (outcome.ok) return { type: "timing", session: session.code, changed: outcome.changed, ...outcome.timing };
+    if (outcome.error === "untimed") throw new HttpError(409, "untimed", "the session has no time limit to extend");
+    throw ended();
+  };
+
+  app.post("/api/sessions/:code/pause", { bodyLimit: OTHER_BODY_LIMIT }, async (request) => {
+    await requireInstructor(request);
+    return timingAnswer(await session.pause(now()));
+  });
+
+  app.post("/api/sessions/:code/resume", { bodyLimit: OTHER_BODY_LIMIT }, async (request) => {
+    await requireInstructor(request);
+    return timingAnswer(await session.resume(now()));
+  });
+
+  app.post("/api/sessions/:code/extend", { bodyLimit: OTHER_BODY_LIMIT }, async (request) => {
+    await requireInstructor(request);
+    const { minutes } = readExtendBody(request.body);
+    return timingAnswer(await session.extend(minutes, now()));
+  });
+
   // ---- The live stream: a snapshot, then one after each change (at most 4 a second) ----
   const streams = new Set<() => void>();
   const streamEnds = new Set<() => void>();
   const unlisten = await session.onChange(() => {
     for (const changed of streams) changed();
   });
+  const unfollowTiming = await session.followTiming();
 
   app.get("/api/sessions/:code/events", async (request, reply) => {
     await requireInstructor(request);
@@ -345,6 +376,7 @@ export async function createServer(options: ServerOptions): Promise<SessionServe
     async stop() {
       for (const finish of [...streamEnds]) finish();
       await unlisten();
+      await unfollowTiming();
     },
   };
 }

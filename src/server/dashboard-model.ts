@@ -32,6 +32,12 @@ export interface DashboardSession {
   timeLimitMinutes: number | null;
   startedAt: string;
   state: "open" | "ended";
+  /** The instructor paused the session: every learner's time stands still. */
+  paused: boolean;
+  /** When the pause now in force began (ISO), or null. */
+  pausedSince: string | null;
+  /** Minutes the instructor added to every learner's time. */
+  extendedMinutes: number;
 }
 
 export interface DashboardLearner {
@@ -133,7 +139,8 @@ export function dashboardModel(input: DashboardInput): DashboardModel {
       part: current ? current.part : null,
       since: replay.since === null ? null : new Date(replay.since).toISOString(),
       deadline: replay.deadline === null ? null : new Date(replay.deadline).toISOString(),
-      stuck: !finished && replay.since !== null && now - replay.since > STUCK_MS,
+      // While the instructor has the session paused nobody can answer, so nobody is stuck.
+      stuck: !finished && !session.paused && replay.since !== null && now - replay.since > STUCK_MS,
       answered: questions.filter((q) => q.status === "answered").length,
       right: questions.filter(questionRight).length,
       results: questions.map((q) => questionMark(q, hide)),

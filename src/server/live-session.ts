@@ -13,11 +13,17 @@ import type { Database, Queryable } from "./database";
 import type { SessionConfig } from "../engine/types";
 import { quizEngineConfig } from "../quiz/session-config";
 import { type ActionKind, type LearnerAction, type LearnerReplay, LearnerReplayer, replayLearner } from "./replay";
+import { pauseState, type PauseState, type SessionChange, type SessionChangeKind } from "./session-changes";
 import { SERVER_TEXT } from "./texts";
 import { newSessionCode, newToken, sameToken, tokenHash } from "./tokens";
 
 /** Dashboard changes are announced on this channel; the payload is the session code. */
 export const CHANGED_CHANNEL = "sigmoid_trainer_session_changed";
+/**
+ * A pause, resume or extension is announced on this channel too (payload: the session code), so
+ * that every server reads the session's changes again before it grades on what it has cached.
+ */
+export const TIMING_CHANNEL = "sigmoid_trainer_session_timing";
 
 export interface SessionRecord {
   code: string;
@@ -59,7 +65,31 @@ export type ActionOutcome =
       changed: boolean;
     }
   | { ok: false; status: 409; error: "id-reused" }
+  | { ok: false; status: 410; error: "ended" }
+  | { ok: false; status: 423; error: "paused" };
+
+/** What the instructor's pause, resume or extend did: `changed` false when it changed nothing. */
+export type TimingOutcome =
+  | { ok: true; changed: boolean; timing: SessionTiming }
+  | { ok: false; status: 409; error: "untimed" }
   | { ok: false; status: 410; error: "ended" };
+
+/** The session's pause and extra time, as the learners' state and the dashboard show them. */
+export interface SessionTiming {
+  paused: boolean;
+  /** When the pause now in force began (ISO), or null. */
+  pausedSince: string | null;
+  /** Every extension added up. */
+  extendedMinutes: number;
+}
+
+function timingOf(state: PauseState): SessionTiming {
+  return {
+    paused: state.paused,
+    pausedSince: state.pausedSince === null ? null : new Date(state.pausedSince).toISOString(),
+    extendedMinutes: state.extendedMinutes,
+  };
+}
 
 interface SessionRow {
   code: string;
@@ -109,6 +139,17 @@ function actionOf(row: ActionRow): LearnerAction {
   return { kind: row.kind, text: row.text, at: num(row.at) };
 }
 
+interface ChangeRow {
+  kind: SessionChangeKind;
+  at: number | string;
+  minutes: number | string;
+}
+
+async function changesOf(q: Queryable, code: string): Promise<SessionChange[]> {
+  const rows = await q.query<ChangeRow>("SELECT kind, at, minutes FROM session_changes WHERE session_code = $1 ORDER BY seq", [code]);
+  return rows.map((row) => ({ kind: row.kind, at: num(row.at), minutes: num(row.minutes) }));
+}
+
 const LEARNER_COLUMNS = "id, session_code, name, joined_at, last_seen";
 
 export interface NewSessionOptions {
@@ -147,7 +188,10 @@ export class LiveSession {
   /** The stored session with this code, or null. */
   static async open(db: Database, course: Course, app: string, code: string): Promise<LiveSession | null> {
     const rows = await db.query<SessionRow>("SELECT * FROM sessions WHERE code = $1", [code]);
-    return rows[0] ? new LiveSession(db, course, sessionOf(rows[0]), app) : null;
+    if (!rows[0]) return null;
+    const session = new LiveSession(db, course, sessionOf(rows[0]), app);
+    session.changes = await changesOf(db, code);
+    return session;
   }
 
   get code(): string {
@@ -162,11 +206,30 @@ export class LiveSession {
     return sameToken(token, this.record.instructorToken);
   }
 
-  /** Reads the session again (another server may have ended it). */
+  /** Reads the session again (another server may have ended, paused or extended it). */
   async refresh(): Promise<SessionRecord> {
     const rows = await this.db.query<SessionRow>("SELECT * FROM sessions WHERE code = $1", [this.code]);
     if (rows[0]) this.record = sessionOf(rows[0]);
+    this.setChanges(await changesOf(this.db, this.code));
     return this.record;
+  }
+
+  /** The instructor's pauses, resumes and extensions, in order, as last read. */
+  private changes: SessionChange[] = [];
+
+  /**
+   * Takes the changes as read from the database. When there are new ones, the states cached
+   * for grading were made with the old deadlines: they are dropped (pauses and extensions only
+   * move deadlines later, so a state cached before one is never more lenient than a replay).
+   */
+  private setChanges(changes: SessionChange[]): void {
+    if (changes.length !== this.changes.length) this.graders.clear();
+    this.changes = changes;
+  }
+
+  /** The session's pause and extra time, as last read. */
+  timing(): SessionTiming {
+    return timingOf(pauseState(this.changes));
   }
 
   info() {
@@ -180,6 +243,7 @@ export class LiveSession {
       hintsAllowed: settings.hintsAllowed,
       timeLimitMinutes: settings.timeLimitMinutes,
       state: endedAt === null ? ("open" as const) : ("ended" as const),
+      ...this.timing(),
     };
   }
 
@@ -246,6 +310,7 @@ export class LiveSession {
       app: this.app,
       joinedAt: learner.joinedAt,
       endedAt,
+      changes: this.changes,
     };
   }
 
@@ -302,7 +367,9 @@ export class LiveSession {
    * its graded attempts are stored with the response before it is returned.
    */
   async act(learner: LearnerRecord, request: ActionRequest, now: number): Promise<ActionOutcome> {
-    const fast = await this.actOnCachedState(learner, request, now);
+    // While this server knows the session paused, the replay path decides from the database
+    // (it answers a retried attempt id, and sees a resume made on another server).
+    const fast = pauseState(this.changes).paused ? null : await this.actOnCachedState(learner, request, now);
     const outcome = fast ?? (await this.actByReplay(learner, request, now));
     if (outcome.ok && outcome.changed) this.announceSoon();
     return outcome;
@@ -389,6 +456,10 @@ export class LiveSession {
       const sessions = await tx.query<SessionRow>("SELECT * FROM sessions WHERE code = $1", [this.code]);
       if (sessions[0]) this.record = sessionOf(sessions[0]);
       if (this.record.endedAt !== null) return { ok: false, status: 410, error: "ended" };
+      this.setChanges(await changesOf(tx, this.code));
+      // Paused: answers, hints and skips wait for the resume and nothing is stored. Quitting
+      // takes none of the learner's time, so it is still taken.
+      if (request.action !== "quit" && pauseState(this.changes).paused) return { ok: false, status: 423, error: "paused" };
       const rows = await tx.query<ActionRow & { attempt_id: string }>(
         "SELECT kind, text, at, attempt_id FROM actions WHERE learner_id = $1 ORDER BY seq",
         [learner.id],
@@ -463,6 +534,72 @@ export class LiveSession {
     await this.announce();
   }
 
+  /** Pauses the session: every learner's time stops, and their actions wait. Pausing a paused session changes nothing. */
+  pause(now: number): Promise<TimingOutcome> {
+    return this.changeTiming("pause", 0, now);
+  }
+
+  /** Resumes a paused session: every learner's time runs again. Resuming a running session changes nothing. */
+  resume(now: number): Promise<TimingOutcome> {
+    return this.changeTiming("resume", 0, now);
+  }
+
+  /** Adds `minutes` to every learner's time (a timed session only). */
+  extend(minutes: number, now: number): Promise<TimingOutcome> {
+    return this.changeTiming("extend", minutes, now);
+  }
+
+  /**
+   * Stores one change, with the session's row locked so that two servers' changes never take
+   * the same place in the order (or pause a session twice), then tells every server.
+   */
+  private async changeTiming(kind: SessionChangeKind, minutes: number, now: number): Promise<TimingOutcome> {
+    const outcome = await this.db.transaction(async (tx): Promise<TimingOutcome> => {
+      const sessions = await tx.query<SessionRow>("SELECT * FROM sessions WHERE code = $1 FOR UPDATE", [this.code]);
+      if (sessions[0]) this.record = sessionOf(sessions[0]);
+      const changes = await changesOf(tx, this.code);
+      this.setChanges(changes);
+      const before = pauseState(changes);
+      if (this.record.endedAt !== null) return { ok: false, status: 410, error: "ended" };
+      if (kind === "extend" && this.record.settings.timeLimitMinutes === null) return { ok: false, status: 409, error: "untimed" };
+      if ((kind === "pause" && before.paused) || (kind === "resume" && !before.paused))
+        return { ok: true, changed: false, timing: timingOf(before) };
+      // A change is never stored before the last one (clocks of two servers may differ a little).
+      const at = Math.max(now, changes.at(-1)?.at ?? now);
+      await tx.query("INSERT INTO session_changes (session_code, seq, kind, at, minutes) VALUES ($1, $2, $3, $4, $5)", [
+        this.code,
+        changes.length,
+        kind,
+        at,
+        minutes,
+      ]);
+      const after = [...changes, { kind, at, minutes }];
+      this.setChanges(after);
+      return { ok: true, changed: true, timing: timingOf(pauseState(after)) };
+    });
+    if (outcome.ok && outcome.changed) {
+      await this.db.notify(TIMING_CHANNEL, this.code);
+      await this.announce();
+    }
+    return outcome;
+  }
+
+  /**
+   * Reads the session's changes again whenever any server pauses, resumes or extends it;
+   * resolves with a function that stops.
+   */
+  followTiming(): Promise<() => Promise<void>> {
+    return this.db.listen(TIMING_CHANNEL, (payload) => {
+      if (payload !== this.code) return;
+      changesOf(this.db, this.code).then(
+        (changes) => this.setChanges(changes),
+        () => {
+          // The next request that reads the session (state, a replayed answer) reads them.
+        },
+      );
+    });
+  }
+
   /** Every learner with their replay at `now`, in the order they joined. */
   async learners(now: number): Promise<{ learner: LearnerRecord; replay: LearnerReplay }[]> {
     await this.refresh();
@@ -487,16 +624,29 @@ export class LiveSession {
    * Replays kept between dashboard snapshots: a learner's replay changes only with a new action,
    * the session's end, or their deadline passing, so the others are not replayed again.
    */
-  private readonly replays = new Map<number, { count: number; endedAt: number | null; timeUp: boolean; replay: LearnerReplay }>();
+  private readonly replays = new Map<
+    number,
+    { count: number; endedAt: number | null; changes: number; timeUp: boolean; replay: LearnerReplay }
+  >();
 
   private cachedReplay(learner: LearnerRecord, actions: readonly LearnerAction[], now: number): LearnerReplay {
     const endedAt = this.record.endedAt;
+    const changes = this.changes.length;
     const known = this.replays.get(learner.id);
     const timeUp = (deadline: number | null) => deadline !== null && now >= deadline;
-    if (known && known.count === actions.length && known.endedAt === endedAt && known.timeUp === timeUp(known.replay.deadline))
+    // While the session is paused a learner's deadline moves with the clock: replayed every time.
+    const paused = pauseState(this.changes).paused;
+    if (
+      !paused &&
+      known &&
+      known.count === actions.length &&
+      known.endedAt === endedAt &&
+      known.changes === changes &&
+      known.timeUp === timeUp(known.replay.deadline)
+    )
       return known.replay;
     const replay = replayLearner(this.context(learner, endedAt), actions, now);
-    this.replays.set(learner.id, { count: actions.length, endedAt, timeUp: timeUp(replay.deadline), replay });
+    this.replays.set(learner.id, { count: actions.length, endedAt, changes, timeUp: timeUp(replay.deadline), replay });
     return replay;
   }
 
@@ -525,6 +675,7 @@ export class LiveSession {
         timeLimitMinutes: settings.timeLimitMinutes,
         startedAt: new Date(this.record.startedAt).toISOString(),
         state: this.record.endedAt === null ? "open" : "ended",
+        ...this.timing(),
       },
     });
   }

@@ -8,9 +8,10 @@ import { answer, hint, quit, skip, start } from "../engine/session";
 import type { EngineEvent, SessionConfig, SessionState, Step } from "../engine/types";
 import { plannedQuestions, QuizRecord } from "../quiz/record";
 import { type Ending, type QuizResult, sealResult } from "../quiz/result";
-import { quizDeadline, quizIdentity, quizEngineConfig } from "../quiz/session-config";
+import { quizIdentity, quizEngineConfig } from "../quiz/session-config";
 import type { QuizSettings } from "../quiz/settings";
 import { QUIZ_TEXT } from "../quiz/texts";
+import { learnerTime, type LearnerTime, type SessionChange } from "./session-changes";
 
 export const ACTION_KINDS = ["answer", "hint", "skip", "quit"] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
@@ -35,6 +36,8 @@ export interface LearnerContext {
   joinedAt: number;
   /** When the instructor ended the session, or null while it runs. */
   endedAt: number | null;
+  /** The instructor's pauses, resumes and extensions so far, in order (none when left out). */
+  changes?: readonly SessionChange[];
   /** The quiz's session config when already made (the same for every learner): saves the queue's cost. */
   config?: SessionConfig;
 }
@@ -71,8 +74,11 @@ export function applyAction(state: SessionState, action: LearnerAction): Step {
  */
 export class LearnerReplayer {
   state: SessionState;
-  readonly deadline: number | null;
   private readonly record: QuizRecord;
+  /** The latest time the replay has seen (an action's, or the one it was closed at). */
+  private now: number;
+  /** When the quiz finished, or null. */
+  private finishedAt: number | null = null;
   private since: number | null = null;
   private ending: Ending | null = null;
   private closing: EngineEvent[] = [];
@@ -83,14 +89,14 @@ export class LearnerReplayer {
     const { course, settings, joinedAt } = context;
     const first = start(context.config ?? quizEngineConfig(course, settings), joinedAt);
     this.state = first.state;
-    this.deadline = quizDeadline(settings, joinedAt);
+    this.now = joinedAt;
     this.record = new QuizRecord(
       {
         app: context.app,
         name: context.name,
         quiz: quizIdentity(course, settings),
         startedAt: joinedAt,
-        deadline: this.deadline,
+        deadline: this.timeAt(joinedAt).deadline,
       },
       plannedQuestions(course, first.state.plan),
     );
@@ -98,21 +104,41 @@ export class LearnerReplayer {
     this.opening = first.events;
   }
 
-  /** The time when the learner's quiz ends by itself (time limit or session end), or null. */
-  endsAt(): { at: number; ending: Ending } | null {
+  /**
+   * The learner's time as of `at` (session-changes.ts): their clock stops when their quiz
+   * finished or the session ended, so a pause after that moves nothing.
+   */
+  private timeAt(at: number): LearnerTime {
+    const { settings, joinedAt, endedAt, changes = [] } = this.context;
+    const upTo = Math.min(at, this.finishedAt ?? at, endedAt ?? at);
+    return learnerTime(settings.timeLimitMinutes, joinedAt, changes, upTo);
+  }
+
+  /**
+   * When the learner's time runs out, as of the latest time the replay has seen, or null
+   * without a time limit (while the session is paused: if it resumed at that time).
+   */
+  get deadline(): number | null {
+    return this.timeAt(this.now).deadline;
+  }
+
+  /** The time when the learner's quiz ends by itself (time limit or session end) as of `at`, or null. */
+  endsAt(at: number = this.now): { at: number; ending: Ending } | null {
     const { endedAt } = this.context;
-    if (this.deadline !== null && (endedAt === null || this.deadline <= endedAt)) return { at: this.deadline, ending: "time-up" };
+    const { deadline } = this.timeAt(at);
+    if (deadline !== null && (endedAt === null || deadline <= endedAt)) return { at: deadline, ending: "time-up" };
     if (endedAt !== null) return { at: endedAt, ending: "quit" };
     return null;
   }
 
   /** True when an action at `at` comes too late: after the deadline or the session's end. */
   tooLate(at: number): boolean {
-    const end = this.endsAt();
+    const end = this.endsAt(at);
     return end !== null && at >= end.at;
   }
 
   apply(action: LearnerAction): Step {
+    this.now = Math.max(this.now, action.at);
     const step = applyAction(this.state, action);
     this.state = step.state;
     if (action.kind === "quit") this.ending = "quit";
@@ -122,7 +148,8 @@ export class LearnerReplayer {
 
   /** Ends the quiz as the time limit or the session's end would, when `now` is past it. */
   close(now: number): readonly EngineEvent[] {
-    const end = this.endsAt();
+    this.now = Math.max(this.now, now);
+    const end = this.endsAt(now);
     if (this.state.finished || end === null || now < end.at) return [];
     this.ending = end.ending;
     const step = quit(this.state, end.at);
@@ -134,10 +161,12 @@ export class LearnerReplayer {
   }
 
   done(): LearnerReplay {
+    const time = this.timeAt(this.now);
+    this.record.retime(time.deadline, time.addedMs);
     return {
       state: this.state,
       result: sealResult(this.record.snapshot()),
-      deadline: this.deadline,
+      deadline: time.deadline,
       ending: this.record.snapshot().ending,
       since: this.state.finished ? null : this.since,
       closing: this.closing,
@@ -164,6 +193,7 @@ export class LearnerReplayer {
           this.record.skipped(event.skip);
           break;
         case "summary":
+          this.finishedAt ??= at;
           this.record.finish(this.ending ?? (event.summary.quit ? "quit" : "completed"), at);
           break;
       }

@@ -2,6 +2,7 @@
 // field is wrong and how. Pure.
 import { ACTION_KINDS, type ActionKind } from "./replay";
 import { HttpError } from "./http-errors";
+import { MAX_EXTEND_MINUTES } from "./session-changes";
 
 /** An answer longer than this is refused (the longest real answer is a formula of a few dozen characters). */
 export const MAX_ANSWER_LENGTH = 200;
@@ -47,6 +48,16 @@ export function readActionBody(body: unknown): { id: string; action: ActionKind;
   }
   if (text !== undefined) throw new HttpError(400, "bad-request", '"text" goes only with "answer"');
   return { id: id.toLowerCase(), action: action as ActionKind, text: null };
+}
+
+/** `{"minutes":N}`: the minutes an extension adds, a whole number from 1 to MAX_EXTEND_MINUTES. */
+export function readExtendBody(body: unknown): { minutes: number } {
+  const fields = object(body);
+  onlyKeys(fields, ["minutes"]);
+  const { minutes } = fields;
+  if (typeof minutes !== "number" || !Number.isInteger(minutes) || minutes < 1 || minutes > MAX_EXTEND_MINUTES)
+    throw new HttpError(400, "bad-request", `"minutes" must be a whole number from 1 to ${MAX_EXTEND_MINUTES}`);
+  return { minutes };
 }
 
 /**

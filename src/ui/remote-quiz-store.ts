@@ -28,6 +28,7 @@ export interface RemoteSession {
   act(action: ActionKind, text?: string): Promise<RemoteEvent[]>;
   shown(): void;
   heartbeat(): Promise<void>;
+  timeLeftNow(): Promise<number | null>;
 }
 
 export interface ConnectionState {
@@ -39,6 +40,8 @@ export interface ConnectionState {
   down: string | null;
   /** It answers again after an outage: said until the next action. */
   back: boolean;
+  /** The instructor paused the session: the answer in flight waits for the resume. */
+  paused: boolean;
   /** Why the quiz cannot go on (the server gave up, refused, or sent nonsense), or null. */
   failure: Localized | null;
   /** The exit code that failure means (0: the instructor ended the session, the answers are in). */
@@ -68,6 +71,9 @@ export interface RemoteQuiz {
   /** For the connection's onDown/onUp hooks. */
   serverDown(reason: string): void;
   serverBack(): void;
+  /** For the connection's onPaused/onResumed hooks. */
+  sessionPaused(): void;
+  sessionResumed(): void;
 }
 
 /** The server's events as the Practice screen takes them (`shown`: the question on screen before them). */
@@ -140,6 +146,7 @@ export function createRemoteQuiz(options: {
     joining: true,
     busy: false,
     down: null,
+    paused: false,
     back: false,
     failure: null,
     failureExit: 1,
@@ -152,8 +159,24 @@ export function createRemoteQuiz(options: {
   }));
   let heartbeat: ReturnType<typeof setInterval> | null = null;
   // A timed quiz ends when its time is up even while the learner is thinking: any action past the
-  // deadline gets the server's "time is up" and the summary.
-  const timeLeft = createRemoteQuizClock({ ...options.clock, onTimeUp: () => store.getState().quit() });
+  // deadline gets the server's "time is up" and the summary. The instructor may have paused the
+  // session or added time meanwhile, so the server is asked for the time left first.
+  const timeLeft = createRemoteQuizClock({ ...options.clock, onTimeUp: () => void timeUp() });
+  let askingTimeLeft = false;
+  async function timeUp(): Promise<void> {
+    if (askingTimeLeft) return;
+    askingTimeLeft = true;
+    let left: number | null = null;
+    try {
+      left = await session.timeLeftNow();
+    } catch {
+      // The server cannot say: the time is taken as up; the quit meets the same failure and says so.
+    } finally {
+      askingTimeLeft = false;
+    }
+    if (left !== null && left > 0) timeLeft.sync(left);
+    else store.getState().quit();
+  }
   const stopHeartbeat = () => {
     if (heartbeat !== null) clearInterval(heartbeat);
     heartbeat = null;
@@ -283,6 +306,12 @@ export function createRemoteQuiz(options: {
     },
     serverBack() {
       connection.setState({ down: null, back: true });
+    },
+    sessionPaused() {
+      connection.setState({ paused: true });
+    },
+    sessionResumed() {
+      connection.setState({ paused: false });
     },
   };
 

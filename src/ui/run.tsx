@@ -255,7 +255,7 @@ export interface JoinLaunch {
   options: TrainerOptions;
   io: CliIO;
   /** Made with the screen's hooks, so that a server going down shows in the status line. */
-  connect(hooks: { onDown(reason: string): void; onUp(): void }): RemoteSession;
+  connect(hooks: { onDown(reason: string): void; onUp(): void; onPaused(): void; onResumed(): void }): RemoteSession;
 }
 
 /**
@@ -267,7 +267,12 @@ export async function runJoinedQuiz(launch: JoinLaunch): Promise<number> {
   const { progress, options, io } = launch;
   const ascii = options.ascii || progress.store.getState().settings.ascii;
   let remote: RemoteQuiz | null = null;
-  const session = launch.connect({ onDown: (reason) => remote?.serverDown(reason), onUp: () => remote?.serverBack() });
+  const session = launch.connect({
+    onDown: (reason) => remote?.serverDown(reason),
+    onUp: () => remote?.serverBack(),
+    onPaused: () => remote?.sessionPaused(),
+    onResumed: () => remote?.sessionResumed(),
+  });
   remote = createRemoteQuiz({ session, course: launch.course });
   const context = createTrainerContext({
     course: launch.course,

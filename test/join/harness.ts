@@ -72,6 +72,8 @@ export function joinRun(options: JoinRunOptions): JoinRun {
     random: () => 0.5,
     onDown: (reason) => err.push(`down: ${reason}`),
     onUp: () => err.push("up"),
+    onPaused: () => err.push("paused"),
+    onResumed: () => err.push("resumed"),
   });
   const store = new TokenStore(options.dataDir ?? tempDataDir(), parsed.url.origin, parsed.url.code);
   const session = new JoinedSession(client, store, options.name ?? "Aiko", options.ids);

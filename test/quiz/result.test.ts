@@ -197,6 +197,12 @@ describe("hostile files", () => {
       ],
       [{ quiz: { ...body.quiz, timeLimitMinutes: 0.1 }, deadline: "2026-01-01T00:00:06.000Z" }, "after the deadline"],
       [{ updatedAt: "2025-12-31T00:00:00.000Z" }, "its last update is before its start"],
+      // A live session's added time must account for the whole deadline, and needs a time limit.
+      [
+        { quiz: { ...body.quiz, timeLimitMinutes: 1 }, deadline: "2026-01-01T00:03:00.000Z", timeAddedMs: 60_000 },
+        "not its start plus its time limit and the time added",
+      ],
+      [{ timeAddedMs: 60_000 }, "time added to a quiz without a time limit"],
     ];
     for (const [change, detail] of cases) {
       const read = parseResult(JSON.stringify(sealResult({ ...body, ...change })));
@@ -204,5 +210,8 @@ describe("hostile files", () => {
       expect(!read.ok && read.detail).toContain(detail);
     }
     expect(parseResult(resultText(sealResult(body))).ok).toBe(true);
+    // The deadline of a paused or extended live session: the start, the limit and the time added.
+    const extended = { ...body, quiz: { ...body.quiz, timeLimitMinutes: 1 }, deadline: "2026-01-01T00:03:00.000Z", timeAddedMs: 120_000 };
+    expect(parseResult(resultText(sealResult(extended))).ok).toBe(true);
   });
 });

@@ -32,6 +32,7 @@ async function snapshot(): Promise<string> {
     db.query("SELECT id, session_code, name, token_hash FROM learners ORDER BY id"),
     db.query("SELECT learner_id, seq, attempt_id, kind, text, at FROM actions ORDER BY learner_id, seq"),
     db.query("SELECT count(*)::int AS n FROM attempts"),
+    db.query("SELECT session_code, seq, kind, at, minutes FROM session_changes ORDER BY session_code, seq"),
   ]);
   return JSON.stringify(rows);
 }
@@ -86,6 +87,9 @@ describe("the server refuses", () => {
       { url: `/api/sessions/${code}/export` },
       { url: `/api/sessions/${code}/events` },
       { method: "POST" as const, url: `/api/sessions/${code}/end` },
+      { method: "POST" as const, url: `/api/sessions/${code}/pause` },
+      { method: "POST" as const, url: `/api/sessions/${code}/resume` },
+      { method: "POST" as const, url: `/api/sessions/${code}/extend`, payload: { minutes: 5 } },
     ];
     for (const route of routes) {
       await refused(route, 401, "unauthorized");
@@ -98,6 +102,41 @@ describe("the server refuses", () => {
     const page = await refused({ url: "/dashboard" }, 401);
     expect(page.headers["content-type"]).toContain("text/html");
     expect(page.body).toContain('action="/dashboard/login"');
+  });
+
+  it("pause, resume and extend: oversized (413), malformed or out-of-range extensions (400), and an untimed session's extension (409)", async () => {
+    const headers = server.instructorHeaders();
+    const extend = `/api/sessions/${code}/extend`;
+    await refused({ method: "POST", url: extend, headers, body: JSON.stringify({ minutes: 5, pad: "x".repeat(2000) }) }, 413, "too-large");
+    await refused(
+      { method: "POST", url: `/api/sessions/${code}/pause`, headers, body: JSON.stringify({ pad: "x".repeat(2000) }) },
+      413,
+      "too-large",
+    );
+    for (const body of [
+      "{",
+      "[]",
+      "null",
+      '"5"',
+      "{}",
+      '{"minutes":0}',
+      '{"minutes":61}',
+      '{"minutes":2.5}',
+      '{"minutes":"5"}',
+      '{"minutes":5,"also":1}',
+      '{"minutes":-3}',
+      '{"minutes":1e9}',
+    ])
+      await refused({ method: "POST", url: extend, headers, body }, 400, "bad-request");
+    // The server's session has no time limit: there is nothing to extend.
+    await refused({ method: "POST", url: extend, headers, payload: { minutes: 5 } }, 409, "untimed");
+    // Another session's pause route on this server, and a learner's token with a body: nothing changes.
+    await refused({ method: "POST", url: `/api/sessions/${other.session.code}/pause`, headers }, 404);
+    await refused(
+      { method: "POST", url: extend, headers: { authorization: `Bearer ${token}` }, payload: { minutes: 5 } },
+      403,
+      "forbidden",
+    );
   });
 
   it("oversized bodies (413), malformed JSON and wrong shapes (400), unknown actions, and an unknown session (404)", async () => {

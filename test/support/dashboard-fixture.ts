@@ -35,6 +35,9 @@ export function fixtureModel(): FixtureModel {
       startedAt: ago(600),
       state: "open",
       seed: 2024,
+      paused: false,
+      pausedSince: null,
+      extendedMinutes: 0,
     },
     learners: [
       learner("Aiko", { question: 3, part: 1, since: ago(20), answered: 2, right: 2, results: ["correct", "correct", null, null] }),

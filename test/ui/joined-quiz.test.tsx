@@ -33,6 +33,8 @@ function joined(fetch: FetchLike, lang: "en" | "ja" = "en", clock?: { now: numbe
     random: () => 0.5,
     onDown: (reason) => remote?.serverDown(reason),
     onUp: () => remote?.serverBack(),
+    onPaused: () => remote?.sessionPaused(),
+    onResumed: () => remote?.sessionResumed(),
   });
   const session = new JoinedSession(client, new TokenStore(tempDataDir(), parsed.url.origin, parsed.url.code), "Aiko");
   remote = createRemoteQuiz({
@@ -136,6 +138,28 @@ describe("a joined quiz on the full screen", () => {
     t.unmount();
   });
 
+  it("says the instructor paused the session while the typed answer waits, and grades it after the resume", async () => {
+    const server = new FakeServer();
+    let paused = false;
+    const { remote, context } = joined(async (url, init) => {
+      if (paused && url.endsWith("/actions")) return new Response(JSON.stringify({ error: "paused", message: "paused" }), { status: 423 });
+      return server.fetch(url, init);
+    });
+    void remote.start();
+    const t = await renderContext(context, { initial: "quiz", alone: true });
+    await until(t.frame, "Question 1 of 3");
+    paused = true;
+    await t.type(currentParams(remote));
+    await t.press(KEYS.enter);
+    await until(t.frame, "The instructor paused the session; your answer will be sent when it resumes.");
+    expect(server.graded.get("Aiko") ?? 0).toBe(0);
+    paused = false;
+    await until(t.frame, "correct");
+    expect(t.frame()).not.toContain("paused the session");
+    expect(server.graded.get("Aiko")).toBe(1);
+    t.unmount();
+  });
+
   it("with --feedback end shows 'answer recorded', and the verdicts only at the end", async () => {
     const server = new FakeServer({ feedback: "end" });
     const { remote, context } = joined(server.fetch);
@@ -193,6 +217,28 @@ describe("a joined quiz as a local quiz: the time left, the time-up end, Esc twi
     expect(end).not.toContain("left");
     expect(end).not.toContain("Quiz ended early");
     expect(end).not.toContain("Press Esc again");
+    t.unmount();
+  });
+
+  it("when the time left runs out, asks the server first: time the instructor added (or a pause) goes on being counted", async () => {
+    const server = new FakeServer({ timeLimitMs: 60_000 });
+    const clock = { now: 0 };
+    const { remote, context } = joined(server.fetch, "en", clock);
+    void remote.start();
+    const t = await renderContext(context, { initial: "quiz", alone: true });
+    await until(t.frame, "1:00 left");
+    // The instructor adds 5 minutes on the server; the learner's screen does not know yet.
+    server.extend(300_000);
+    server.now += 60_000;
+    clock.now = 60_000;
+    await until(t.frame, "5:00 left");
+    expect(server.seen.filter((r) => r.endsWith("/actions"))).toHaveLength(0);
+    expect(t.frame()).not.toContain("Time is up");
+    // When that runs out too and the server agrees, the quiz ends.
+    server.now += 300_000;
+    clock.now += 300_000;
+    const end = await until(t.frame, "Time is up");
+    expect(end).toContain("3 unanswered.");
     t.unmount();
   });
 

@@ -7,6 +7,8 @@
 const STUCK_AFTER_MS = 2 * 60 * 1000;
 const RECONNECT_MIN_MS = 1000;
 const RECONNECT_MAX_MS = 10_000;
+/** The minutes the "+5 min" button adds to every learner's time. */
+const EXTEND_MINUTES = 5;
 
 const TEXT = {
   en: {
@@ -79,6 +81,16 @@ const TEXT = {
     ending: "Ending the session…",
     endFailed: (status) => `The session could not be ended (${status}). Try again.`,
     updated: (time) => `Updated ${time}`,
+    pauseButton: "Pause",
+    resumeButton: "Resume",
+    extendButton: `+${EXTEND_MINUTES} min`,
+    statePaused: "paused",
+    factExtended: "Time added",
+    paused: "Paused: the learners' time stands still, and their answers wait until you resume.",
+    pausing: "Pausing…",
+    resuming: "Resuming…",
+    extending: "Adding time…",
+    controlFailed: (status) => `That did not work (${status}). Try again.`,
   },
   ja: {
     title: "ライブセッション",
@@ -150,6 +162,16 @@ const TEXT = {
     ending: "セッションを終了しています…",
     endFailed: (status) => `セッションを終了できませんでした（${status}）。もう一度お試しください。`,
     updated: (time) => `${time} に更新`,
+    pauseButton: "一時停止",
+    resumeButton: "再開",
+    extendButton: `+${EXTEND_MINUTES} 分`,
+    statePaused: "一時停止中",
+    factExtended: "延長",
+    paused: "一時停止中です。受講者の残り時間は止まり、解答は再開まで待機します。",
+    pausing: "一時停止しています…",
+    resuming: "再開しています…",
+    extending: "時間を延長しています…",
+    controlFailed: (status) => `操作できませんでした（${status}）。もう一度お試しください。`,
   },
 };
 
@@ -209,6 +231,8 @@ const state = {
   connection: "connecting", // connecting | open | reconnecting | signed-out
   ending: false,
   actionMessage: "",
+  controlling: null, // pause | resume | extend, while its request is out
+  controlMessage: "",
 };
 
 function lang() {
@@ -232,7 +256,8 @@ function onQuestionMs(learner) {
 
 /** Stuck as the server says, or by this clock when two minutes pass between two snapshots. */
 function isStuck(learner) {
-  if (learner.finished) return false;
+  // While paused nobody can answer: nobody is stuck.
+  if (learner.finished || state.model?.session?.paused === true) return false;
   if (learner.stuck) return true;
   const ms = onQuestionMs(learner);
   return ms !== null && ms > STUCK_AFTER_MS;
@@ -269,7 +294,11 @@ function fact(term, ...value) {
 function timeLeftMs(learner) {
   if (learner.finished || !learner.deadline) return null;
   const deadline = Date.parse(learner.deadline);
-  return Number.isNaN(deadline) ? null : Math.max(0, deadline - serverNow());
+  // While paused the server gives the deadline as if the session resumed at the snapshot's
+  // `now`: the time left stands still at that.
+  const paused = state.model?.session?.paused === true;
+  const from = paused ? Date.parse(state.model.now) : serverNow();
+  return Number.isNaN(deadline) || Number.isNaN(from) ? null : Math.max(0, deadline - from);
 }
 
 /** Each learner's time starts when they join: the room's time left is the last learner's. */
@@ -286,10 +315,15 @@ function renderFacts() {
   const session = model.session ?? {};
   const learners = model.learners ?? [];
   const ended = session.state === "ended";
+  const paused = !ended && session.paused === true;
   const items = [
     fact(
       text.factState,
-      el("span", { class: ended ? "badge ended" : "badge open", id: "session-state" }, ended ? text.stateEnded : text.stateOpen),
+      el(
+        "span",
+        { class: ended ? "badge ended" : paused ? "badge paused" : "badge open", id: "session-state" },
+        ended ? text.stateEnded : paused ? text.statePaused : text.stateOpen,
+      ),
     ),
   ];
   if (session.seed !== undefined && session.seed !== null) items.push(fact(text.factSeed, String(session.seed)));
@@ -297,6 +331,8 @@ function renderFacts() {
   items.push(fact(text.factFeedback, session.feedback === "end" ? text.feedbackEnd : text.feedbackNow));
   items.push(fact(text.factHints, session.hintsAllowed === false ? text.hintsOff : text.hintsOn));
   items.push(fact(text.factTime, session.timeLimitMinutes ? text.minutes(session.timeLimitMinutes) : text.noLimit));
+  if (session.extendedMinutes > 0)
+    items.push(fact(text.factExtended, el("span", { id: "time-added" }, `+${text.minutes(session.extendedMinutes)}`)));
   const left = roomTimeLeftMs(learners);
   if (left !== null && !ended) items.push(fact(text.factTimeLeft, el("span", { id: "time-left" }, clock(left))));
   const connected = learners.filter((l) => l.connected).length;
@@ -452,6 +488,7 @@ function renderBanner() {
   if (state.connection === "reconnecting") [message, kind] = [text.reconnecting, "warn"];
   else if (state.connection === "signed-out") [message, kind] = [text.signedOut, "error"];
   else if (state.model?.session?.state === "ended") [message, kind] = [text.ended, "info"];
+  else if (state.model?.session?.paused === true) [message, kind] = [text.paused, "warn"];
   banner.hidden = message === "";
   banner.className = `banner ${kind}`;
   banner.textContent = message;
@@ -463,6 +500,25 @@ function renderActions() {
   const ended = state.model?.session?.state === "ended";
   document.getElementById("end-button").disabled = ended || state.ending;
   document.getElementById("action-status").textContent = state.ending ? text.ending : state.actionMessage;
+  renderControls();
+}
+
+/** Pause or Resume (by the session's state), and "+5 min" for a timed session; none once it ended. */
+function renderControls() {
+  const text = t();
+  const session = state.model?.session;
+  const ended = !session || session.state === "ended";
+  const paused = session?.paused === true;
+  const pause = document.getElementById("pause-button");
+  pause.textContent = paused ? text.resumeButton : text.pauseButton;
+  pause.setAttribute("aria-pressed", String(paused));
+  pause.hidden = ended;
+  pause.disabled = state.controlling !== null;
+  const extend = document.getElementById("extend-button");
+  extend.hidden = ended || !session.timeLimitMinutes;
+  extend.disabled = state.controlling !== null;
+  const busy = { pause: text.pausing, resume: text.resuming, extend: text.extending }[state.controlling];
+  document.getElementById("control-status").textContent = busy ?? state.controlMessage;
 }
 
 function renderUpdated() {
@@ -561,6 +617,32 @@ async function endSession() {
   render();
 }
 
+/** Pause, resume or extend: the answer carries the session's timing, shown before the next snapshot. */
+async function control(what) {
+  state.controlling = what;
+  state.controlMessage = "";
+  renderControls();
+  try {
+    const response = await fetch(`/api/sessions/${encodeURIComponent(state.code)}/${what}`, {
+      method: "POST",
+      credentials: "same-origin",
+      ...(what === "extend" ? { headers: { "Content-Type": "application/json" }, body: JSON.stringify({ minutes: EXTEND_MINUTES }) } : {}),
+    });
+    if (response.ok) {
+      const timing = await response.json();
+      if (state.model?.session) {
+        state.model.session.paused = timing.paused === true;
+        state.model.session.pausedSince = timing.pausedSince ?? null;
+        state.model.session.extendedMinutes = Number(timing.extendedMinutes) || 0;
+      }
+    } else state.controlMessage = t().controlFailed(response.status);
+  } catch {
+    state.controlMessage = t().controlFailed("—");
+  }
+  state.controlling = null;
+  render();
+}
+
 function start() {
   const meta = document.querySelector('meta[name="sigmoid-session"]');
   state.code = meta?.content ?? "";
@@ -581,6 +663,10 @@ function start() {
       render();
     });
   }
+  document.getElementById("pause-button").addEventListener("click", () => {
+    control(state.model?.session?.paused === true ? "resume" : "pause");
+  });
+  document.getElementById("extend-button").addEventListener("click", () => control("extend"));
   const dialog = document.getElementById("end-dialog");
   document.getElementById("end-button").addEventListener("click", () => dialog.showModal());
   dialog.addEventListener("close", () => {

@@ -68,7 +68,9 @@ export function JoinedQuiz({ remote, returnsHome = false, ...props }: ScreenProp
         ? JOINED_TEXT.joining
         : connection.back
           ? JOIN_TEXT.serverBack
-          : null;
+          : connection.paused
+            ? JOIN_TEXT.paused
+            : null;
   const statusStyle = connection.failure || connection.down !== null ? theme.warn : theme.muted;
   return (
     <Practice

@@ -125,6 +125,8 @@ export function QuizSetup(props: ScreenProps) {
       dataDir,
       onDown: (reason) => remote?.serverDown(reason),
       onUp: () => remote?.serverBack(),
+      onPaused: () => remote?.sessionPaused(),
+      onResumed: () => remote?.sessionResumed(),
     });
     remote = createRemoteQuiz({ session, course: trainer.course });
     memo.joined = remote;
