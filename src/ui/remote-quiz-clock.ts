@@ -13,6 +13,10 @@ export interface RemoteQuizClock {
   readonly clock: StoreApi<QuizClock>;
   /** A question event arrived now, with this much time left (null: the session has no time limit). */
   sync(remainingMs: number | null): void;
+  /** The instructor paused the session: the server's time stands still, and so does this one. */
+  hold(): void;
+  /** The session runs again: the countdown goes on from where it stood. */
+  release(): void;
   /** The quiz is over (or left): no more ticks. */
   stop(): void;
 }
@@ -36,9 +40,16 @@ export function createRemoteQuizClock(options: RemoteQuizClockOptions): RemoteQu
   let endsAt: number | null = null;
   let timer: ReturnType<typeof setInterval> | null = null;
   let stopped = false;
+  /** While the session is paused: the time left when it was, which does not run down. */
+  let heldLeft: number | null = null;
 
-  const secondsLeft = () => (endsAt === null ? null : Math.max(0, Math.ceil((endsAt - now()) / 1000)));
+  const msLeft = () => (endsAt === null ? null : (heldLeft ?? endsAt - now()));
+  const secondsLeft = () => {
+    const ms = msLeft();
+    return ms === null ? null : Math.max(0, Math.ceil(ms / 1000));
+  };
   const tick = () => {
+    if (heldLeft !== null) return;
     const left = secondsLeft();
     if (left !== clock.getState().secondsLeft) clock.setState({ secondsLeft: left });
     if (left !== null && left <= 0) options.onTimeUp();
@@ -49,6 +60,8 @@ export function createRemoteQuizClock(options: RemoteQuizClockOptions): RemoteQu
     sync(remainingMs) {
       if (stopped) return;
       endsAt = remainingMs === null ? null : now() + Math.max(0, remainingMs);
+      // A question from the server after a pause: its time left is the one to count from.
+      heldLeft = null;
       if (endsAt !== null && timer === null) {
         timer = setInterval(tick, options.tickMs ?? 1000);
         // The trainer's input keeps the process alive; the clock alone must not.
@@ -56,6 +69,14 @@ export function createRemoteQuizClock(options: RemoteQuizClockOptions): RemoteQu
       }
       const left = secondsLeft();
       if (left !== clock.getState().secondsLeft) clock.setState({ secondsLeft: left });
+    },
+    hold() {
+      if (endsAt !== null && heldLeft === null) heldLeft = Math.max(0, endsAt - now());
+    },
+    release() {
+      if (heldLeft === null) return;
+      if (endsAt !== null) endsAt = now() + heldLeft;
+      heldLeft = null;
     },
     stop() {
       stopped = true;

@@ -308,9 +308,11 @@ export function createRemoteQuiz(options: {
       connection.setState({ down: null, back: true });
     },
     sessionPaused() {
+      timeLeft.hold();
       connection.setState({ paused: true });
     },
     sessionResumed() {
+      timeLeft.release();
       connection.setState({ paused: false });
     },
   };

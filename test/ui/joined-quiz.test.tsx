@@ -160,6 +160,36 @@ describe("a joined quiz on the full screen", () => {
     t.unmount();
   });
 
+  it("while the session is paused the time left in the header stands still, as the server's does", async () => {
+    const server = new FakeServer({ timeLimitMs: 60_000 });
+    const clock = { now: 0 };
+    let paused = false;
+    const { remote, context } = joined(
+      async (url, init) => {
+        if (paused && url.endsWith("/actions"))
+          return new Response(JSON.stringify({ error: "paused", message: "paused" }), { status: 423 });
+        return server.fetch(url, init);
+      },
+      "en",
+      clock,
+    );
+    void remote.start();
+    const t = await renderContext(context, { initial: "quiz", alone: true });
+    await until(t.frame, "1:00 left");
+    clock.now = 10_000;
+    await until(t.frame, "0:50 left");
+    paused = true;
+    await t.type(currentParams(remote));
+    await t.press(KEYS.enter);
+    await until(t.frame, "The instructor paused the session");
+    clock.now = 40_000;
+    await tick(50);
+    expect(t.frame().split("\n")[0]).toMatch(/0:50 left$/);
+    paused = false;
+    await until(t.frame, "correct");
+    t.unmount();
+  });
+
   it("with --feedback end shows 'answer recorded', and the verdicts only at the end", async () => {
     const server = new FakeServer({ feedback: "end" });
     const { remote, context } = joined(server.fetch);
