@@ -17,7 +17,12 @@ export function isSessionCode(text: string): boolean {
 }
 
 export function newToken(): string {
-  return randomBytes(32).toString("base64url");
+  // The instructor types the token on command lines (report --server URL --token T), where one
+  // that begins with "-" is read as an option: such a token (1 in 64) is drawn again.
+  for (;;) {
+    const token = randomBytes(32).toString("base64url");
+    if (!token.startsWith("-")) return token;
+  }
 }
 
 /**

@@ -66,7 +66,7 @@ describe.each(testDatabaseBackends)("serve on %s", (backend) => {
     expect((await fetch(`${api}/report`)).status).toBe(401);
     expect((await fetch(ready.dashboard)).status).toBe(401);
     const report = await runCli(["report", "--server", ready.join, "--token", ready.token, "--format", "json"]);
-    expect(report.code).toBe(0);
+    expect(report.code, report.stderr).toBe(0);
     const parsed = JSON.parse(report.stdout);
     expect(parsed.learners.length).toBe(1);
 
