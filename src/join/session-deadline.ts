@@ -4,24 +4,9 @@
 // when the server gives more (at most every RECHECK_MS while the session is paused). Times are
 // on this machine's monotonic clock, counted from when the server's answer arrived: the
 // learner's wall clock may be off the server's by minutes (docs/live-sessions.md).
-// The full screen uses it too, so nothing here comes from plain mode (src/plain): its line
-// reader and timers are described by their shapes.
-
-/** Lines one at a time, null once the input has ended (plain mode's LineReader has this shape). */
-export interface Lines {
-  next(): Promise<string | null>;
-  close(): void;
-}
-
-export interface Timers {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-const realTimers: Timers = {
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
+// The full screen uses it too, so nothing here comes from plain mode (src/plain): the line
+// reader's shape and the timers are src/app/timed-lines.ts's.
+import { type Lines, oneReadAtATime, realTimers, type Timers } from "../app/timed-lines";
 
 /** While the server keeps moving the deadline (a pause), it is asked again at most this often. */
 export const RECHECK_MS = 2000;
@@ -97,15 +82,7 @@ export class SessionDeadline {
    */
   reader(lines: Lines): Lines {
     let ended = false;
-    // One read at a time: a read still waiting when the time runs out is reused by the next call.
-    let pending: Promise<string | null> | null = null;
-    const nextLine = () => {
-      pending ??= lines.next().then((line) => {
-        pending = null;
-        return line;
-      });
-      return pending;
-    };
+    const nextLine = oneReadAtATime(lines);
     return {
       close: () => lines.close(),
       next: () => {

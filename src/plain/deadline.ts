@@ -1,17 +1,10 @@
 // A time limit on a line reader: once the deadline passes, the reader ends as if the input had
 // ended, so the session driver quits and saves exactly as at the end of input. A line that
 // arrives after the deadline (typed in the last instant, read a moment later) is not graded.
+import { oneReadAtATime, realTimers, type Timers } from "../app/timed-lines";
 import type { LineReader } from "./line-reader";
 
-export interface Timers {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export const realTimers: Timers = {
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
+export type { Timers } from "../app/timed-lines";
 
 export interface DeadlineReader extends LineReader {
   /** True once the deadline ended the input. */
@@ -26,16 +19,7 @@ export function withDeadline(
   timers: Timers = realTimers,
 ): DeadlineReader {
   let timedOut = false;
-  // One read at a time: a read still waiting when a timer wakes us is reused, never doubled
-  // (a second read would take the next line away from the first).
-  let pending: Promise<string | null> | null = null;
-  const nextLine = () => {
-    pending ??= lines.next().then((line) => {
-      pending = null;
-      return line;
-    });
-    return pending;
-  };
+  const nextLine = oneReadAtATime(lines);
   const timeUp = (): null => {
     if (!timedOut) {
       timedOut = true;
