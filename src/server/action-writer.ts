@@ -21,13 +21,13 @@ export interface PendingAction {
 }
 
 /**
- * `stored`: committed. `not-stored`: the session has ended, or this learner's `seq` or attempt id
+ * `stored`: committed. `not-stored`: the session has ended or is paused, or this learner's `seq` or attempt id
  * was taken meanwhile (another server wrote for them); the caller grades again from the database.
  */
 export type WriteOutcome = "stored" | "not-stored";
 
 /** Beyond this many actions the statement is split: a bound on one statement's size. */
-export const MAX_BATCH = 500;
+const MAX_BATCH = 500;
 
 export class ActionWriter {
   private queue: Queued[] = [];
@@ -101,7 +101,7 @@ function rowOf(action: PendingAction) {
  * Stores a batch of graded actions ($1, a JSON array of rowOf) in one statement, committed as
  * one. The learners' rows are locked first, in id order (the order another server locks them
  * in too, so two batches never wait on each other in a circle), and only while the session is
- * open. An action whose `seq` or attempt id is taken is left out (ON CONFLICT DO NOTHING), and
+ * open and not paused. An action whose `seq` or attempt id is taken is left out (ON CONFLICT DO NOTHING), and
  * with it its attempts and last_seen; the rows returned are the actions stored.
  */
 const STORE_ACTIONS_IF_OPEN = `
@@ -111,6 +111,9 @@ const STORE_ACTIONS_IF_OPEN = `
   ), open_learner AS (
     SELECT l.id FROM learners l JOIN sessions s ON s.code = l.session_code
     WHERE l.id IN (SELECT learner_id FROM input) AND s.ended_at IS NULL
+      -- Not while paused, should this server not know yet of a pause another one made.
+      AND COALESCE((SELECT c.kind FROM session_changes c WHERE c.session_code = s.code AND c.kind IN ('pause', 'resume')
+                    ORDER BY c.seq DESC LIMIT 1), 'resume') <> 'pause'
     ORDER BY l.id
     FOR UPDATE OF l
   ), action AS (

@@ -140,4 +140,20 @@ describe.each(testDatabaseBackends)("answers arriving at once on %s", (backend) 
     expect((await storedCounts(database.db)).actions - before.actions).toBe(6);
     await server.stop();
   });
+
+  it("stores nothing while the session is paused, though this server has not heard of the pause yet", async () => {
+    const server = await startTestServer(database.db, { rateWindowMs: 60_000 });
+    const [aiko] = await learnersReady(server, 1);
+    const before = await storedCounts(database.db);
+    // Another server's pause, as stored, before its notice reaches this one.
+    await database.db.query("INSERT INTO session_changes (session_code, seq, kind, at, minutes) VALUES ($1, 0, 'pause', $2, 0)", [
+      server.session.code,
+      server.clock.now,
+    ]);
+    const answer = await server.act(aiko!.token, "answer", "0.5");
+    expect(answer.status).toBe(423);
+    expect(answer.body).toMatchObject({ error: "paused" });
+    expect(await storedCounts(database.db)).toEqual(before);
+    await server.stop();
+  });
 });
