@@ -223,6 +223,8 @@ export class LiveSession {
    * move deadlines later, so a state cached before one is never more lenient than a replay).
    */
   private setChanges(changes: SessionChange[]): void {
+    // Changes are only ever added: a shorter list is an older read that finished late.
+    if (changes.length < this.changes.length) return;
     if (changes.length !== this.changes.length) this.graders.clear();
     this.changes = changes;
   }
@@ -401,6 +403,8 @@ export class LiveSession {
     if (cached.attemptIds.has(request.id) || replayer.state.finished || replayer.tooLate(now) || !current) return null;
     if (this.record.feedback === "end" && request.action === "hint") return null;
     this.graders.delete(learner.id);
+    // The deadlines this state was made with: a pause or an extension read meanwhile outdates it.
+    const changes = this.changes;
     const step = replayer.apply({ kind: request.action, text: request.text, at: now });
     // The sealed result (hashed) is needed only for the summary: made when that is sent.
     const events = clientEvents(step.events, {
@@ -426,7 +430,7 @@ export class LiveSession {
       attempts,
     });
     if (written !== "stored") return null;
-    if (!replayer.state.finished) {
+    if (!replayer.state.finished && this.changes === changes) {
       cached.attemptIds.add(request.id);
       this.graders.set(learner.id, { seq: cached.seq + 1, replayer, attemptIds: cached.attemptIds });
     }
@@ -440,7 +444,8 @@ export class LiveSession {
    */
   private async actByReplay(learner: LearnerRecord, request: ActionRequest, now: number): Promise<ActionOutcome> {
     this.graders.delete(learner.id);
-    let keep: { seq: number; replayer: LearnerReplayer; attemptIds: Set<string> } | null = null;
+    type Kept = { seq: number; replayer: LearnerReplayer; attemptIds: Set<string>; changes: SessionChange[] };
+    let keep = null as Kept | null;
     const outcome = await this.db.transaction(async (tx): Promise<ActionOutcome> => {
       await tx.query("SELECT id FROM learners WHERE id = $1 FOR UPDATE", [learner.id]);
       const seen = await tx.query<{ kind: string; text: string | null; response: string }>(
@@ -518,12 +523,13 @@ export class LiveSession {
       }
       await tx.query("UPDATE learners SET last_seen = GREATEST(last_seen, $2) WHERE id = $1", [learner.id, now]);
       if (this.record.endedAt === null && !replayer.state.finished)
-        keep = { seq: seq + 1, replayer, attemptIds: new Set([...attemptIds, request.id]) };
+        keep = { seq: seq + 1, replayer, attemptIds: new Set([...attemptIds, request.id]), changes: this.changes };
       return { ok: true, events, eventsJson, changed: true };
     });
-    // Cached only once committed. Should a concurrent replay leave an older state here, its
+    // Cached only once committed, and only if no pause or extension was read meanwhile (its
+    // deadlines would be out of date). Should a concurrent replay leave an older state here, its
     // `seq` is taken in the database, and the next action falls back to a replay.
-    if (keep) this.graders.set(learner.id, keep);
+    if (keep && keep.changes === this.changes) this.graders.set(learner.id, keep);
     return outcome;
   }
 
@@ -554,6 +560,7 @@ export class LiveSession {
    * the same place in the order (or pause a session twice), then tells every server.
    */
   private async changeTiming(kind: SessionChangeKind, minutes: number, now: number): Promise<TimingOutcome> {
+    let stored: SessionChange[] | null = null;
     const outcome = await this.db.transaction(async (tx): Promise<TimingOutcome> => {
       const sessions = await tx.query<SessionRow>("SELECT * FROM sessions WHERE code = $1 FOR UPDATE", [this.code]);
       if (sessions[0]) this.record = sessionOf(sessions[0]);
@@ -573,10 +580,11 @@ export class LiveSession {
         at,
         minutes,
       ]);
-      const after = [...changes, { kind, at, minutes }];
-      this.setChanges(after);
-      return { ok: true, changed: true, timing: timingOf(pauseState(after)) };
+      stored = [...changes, { kind, at, minutes }];
+      return { ok: true, changed: true, timing: timingOf(pauseState(stored)) };
     });
+    // Kept only once committed: a change that failed to commit must not count here.
+    if (stored) this.setChanges(stored);
     if (outcome.ok && outcome.changed) {
       await this.db.notify(TIMING_CHANNEL, this.code);
       await this.announce();
