@@ -25,21 +25,8 @@ export function newToken(): string {
   }
 }
 
-/**
- * Hashes of tokens seen lately: every learner request hashes its token twice (the rate limit's
- * key, then the lookup), a few per cent of the server's time in a burst of answers before it was kept.
- * Bounded, since anyone can send tokens: emptied when full.
- */
-const recentHashes = new Map<string, string>();
-const RECENT_HASHES_MAX = 10_000;
-
 export function tokenHash(token: string): string {
-  const known = recentHashes.get(token);
-  if (known !== undefined) return known;
-  const hash = createHash("sha256").update(token, "utf8").digest("hex");
-  if (recentHashes.size >= RECENT_HASHES_MAX) recentHashes.clear();
-  recentHashes.set(token, hash);
-  return hash;
+  return createHash("sha256").update(token, "utf8").digest("hex");
 }
 
 /** Compares two tokens in constant time (their hashes, so the lengths always match). */
