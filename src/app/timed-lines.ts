@@ -1,6 +1,5 @@
-// What a time limit on typed lines needs, whichever front end reads them: the local plain quiz
-// (src/plain/deadline.ts) and a joined quiz whose deadline the instructor may move
-// (src/join/session-deadline.ts, used by the full screen too, which must not load plain mode).
+// What a time limit on typed lines needs: the local plain quiz's (src/plain/deadline.ts) and a
+// joined quiz's, whose deadline the instructor may move (src/join/session-deadline.ts).
 
 /** Lines one at a time, null once the input has ended (plain mode's LineReader has this shape). */
 export interface Lines {

@@ -176,7 +176,9 @@ export class SessionClient {
         await deps.sleep(Math.min(backoffMs(pausedPolls++, deps.random), LONGEST_PAUSED_WAIT_MS));
         continue;
       }
-      if (this.paused) {
+      // This request, held by the pause, was taken: the session runs again. (A 410 means it
+      // ended instead; another request's answer says nothing of this one.)
+      if (pausedPolls > 0 && this.paused && answer.status >= 200 && answer.status < 300) {
         this.paused = false;
         deps.onResumed?.();
       }

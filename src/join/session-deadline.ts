@@ -4,8 +4,8 @@
 // when the server gives more (at most every RECHECK_MS while the session is paused). Times are
 // on this machine's monotonic clock, counted from when the server's answer arrived: the
 // learner's wall clock may be off the server's by minutes (docs/live-sessions.md).
-// The full screen uses it too, so nothing here comes from plain mode (src/plain): the line
-// reader's shape and the timers are src/app/timed-lines.ts's.
+// Plain and JSON-lines mode use it (src/join/plain.ts); the full screen counts the same way
+// with its header's clock (src/ui/remote-quiz-store.ts, remote-quiz-clock.ts).
 import { type Lines, oneReadAtATime, realTimers, type Timers } from "../app/timed-lines";
 
 /** While the server keeps moving the deadline (a pause), it is asked again at most this often. */

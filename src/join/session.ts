@@ -92,11 +92,10 @@ export class JoinedSession {
   }
 
   /**
-   * When the learner's time runs out as the server says now (ms), or null with no question left:
-   * asked when the deadline the last question gave has passed, since the instructor may have
-   * paused the session or added time since.
+   * The time left (ms) as the server says it now, or null with no question left to time: asked
+   * when the time the last question gave has run out, since the instructor may have paused the
+   * session or added time since.
    */
-  /** The time left (ms) as the server says it now, or null when there is no question left to time. */
   async timeLeftNow(): Promise<number | null> {
     const events = await this.guard(() => this.client.state(this.token));
     const question = events.find((e) => e.type === "question");

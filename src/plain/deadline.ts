@@ -4,8 +4,6 @@
 import { oneReadAtATime, realTimers, type Timers } from "../app/timed-lines";
 import type { LineReader } from "./line-reader";
 
-export type { Timers } from "../app/timed-lines";
-
 export interface DeadlineReader extends LineReader {
   /** True once the deadline ended the input. */
   timedOut(): boolean;

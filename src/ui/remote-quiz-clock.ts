@@ -60,8 +60,8 @@ export function createRemoteQuizClock(options: RemoteQuizClockOptions): RemoteQu
     sync(remainingMs) {
       if (stopped) return;
       endsAt = remainingMs === null ? null : now() + Math.max(0, remainingMs);
-      // A question from the server after a pause: its time left is the one to count from.
-      heldLeft = null;
+      // While the session is paused the server's time left stands still: it is the one held.
+      if (heldLeft !== null) heldLeft = remainingMs === null ? null : Math.max(0, remainingMs);
       if (endsAt !== null && timer === null) {
         timer = setInterval(tick, options.tickMs ?? 1000);
         // The trainer's input keeps the process alive; the clock alone must not.

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { PassThrough, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { createProgressStore } from "../../src/progress";
-import type { Timers } from "../../src/plain/deadline";
+import type { Timers } from "../../src/app/timed-lines";
 import { type QuizResult, scoreOf } from "../../src/quiz/result";
 import { type QuizOutcome, runQuizSession } from "../../src/plain/quiz";
 import type { QuizSettings } from "../../src/quiz/settings";
