@@ -12,6 +12,7 @@ import {
   readError,
   readEvents,
   readJoinAnswer,
+  readPaused,
   readSessionInfo,
   type SessionInfo,
   ShapeError,
@@ -111,12 +112,17 @@ export class SessionClient {
     return readEvents(answer.body);
   }
 
-  /** `POST …/heartbeat`, once and without retrying: it only says the learner is still there. */
-  async heartbeat(token: string): Promise<void> {
+  /**
+   * `POST …/heartbeat`, once and without retrying: it says the learner is still there, and
+   * answers whether the session is paused (null when the answer did not say).
+   */
+  async heartbeat(token: string): Promise<{ paused: boolean | null }> {
     try {
-      await requestJson(this.deps.fetch, this.full(this.api("heartbeat")), this.options("POST", token));
+      const answer = await requestJson(this.deps.fetch, this.full(this.api("heartbeat")), this.options("POST", token));
+      return { paused: answer.status === 200 ? readPaused(answer.body) : null };
     } catch {
       // A missed heartbeat costs nothing; the next request says whether the server is down.
+      return { paused: null };
     }
   }
 

@@ -102,7 +102,7 @@ export class JoinedSession {
     return question?.type === "question" ? question.remainingMs : null;
   }
 
-  heartbeat(): Promise<void> {
+  heartbeat(): Promise<{ paused: boolean | null }> {
     return this.client.heartbeat(this.token);
   }
 

@@ -294,6 +294,13 @@ export function readEvent(value: unknown, where: string): RemoteEvent {
   }
 }
 
+/** The `paused` a heartbeat's answer carries: null when it has none (an older server) or it is not a boolean. */
+export function readPaused(body: unknown): boolean | null {
+  if (body === null || typeof body !== "object" || Array.isArray(body)) return null;
+  const paused = (body as { paused?: unknown }).paused;
+  return typeof paused === "boolean" ? paused : null;
+}
+
 /** `{"events":[…]}`: the answer to a state request or an action. */
 export function readEvents(body: unknown): RemoteEvent[] {
   const o = object(body, "body");

@@ -201,7 +201,8 @@ export async function createServer(options: ServerOptions): Promise<SessionServe
   app.post("/api/sessions/:code/heartbeat", { bodyLimit: OTHER_BODY_LIMIT }, async (request) => {
     const learner = await learnerOf(request);
     await session.touch(learner.id, now());
-    return { ok: true };
+    // Additive: the session's pause, so that a client learns of it while its learner is thinking.
+    return { ok: true, ...session.timing() };
   });
 
   // ---- The instructor ----

@@ -27,7 +27,8 @@ export interface RemoteSession {
   open(): Promise<Opened>;
   act(action: ActionKind, text?: string): Promise<RemoteEvent[]>;
   shown(): void;
-  heartbeat(): Promise<void>;
+  /** Whether the session is paused, when the server said (null when it did not). */
+  heartbeat(): Promise<{ paused: boolean | null }>;
   timeLeftNow(): Promise<number | null>;
 }
 
@@ -271,6 +272,14 @@ export function createRemoteQuiz(options: {
     };
   });
 
+  /** The session was said to be paused (an action refused, a heartbeat) or running: the time left stands or runs. */
+  function heardPaused(paused: boolean | null): void {
+    if (paused === null || paused === connection.getState().paused) return;
+    if (paused) timeLeft.hold();
+    else timeLeft.release();
+    connection.setState({ paused });
+  }
+
   function fail(error: unknown): void {
     stopHeartbeat();
     if (error instanceof JoinFailure) connection.setState({ failure: error.text, failureExit: error.exitCode, down: null });
@@ -291,7 +300,12 @@ export function createRemoteQuiz(options: {
         store.setState({ session: remoteSessionState(course, opened.info, false) });
         store.setState(applyOpen(opened.events));
         session.shown();
-        heartbeat = setInterval(() => void session.heartbeat(), options.heartbeatMs ?? HEARTBEAT_MS);
+        // The heartbeat's answer says whether the instructor paused the session: the time left
+        // then stands still on screen too, though the learner has sent nothing.
+        heartbeat = setInterval(
+          () => void session.heartbeat().then(({ paused }) => heardPaused(paused)),
+          options.heartbeatMs ?? HEARTBEAT_MS,
+        );
         heartbeat.unref?.();
       } catch (error) {
         connection.setState({ joining: false });
@@ -308,12 +322,10 @@ export function createRemoteQuiz(options: {
       connection.setState({ down: null, back: true });
     },
     sessionPaused() {
-      timeLeft.hold();
-      connection.setState({ paused: true });
+      heardPaused(true);
     },
     sessionResumed() {
-      timeLeft.release();
-      connection.setState({ paused: false });
+      heardPaused(false);
     },
   };
 

@@ -42,6 +42,8 @@ export class FakeServer {
   /** Graded answers per learner (what the server would count). */
   readonly graded = new Map<string, number>();
   heartbeats = 0;
+  /** What a heartbeat's answer says of a pause (undefined: nothing, as an older server). */
+  paused: boolean | undefined = undefined;
   /** When set, answers every request with this instead. */
   hostile: (() => Response) | null = null;
   private readonly learners = new Map<string, Learner>();
@@ -121,7 +123,7 @@ export class FakeServer {
     if (!learner) return json(401, { error: "unauthorized", message: "no" });
     if (what === "heartbeat") {
       this.heartbeats++;
-      return json(200, {});
+      return json(200, this.paused === undefined ? {} : { ok: true, paused: this.paused });
     }
     if (what === "state") {
       const view = currentView(learner.state);

@@ -78,6 +78,13 @@ describe.each(testDatabaseBackends)("pause, resume and extend on %s", (backend) 
         extendedMinutes: 0,
       },
     });
+    // A learner's heartbeat says so too: a client learns of the pause while its learner thinks.
+    const beat = await server.app.inject({
+      method: "POST",
+      url: `/api/sessions/${server.session.code}/heartbeat`,
+      headers: server.learnerHeaders(token),
+    });
+    expect(beat.json()).toMatchObject({ ok: true, paused: true });
     // Pausing a paused session changes nothing.
     const rows = await database.db.query("SELECT * FROM session_changes WHERE session_code = $1", [server.session.code]);
     expect((await instructor(server, "pause")).body).toMatchObject({ changed: false, paused: true });

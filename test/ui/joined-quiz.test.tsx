@@ -21,7 +21,7 @@ import { tempDataDir } from "../join/harness";
 import { KEYS, NOW, renderContext, renderTrainer, tick } from "./harness";
 
 /** `clock`: the learner's monotonic clock for the time left, moved by the test (ticks every 10 ms). */
-function joined(fetch: FetchLike, lang: "en" | "ja" = "en", clock?: { now: number }) {
+function joined(fetch: FetchLike, lang: "en" | "ja" = "en", clock?: { now: number }, heartbeatMs = 60_000) {
   const parsed = parseJoinUrl(JOIN_URL);
   if (!parsed.ok) throw new Error(parsed.problem);
   let remote: RemoteQuiz | null = null;
@@ -40,7 +40,7 @@ function joined(fetch: FetchLike, lang: "en" | "ja" = "en", clock?: { now: numbe
   remote = createRemoteQuiz({
     session,
     course: COURSE,
-    heartbeatMs: 60_000,
+    heartbeatMs,
     ...(clock ? { clock: { now: () => clock.now, tickMs: 10 } } : {}),
   });
   const progress = createProgressStore({ dataDir: null, now: () => NOW });
@@ -187,6 +187,29 @@ describe("a joined quiz on the full screen", () => {
     expect(t.frame().split("\n")[0]).toMatch(/0:50 left$/);
     paused = false;
     await until(t.frame, "correct");
+    t.unmount();
+  });
+
+  it("learns of a pause from its heartbeat while the learner is thinking: the time left stands still until the resume", async () => {
+    const server = new FakeServer({ timeLimitMs: 60_000 });
+    server.paused = false;
+    const clock = { now: 0 };
+    const { remote, context } = joined(server.fetch, "en", clock, 20);
+    void remote.start();
+    const t = await renderContext(context, { initial: "quiz", alone: true });
+    await until(t.frame, "1:00 left");
+    clock.now = 10_000;
+    await until(t.frame, "0:50 left");
+    server.paused = true;
+    await until(t.frame, "The instructor paused the session");
+    clock.now = 40_000;
+    await tick(60);
+    expect(t.frame().split("\n")[0]).toMatch(/0:50 left$/);
+    server.paused = false;
+    await until(() => (t.frame().includes("paused the session") ? "" : t.frame()), "left");
+    clock.now = 45_000;
+    await until(t.frame, "0:45 left");
+    expect(server.seen.filter((r) => r.endsWith("/actions"))).toHaveLength(0);
     t.unmount();
   });
 
