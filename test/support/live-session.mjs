@@ -12,6 +12,12 @@ import { connect } from "node:net";
  * JSON line (events such as `ended`). Rejects with the server's stderr when it exits first or
  * prints no ready line within `timeoutMs`.
  */
+/** Servers still running: a test that fails before it stops its server must not leave it behind. */
+const running = new Set();
+process.on("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
+
 export function startServe(cli, args, { env = {}, cwd, nodeArgs = [], timeoutMs = 60_000 } = {}) {
   const fullEnv = { ...process.env, NO_COLOR: "1", ...env };
   for (const [key, value] of Object.entries(fullEnv)) if (value === undefined) delete fullEnv[key];
@@ -20,6 +26,8 @@ export function startServe(cli, args, { env = {}, cwd, nodeArgs = [], timeoutMs 
     env: fullEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
+  running.add(child);
+  child.on("close", () => running.delete(child));
   const lines = [];
   let stderr = "";
   let buffer = "";

@@ -21,12 +21,20 @@ export interface ServeProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/** Servers still running: a test that fails before it stops its server must not leave it behind. */
+const running = new Set<ChildProcessWithoutNullStreams>();
+process.on("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
+
 export function startServe(args: readonly string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<ServeProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, "serve", "--json", "--port", "0", ...args], {
       cwd: ROOT,
       env: { ...process.env, NO_COLOR: "1", ...env },
     });
+    running.add(child);
+    child.on("close", () => running.delete(child));
     let stdout = "";
     let stderr = "";
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
