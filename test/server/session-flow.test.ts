@@ -217,7 +217,7 @@ describe.each(testDatabaseBackends)("a session over HTTP on %s", (backend) => {
     server.clock.now += 90_000;
     expect(await model()).toMatchObject({ connected: false, stuck: true });
     const beat = await server.app.inject({ method: "POST", url: `/api/sessions/${code}/heartbeat`, headers: server.learnerHeaders(token) });
-    expect(beat.json()).toEqual({ ok: true });
+    expect(beat.json()).toEqual({ ok: true, paused: false, pausedSince: null, extendedMinutes: 0 });
     expect(await model()).toMatchObject({ connected: true, stuck: true });
     await server.stop();
   });
