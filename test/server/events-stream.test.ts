@@ -1,9 +1,9 @@
 // The dashboard's live stream over a real socket: a snapshot at once, then a new one after a
 // learner's answer, with the learner's place in it.
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { rightAnswerFor } from "../support/server-answers";
-import { openTestDatabase, type TestDatabase, testDatabaseBackends } from "../support/server-db";
+import { type TestDatabase, describeOnEachDatabase } from "../support/server-db";
 import { startTestServer } from "../support/server";
 
 let database: TestDatabase;
@@ -31,49 +31,46 @@ function eventReader(body: ReadableStream<Uint8Array>) {
   };
 }
 
-describe.each(testDatabaseBackends)("the dashboard's event stream on %s", (backend) => {
-  beforeAll(async () => {
-    database = await openTestDatabase(backend);
-  });
-  afterAll(async () => {
-    await database?.cleanup();
-  });
+describeOnEachDatabase(
+  "the dashboard's event stream",
+  (opened) => (database = opened),
+  () => {
+    it("sends a snapshot, then a new one when a learner answers", async () => {
+      const server = await startTestServer(database.db);
+      const code = server.session.code;
+      await server.app.listen({ host: "127.0.0.1", port: 0 });
+      const address = server.app.server.address() as AddressInfo;
+      const abort = new AbortController();
+      try {
+        const response = await fetch(`http://127.0.0.1:${address.port}/api/sessions/${code}/events`, {
+          headers: server.instructorHeaders(),
+          signal: abort.signal,
+        });
+        expect(response.status).toBe(200);
+        expect(response.headers.get("content-type")).toContain("text/event-stream");
+        expect(response.headers.get("access-control-allow-origin")).toBeNull();
+        const next = eventReader(response.body!);
+        const first = await next();
+        expect(first.event).toBe("snapshot");
+        expect(JSON.parse(first.data)).toMatchObject({ session: { code, state: "open" }, learners: [] });
 
-  it("sends a snapshot, then a new one when a learner answers", async () => {
-    const server = await startTestServer(database.db);
-    const code = server.session.code;
-    await server.app.listen({ host: "127.0.0.1", port: 0 });
-    const address = server.app.server.address() as AddressInfo;
-    const abort = new AbortController();
-    try {
-      const response = await fetch(`http://127.0.0.1:${address.port}/api/sessions/${code}/events`, {
-        headers: server.instructorHeaders(),
-        signal: abort.signal,
-      });
-      expect(response.status).toBe(200);
-      expect(response.headers.get("content-type")).toContain("text/event-stream");
-      expect(response.headers.get("access-control-allow-origin")).toBeNull();
-      const next = eventReader(response.body!);
-      const first = await next();
-      expect(first.event).toBe("snapshot");
-      expect(JSON.parse(first.data)).toMatchObject({ session: { code, state: "open" }, learners: [] });
+        const token = await server.join("Aiko");
+        const joined = JSON.parse((await next()).data);
+        expect(joined.learners.map((l: { name: string }) => l.name)).toEqual(["Aiko"]);
 
-      const token = await server.join("Aiko");
-      const joined = JSON.parse((await next()).data);
-      expect(joined.learners.map((l: { name: string }) => l.name)).toEqual(["Aiko"]);
-
-      const replay = (await server.session.learners(server.clock.now))[0]!.replay;
-      await server.act(token, "answer", rightAnswerFor(replay.state));
-      let model = JSON.parse((await next()).data);
-      // A snapshot may still show the moment before the answer when the two came close together.
-      while (model.learners[0].question === 1 && model.learners[0].part === 0) {
-        model = JSON.parse((await next()).data);
+        const replay = (await server.session.learners(server.clock.now))[0]!.replay;
+        await server.act(token, "answer", rightAnswerFor(replay.state));
+        let model = JSON.parse((await next()).data);
+        // A snapshot may still show the moment before the answer when the two came close together.
+        while (model.learners[0].question === 1 && model.learners[0].part === 0) {
+          model = JSON.parse((await next()).data);
+        }
+        expect(model.learners[0]).toMatchObject({ name: "Aiko", connected: true, finished: false, stuck: false });
+      } finally {
+        abort.abort();
+        await server.stop();
+        await server.app.close();
       }
-      expect(model.learners[0]).toMatchObject({ name: "Aiko", connected: true, finished: false, stuck: false });
-    } finally {
-      abort.abort();
-      await server.stop();
-      await server.app.close();
-    }
-  });
-});
+    });
+  },
+);

@@ -1,6 +1,7 @@
 // The database for the server's tests: an embedded PGlite in a temporary directory by default,
 // or, with TEST_DATABASE_URL=postgres://…, a fresh database created on that server for each
 // call and dropped afterwards, so the same tests prove both drivers.
+import { afterAll, beforeAll, describe } from "vitest";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -56,4 +57,27 @@ export async function openTestDatabase(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * `tests` in a describe block of their own for each backend of this run ("TITLE on PGlite",
+ * "TITLE on PostgreSQL"), each with a database opened before them (handed to `opened`) and
+ * dropped after them.
+ */
+export function describeOnEachDatabase(
+  title: string,
+  opened: (database: TestDatabase) => void,
+  tests: (backend: DatabaseBackend) => void,
+): void {
+  describe.each(testDatabaseBackends)(`${title} on %s`, (backend) => {
+    let database: TestDatabase | undefined;
+    beforeAll(async () => {
+      database = await openTestDatabase(backend);
+      opened(database);
+    });
+    afterAll(async () => {
+      await database?.cleanup();
+    });
+    tests(backend);
+  });
 }
