@@ -7,10 +7,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, chromiumSkipReason, launchChromium } from "../support/chromium";
+import { type DashboardWithTestClock, dashboardWithTestClock } from "./dashboard-with-test-clock";
+import { chromiumSkipReason } from "../support/chromium";
 import { HttpLearner, rightAnswerFor } from "../support/live-session.mjs";
-import { startTestServer, type TestServer } from "../support/server";
-import { openTestDatabase, type TestDatabase } from "../support/server-db";
 
 const SLOW_MS = 90_000;
 const skipReason = chromiumSkipReason();
@@ -23,34 +22,21 @@ function rowOf(page: Page, name: string) {
 describe.skipIf(skipReason !== null)(
   `pause, resume and extend from the dashboard in Chromium${skipReason ? ` (${skipReason})` : ""}`,
   () => {
-    let browser: BrowserSession;
-    let database: TestDatabase;
-    let server: TestServer;
-    let url: string;
+    let dashboard: DashboardWithTestClock;
 
     beforeAll(async () => {
-      [browser, database] = await Promise.all([launchChromium(), openTestDatabase()]);
-      server = await startTestServer(database.db, {
-        lang: "en",
-        settings: { timeLimitMinutes: 10, count: 3, skills: ["sigmoid-value", "derivative-value"] },
-      });
-      url = await server.app.listen({ port: 0, host: "127.0.0.1" });
+      dashboard = await dashboardWithTestClock({ timeLimitMinutes: 10, count: 3, skills: ["sigmoid-value", "derivative-value"] });
     }, SLOW_MS);
     afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
-      await server?.app.close();
-      await database?.cleanup();
+      await dashboard?.close();
       console.log(`dashboard pause screenshots: ${shots}`);
     });
 
     it(
       "pauses (the header says so, time left stands still, answers wait), adds 5 minutes, and resumes, live",
       async () => {
-        const page = await browser.newPage();
-        await page.goto(`${url}/dashboard`);
-        await page.locator('input[name="token"]').fill(server.session.session.instructorToken);
-        await Promise.all([page.waitForURL(`${url}/dashboard`), page.locator('input[name="token"]').press("Enter")]);
+        const { server, url } = dashboard;
+        const page = await dashboard.loggedIn();
         const aiko = new HttpLearner(url, server.session.code, "Aiko");
         await aiko.join();
         await aiko.state();
@@ -102,7 +88,7 @@ describe.skipIf(skipReason !== null)(
         const taken = await aiko.act("answer", rightAnswerFor(aiko.question!), refused.id);
         expect(taken.status).toBe(200);
         await expect.poll(() => rowOf(page, "Aiko").locator("td.cell").first().textContent()).not.toBe("▸");
-        expect(browser.problems.splice(0).filter((p) => !p.startsWith("HTTP 401"))).toEqual([]);
+        expect(dashboard.browser.problems.splice(0).filter((p) => !p.startsWith("HTTP 401"))).toEqual([]);
         await page.close();
       },
       SLOW_MS,

@@ -7,11 +7,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type DashboardWithTestClock, dashboardWithTestClock } from "./dashboard-with-test-clock";
 import { type BrowserSession, chromiumSkipReason, launchChromium } from "../support/chromium";
 import { CLI } from "../support/cli";
 import { HttpLearner, type RunningServe, rightAnswerFor, sigmoidForDerivativeFor, startServe } from "../support/live-session.mjs";
-import { startTestServer, type TestServer } from "../support/server";
-import { openTestDatabase, type TestDatabase } from "../support/server-db";
 
 // The page's globals used inside page.evaluate (the tests' TypeScript has no DOM library).
 declare const document: {
@@ -252,30 +251,20 @@ describe.skipIf(skipReason !== null)(`the dashboard in Chromium against the serv
 describe.skipIf(skipReason !== null)(
   `the stuck rule in Chromium, with the server's test clock${skipReason ? ` (${skipReason})` : ""}`,
   () => {
-    let browser: BrowserSession;
-    let database: TestDatabase;
-    let server: TestServer;
-    let url: string;
+    let dashboard: DashboardWithTestClock;
 
     beforeAll(async () => {
-      [browser, database] = await Promise.all([launchChromium(), openTestDatabase()]);
-      server = await startTestServer(database.db, { lang: "en", settings: { skills: ["sigmoid-value", "derivative-value"], count: 3 } });
-      url = await server.app.listen({ port: 0, host: "127.0.0.1" });
+      dashboard = await dashboardWithTestClock({ skills: ["sigmoid-value", "derivative-value"], count: 3 });
     }, SLOW_MS);
     afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
-      await server?.app.close();
-      await database?.cleanup();
+      await dashboard?.close();
     });
 
     it(
       "puts a learner who has spent more than 2 minutes on one question first, marked and in the callout",
       async () => {
-        const page = await browser.newPage();
-        await page.goto(`${url}/dashboard`);
-        await page.locator('input[name="token"]').fill(server.session.session.instructorToken);
-        await Promise.all([page.waitForURL(`${url}/dashboard`), page.locator('input[name="token"]').press("Enter")]);
+        const { server, url } = dashboard;
+        const page = await dashboard.loggedIn();
         const aiko = new HttpLearner(url, server.session.code, "Aiko");
         const kenji = new HttpLearner(url, server.session.code, "Kenji");
         await aiko.join();
